@@ -1,0 +1,20 @@
+import type { TicketStatus } from './tickets.ts';
+
+/** `GET /api/stats` (admin): what the monitoring page draws. */
+export interface Stats {
+  connections: { customers: number; members: number; admins: number };
+  tickets: Record<TicketStatus, number>;
+  /** Messages stored per minute over the last hour, oldest first (60 buckets). */
+  messagesPerMinute: number[];
+  /** Averages over tickets of the last 30 days, in seconds; null when there is none. */
+  firstResponseSeconds: { avg: number | null; p50: number | null; p90: number | null };
+  resolutionSeconds: { avg: number | null; p50: number | null; p90: number | null };
+  server: {
+    uptimeSeconds: number;
+    rssBytes: number;
+    heapUsedBytes: number;
+    eventLoopLagMs: number;
+    database: { kind: 'postgresql' | 'pglite'; ok: boolean; latencyMs: number | null };
+    instanceId: string;
+  };
+}

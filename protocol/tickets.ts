@@ -1,0 +1,56 @@
+export const TICKET_STATUSES = ['open', 'assigned', 'rejected', 'closed'] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+export const URGENCIES = ['low', 'medium', 'high', 'urgent'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+
+/** Categories a site offers when it configures none. */
+export const DEFAULT_CATEGORIES = ['General', 'Billing', 'Technical', 'Account'] as const;
+
+/** Transitions by name; the server's state machine maps each to its target status. */
+export const TICKET_ACTIONS = ['accept', 'reject', 'close'] as const;
+export type TicketAction = (typeof TICKET_ACTIONS)[number];
+
+export interface PersonRef {
+  id: string;
+  name?: string | null;
+}
+
+/** A ticket on the wire. Timestamps are ISO 8601 strings or null. */
+export interface Ticket {
+  id: string;
+  siteId: string;
+  customer: PersonRef;
+  category: string;
+  urgency: Urgency;
+  description: string;
+  status: TicketStatus;
+  assignee: { id: string; name: string } | null;
+  rejectReason: string | null;
+  createdAt: string;
+  acceptedAt: string | null;
+  rejectedAt: string | null;
+  closedAt: string | null;
+  /** Sequence number of the ticket's newest message (0 when none). */
+  lastSeq: number;
+}
+
+/** One recorded transition, from the audit trail. */
+export interface TicketEvent {
+  id: string;
+  ticketId: string;
+  action: 'create' | TicketAction;
+  from: TicketStatus | null;
+  to: TicketStatus;
+  actor: { kind: AuthorKind; id: string; name?: string | null };
+  reason: string | null;
+  at: string;
+}
+
+export interface NewTicket {
+  category: string;
+  urgency: Urgency;
+  description: string;
+}
+
+export type AuthorKind = 'customer' | 'member' | 'admin' | 'system';
