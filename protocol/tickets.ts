@@ -33,6 +33,8 @@ export interface Ticket {
   closedAt: string | null;
   /** Sequence number of the ticket's newest message (0 when none). */
   lastSeq: number;
+  /** The requesting user's own read position in this ticket (0 when never read); lets clients count unread messages. */
+  readSeq?: number;
 }
 
 /** One recorded transition, from the audit trail. */
