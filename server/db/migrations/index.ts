@@ -1,0 +1,4 @@
+import { Migration0001Initial } from './0001-initial.ts';
+
+// Listed explicitly (no file globbing) so the same list runs on PGlite and PostgreSQL, from .ts sources.
+export const migrationsList = [{ name: '0001-initial', class: Migration0001Initial }];

@@ -1,0 +1,54 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { EntityManager } from '@mikro-orm/core';
+import { Migrator } from '@mikro-orm/migrations';
+import { entities } from '../entities/index.ts';
+import { migrationsList } from './migrations/index.ts';
+
+export type DatabaseKind = 'postgresql' | 'pglite';
+
+/** The one database handle the server holds: the ORM, plus raw SQL for hot paths. */
+export interface Database {
+  kind: DatabaseKind;
+  orm: { em: EntityManager; close(force?: boolean): Promise<void>; isConnected(): Promise<boolean> };
+  /** A fresh EntityManager fork for one unit of work. */
+  em(): EntityManager;
+  /** Runs parameterised SQL (`?` placeholders) and returns the rows. */
+  sql<T = Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+const common = {
+  entities,
+  extensions: [Migrator],
+  migrations: { migrationsList, snapshot: false, silent: true, transactional: true, allOrNothing: true },
+  debug: false,
+  // Entities are discovered from the list above, not by reflection.
+  discovery: { warnWhenNoEntities: true },
+};
+
+/** Opens the database (PostgreSQL when a URL is given, else PGlite in `dataDir`) and runs pending migrations. */
+export async function openDatabase(opts: { databaseUrl: string | null; dataDir: string; poolMax?: number }): Promise<Database> {
+  let orm: any;
+  let kind: DatabaseKind;
+  if (opts.databaseUrl) {
+    const { MikroORM } = await import('@mikro-orm/postgresql');
+    orm = await MikroORM.init({ ...common, clientUrl: opts.databaseUrl, pool: { min: 0, max: opts.poolMax ?? 10 } } as any);
+    kind = 'postgresql';
+  } else {
+    const { MikroORM } = await import('@mikro-orm/pglite');
+    const dir = opts.dataDir === 'memory://' ? 'memory://' : resolve(opts.dataDir, 'pglite');
+    if (dir !== 'memory://') mkdirSync(dir, { recursive: true });
+    orm = await MikroORM.init({ ...common, dbName: dir } as any);
+    kind = 'pglite';
+  }
+  await orm.migrator.up();
+  const conn = orm.em.getConnection();
+  return {
+    kind,
+    orm,
+    em: () => orm.em.fork(),
+    sql: (query, params = []) => conn.execute(query, params, 'all'),
+    close: () => orm.close(true),
+  };
+}

@@ -1,0 +1,7 @@
+// Prints the DDL MikroORM derives from the entities, to write a new migration by hand.
+import { MikroORM } from '@mikro-orm/pglite';
+import { entities } from '../entities/index.ts';
+
+const orm = await MikroORM.init({ entities, dbName: 'memory://' } as any);
+console.log(await orm.schema.getCreateSchemaSQL());
+await orm.close();

@@ -1,0 +1,20 @@
+export { User } from './user.ts';
+export { Session } from './session.ts';
+export { Site } from './site.ts';
+export { Customer } from './customer.ts';
+export { VisitorToken } from './visitor-token.ts';
+export { Ticket } from './ticket.ts';
+export { Message } from './message.ts';
+export { TicketEvent } from './ticket-event.ts';
+export { TicketRead } from './ticket-read.ts';
+import { Customer } from './customer.ts';
+import { Message } from './message.ts';
+import { Session } from './session.ts';
+import { Site } from './site.ts';
+import { Ticket } from './ticket.ts';
+import { TicketEvent } from './ticket-event.ts';
+import { TicketRead } from './ticket-read.ts';
+import { User } from './user.ts';
+import { VisitorToken } from './visitor-token.ts';
+
+export const entities = [User, Session, Site, Customer, VisitorToken, Ticket, Message, TicketEvent, TicketRead];

@@ -1,0 +1,19 @@
+import { defineEntity, p } from '@mikro-orm/core';
+import { baseProperties } from './base.ts';
+
+const SiteSchema = defineEntity({
+  name: 'Site',
+  tableName: 'sites',
+  properties: {
+    ...baseProperties,
+    name: p.string(),
+    key: p.string().unique(),
+    secret: p.string().hidden(),
+    origins: p.json<string[]>(),
+    categories: p.json<string[]>(),
+    requireIdentity: p.boolean().default(false),
+  },
+});
+
+export class Site extends SiteSchema.class {}
+SiteSchema.setClass(Site);

@@ -1,0 +1,32 @@
+import { defineEntity, p } from '@mikro-orm/core';
+import { baseProperties } from './base.ts';
+import { Customer } from './customer.ts';
+import { Site } from './site.ts';
+import { User } from './user.ts';
+
+const TicketSchema = defineEntity({
+  name: 'Ticket',
+  tableName: 'tickets',
+  uniques: [{ properties: ['customer', 'clientId'] }],
+  indexes: [{ properties: ['status', 'createdAt'] }],
+  properties: {
+    ...baseProperties,
+    site: () => p.manyToOne(Site).deleteRule('cascade'),
+    customer: () => p.manyToOne(Customer).deleteRule('cascade').index(),
+    category: p.string(),
+    urgency: p.string(),
+    description: p.text(),
+    status: p.string(),
+    assignee: () => p.manyToOne(User).nullable().index(),
+    rejectReason: p.text().nullable(),
+    clientId: p.string().nullable(),
+    acceptedAt: p.datetime().nullable(),
+    rejectedAt: p.datetime().nullable(),
+    closedAt: p.datetime().nullable(),
+    firstResponseAt: p.datetime().nullable(),
+    lastSeq: p.integer().default(0),
+  },
+});
+
+export class Ticket extends TicketSchema.class {}
+TicketSchema.setClass(Ticket);
