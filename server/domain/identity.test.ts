@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { identityHash, verifyIdentity } from './identity.ts';
+import { normalizeOrigin } from './origin.ts';
+
+describe('identity verification', () => {
+  const secret = 'site-secret';
+  it('accepts the HMAC-SHA256 of the id with the site secret', () => {
+    expect(verifyIdentity(secret, { id: 'u42', hash: identityHash(secret, 'u42') }, 0)).toEqual({ ok: true });
+  });
+  it('refuses another id, another secret, and garbage', () => {
+    expect(verifyIdentity(secret, { id: 'u43', hash: identityHash(secret, 'u42') }, 0).ok).toBe(false);
+    expect(verifyIdentity(secret, { id: 'u42', hash: identityHash('other', 'u42') }, 0).ok).toBe(false);
+    expect(verifyIdentity(secret, { id: 'u42', hash: 'zz' }, 0).ok).toBe(false);
+  });
+  it('binds an expiry into the hash and refuses it once past', () => {
+    const hash = identityHash(secret, 'u42', 1000);
+    expect(verifyIdentity(secret, { id: 'u42', hash, expiresAt: 1000 }, 999).ok).toBe(true);
+    expect(verifyIdentity(secret, { id: 'u42', hash, expiresAt: 1000 }, 1000)).toEqual({ ok: false, message: 'identity hash has expired' });
+    expect(verifyIdentity(secret, { id: 'u42', hash, expiresAt: 5000 }, 999).ok).toBe(false);
+  });
+});
+
+describe('origins', () => {
+  it('normalises origins and refuses anything else', () => {
+    expect(normalizeOrigin('https://Shop.example:443')).toBe('https://shop.example');
+    expect(normalizeOrigin('http://localhost:8080/')).toBe('http://localhost:8080');
+    expect(normalizeOrigin('https://shop.example/path')).toBeNull();
+    expect(normalizeOrigin('javascript:alert(1)')).toBeNull();
+    expect(normalizeOrigin('not a url')).toBeNull();
+  });
+});
