@@ -1,0 +1,117 @@
+import type { Message } from '../messages.ts';
+import type { RealtimeSocket } from './socket.ts';
+
+export type OutboxState = 'sending' | 'failed';
+
+/** A message the server has not stored yet. Once acked it leaves the outbox and becomes a `Message`. */
+export interface OutboxItem {
+  clientId: string;
+  ticketId: string;
+  body: string;
+  state: OutboxState;
+  /** Why it failed, in the server's words. */
+  error?: string;
+  /** @internal timeouts on a live connection */
+  tries: number;
+}
+
+export interface OutboxOptions {
+  /** Wait for an ack this long before resending (with the same clientId). */
+  timeoutMs?: number;
+  /** Timeouts on a live connection before the item is marked failed. */
+  maxTries?: number;
+  /** Items left over from an earlier page (e.g. kept in storage). */
+  items?: OutboxItem[];
+}
+
+/** A random id usable as `clientId`; works on plain-http pages too, where `crypto.randomUUID` is missing. */
+export function newClientId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Messages waiting for the server. Each keeps its clientId for life, so a resend (after a timeout or a
+ * reconnect) is stored once; they go out one at a time, in the order they were written.
+ */
+export class Outbox {
+  items: OutboxItem[];
+  private socket: RealtimeSocket;
+  private timeoutMs: number;
+  private maxTries: number;
+  private inFlight: OutboxItem | null = null;
+  private changeListeners = new Set<(items: OutboxItem[]) => void>();
+  private sentListeners = new Set<(message: Message, item: OutboxItem) => void>();
+
+  constructor(socket: RealtimeSocket, opts: OutboxOptions = {}) {
+    this.socket = socket;
+    this.timeoutMs = opts.timeoutMs ?? 10000;
+    this.maxTries = opts.maxTries ?? 3;
+    this.items = opts.items?.map((item) => ({ ...item, tries: 0 })) ?? [];
+    socket.on('ready', () => this.pump());
+    this.pump();
+  }
+
+  /** Queues a message; it goes out now or as soon as the socket is back. */
+  send(ticketId: string, body: string): OutboxItem {
+    const item: OutboxItem = { clientId: newClientId(), ticketId, body, state: 'sending', tries: 0 };
+    this.items = [...this.items, item];
+    this.changed();
+    this.pump();
+    return item;
+  }
+
+  /** Tries a failed message again, with its original clientId. */
+  retry(clientId: string): void {
+    this.update(clientId, { state: 'sending', error: undefined, tries: 0 });
+    this.pump();
+  }
+
+  /** Gives up on a message that was not sent. */
+  discard(clientId: string): void {
+    if (this.inFlight?.clientId === clientId) return;
+    this.items = this.items.filter((item) => item.clientId !== clientId);
+    this.changed();
+  }
+
+  onChange(listener: (items: OutboxItem[]) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  /** Called with the stored message when the server acknowledges one. */
+  onSent(listener: (message: Message, item: OutboxItem) => void): () => void {
+    this.sentListeners.add(listener);
+    return () => this.sentListeners.delete(listener);
+  }
+
+  private async pump(): Promise<void> {
+    const item = this.items.find((i) => i.state === 'sending');
+    if (!item || this.inFlight || this.socket.state !== 'open') return;
+    this.inFlight = item;
+    const { clientId, ticketId, body } = item;
+    const result = await this.socket.push({ type: 'message', ticketId, clientId, body }, this.timeoutMs).result;
+    this.inFlight = null;
+    if (result.status === 'ack' && result.reply.message) {
+      this.items = this.items.filter((i) => i.clientId !== clientId);
+      this.changed();
+      for (const listener of [...this.sentListeners]) listener(result.reply.message, item);
+    } else if (result.status === 'error') {
+      this.update(clientId, { state: 'failed', error: result.message });
+    } else if (this.socket.state === 'open') {
+      // A timeout on a live connection: resend as is; the server stores a clientId once.
+      const tries = item.tries + 1;
+      this.update(clientId, tries >= this.maxTries ? { state: 'failed', tries } : { tries });
+    }
+    // Otherwise the connection dropped: the item stays `sending` and goes out on the next `ready`.
+    this.pump();
+  }
+
+  private update(clientId: string, patch: Partial<OutboxItem>): void {
+    this.items = this.items.map((item) => (item.clientId === clientId ? { ...item, ...patch } : item));
+    this.changed();
+  }
+
+  private changed(): void {
+    for (const listener of [...this.changeListeners]) listener(this.items);
+  }
+}

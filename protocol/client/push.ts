@@ -1,0 +1,49 @@
+import type { ErrorCode } from '../errors.ts';
+import type { ClientFrame, ServerFrame } from '../frames.ts';
+
+export type AckFrame = Extract<ServerFrame, { type: 'ack' }>;
+/** How a request ended: answered, refused, or no answer in time (or the connection it went out on dropped). */
+export type PushResult =
+  | { status: 'ack'; reply: AckFrame }
+  | { status: 'error'; code: ErrorCode; message: string }
+  | { status: 'timeout' };
+
+/**
+ * One request carrying a `ref`. It settles exactly once; its timeout starts when the frame actually
+ * goes on the wire, so a request buffered while offline does not time out before it was sent.
+ */
+export class Push {
+  readonly frame: ClientFrame & { ref: string };
+  readonly result: Promise<PushResult>;
+  done = false;
+  private timeoutMs: number;
+  private settle!: (result: PushResult) => void;
+  private handle: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(frame: ClientFrame & { ref: string }, timeoutMs: number) {
+    this.frame = frame;
+    this.timeoutMs = timeoutMs;
+    this.result = new Promise((resolve) => (this.settle = resolve));
+  }
+
+  /** @internal The socket wrote the frame: start the clock. */
+  sent(): void {
+    clearTimeout(this.handle);
+    this.handle = setTimeout(() => this.resolve({ status: 'timeout' }), this.timeoutMs);
+  }
+
+  /** @internal Settles the push; later calls are ignored. */
+  resolve(result: PushResult): void {
+    if (this.done) return;
+    this.done = true;
+    clearTimeout(this.handle);
+    this.settle(result);
+  }
+}
+
+/** Turns a server reply into a push result. */
+export function resultOf(frame: ServerFrame): PushResult | null {
+  if (frame.type === 'ack') return { status: 'ack', reply: frame };
+  if (frame.type === 'error') return { status: 'error', code: frame.code, message: frame.message };
+  return null;
+}

@@ -1,0 +1,97 @@
+import type { ErrorCode } from '../errors.ts';
+import type { Author, Message } from '../messages.ts';
+import type { Ticket } from '../tickets.ts';
+import type { RealtimeSocket } from './socket.ts';
+
+export interface SubscriptionHandlers {
+  /** Each message once, in `seq` order. */
+  message?(message: Message): void;
+  /** The ticket from the join answer and from every lifecycle event. */
+  ticket?(ticket: Ticket): void;
+  typing?(author: Author): void;
+  read?(seq: number, by: Author): void;
+  /** The join was refused (e.g. `forbidden`, `not_found`). */
+  error?(code: ErrorCode, message: string): void;
+}
+
+/** How long a gap in `seq` may stay open before the subscription asks the server to replay it. */
+const GAP_MS = 1500;
+
+/**
+ * One ticket's room (Phoenix's Channel): joins on every (re)connect with `after` = the last seq
+ * delivered, so the server replays exactly what was missed; delivers in order and never twice.
+ */
+export class TicketSubscription {
+  readonly ticketId: string;
+  lastSeq: number;
+  private socket: RealtimeSocket;
+  private handlers: SubscriptionHandlers;
+  private early = new Map<number, Message>();
+  private joins = 0;
+  private gap: ReturnType<typeof setTimeout> | undefined;
+  private offs: (() => void)[];
+
+  /** `after`: the last seq already shown (0 = replay the whole history). */
+  constructor(socket: RealtimeSocket, ticketId: string, handlers: SubscriptionHandlers, after = 0) {
+    this.socket = socket;
+    this.ticketId = ticketId;
+    this.handlers = handlers;
+    this.lastSeq = after;
+    const mine = (id: string) => id === ticketId;
+    const onTicket = (f: { ticket: Ticket }) => mine(f.ticket.id) && handlers.ticket?.(f.ticket);
+    this.offs = [
+      socket.on('ready', () => this.join()),
+      socket.on('message', (f) => mine(f.message.ticketId) && this.receive(f.message)),
+      socket.on('typing', (f) => mine(f.ticketId) && handlers.typing?.(f.author)),
+      socket.on('read', (f) => mine(f.ticketId) && handlers.read?.(f.seq, f.by)),
+      socket.on('ticket_accepted', onTicket),
+      socket.on('ticket_rejected', onTicket),
+      socket.on('ticket_closed', onTicket),
+    ];
+    if (socket.state === 'open') this.join();
+  }
+
+  /** Takes a message from any source (broadcast, replay, the ack of one we sent); drops what was seen. */
+  receive(message: Message): void {
+    if (message.seq <= this.lastSeq) return;
+    this.early.set(message.seq, message);
+    let next: Message | undefined;
+    while ((next = this.early.get(this.lastSeq + 1))) {
+      this.early.delete(next.seq);
+      this.lastSeq = next.seq;
+      this.handlers.message?.(next);
+    }
+    clearTimeout(this.gap);
+    if (this.early.size) this.gap = setTimeout(() => this.join(), GAP_MS);
+  }
+
+  /** Tells the room this user is typing (dropped while offline: stale by the time it would arrive). */
+  typing(): void {
+    if (this.socket.state === 'open') this.socket.send({ type: 'typing', ticketId: this.ticketId });
+  }
+
+  /** Marks everything up to `seq` as read. */
+  read(seq = this.lastSeq): void {
+    this.socket.send({ type: 'read', ticketId: this.ticketId, seq });
+  }
+
+  /** Leaves the room and stops listening. */
+  leave(): void {
+    this.offs.forEach((off) => off());
+    clearTimeout(this.gap);
+    this.joins++;
+    if (this.socket.state === 'open') this.socket.send({ type: 'leave', ticketId: this.ticketId });
+  }
+
+  private async join(): Promise<void> {
+    if (this.socket.state !== 'open') return; // the next `ready` joins
+    const attempt = ++this.joins;
+    const result = await this.socket.push({ type: 'join', ticketId: this.ticketId, after: this.lastSeq }).result;
+    // An answer to an outdated join (a newer one went out, or we left) is ignored.
+    if (attempt !== this.joins) return;
+    if (result.status === 'ack') {
+      if (result.reply.ticket) this.handlers.ticket?.(result.reply.ticket);
+    } else if (result.status === 'error') this.handlers.error?.(result.code, result.message);
+    else if (this.socket.state === 'open') this.join();
+  }
+}
