@@ -1,0 +1,141 @@
+// The console's HTTP client: same origin as the API, cookie session, JSON bodies (the server requires
+// JSON plus a same-origin Origin header for cookie-authenticated writes).
+import type {
+  ChatSummary, ErrorCode, Message, MessagePage, Role, Site, Stats, Ticket, TicketEvent, TicketStatus, User,
+} from '../protocol/index.ts';
+
+/** A failed request, carrying the server's stable error code and its plain-words message. */
+export class ApiError extends Error {
+  readonly code: ErrorCode | 'network';
+  readonly status: number;
+  constructor(code: ErrorCode | 'network', message: string, status: number) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.status = status;
+  }
+}
+
+type Method = 'GET' | 'POST' | 'PATCH';
+
+/** Base URL of the API; tests point it at another server. */
+let base = '';
+export function setApiBase(url: string): void {
+  base = url.replace(/\/$/, '');
+}
+
+async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(base + path, {
+      method,
+      credentials: base ? 'include' : 'same-origin',
+      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError('network', 'The server cannot be reached. Check your connection and try again.', 0);
+  }
+  const text = await res.text();
+  const data: unknown = text ? safeJson(text) : null;
+  if (!res.ok) {
+    const err = (data as { error?: { code?: ErrorCode; message?: string } } | null)?.error;
+    throw new ApiError(err?.code ?? 'internal', err?.message ?? `Request failed (${res.status})`, res.status);
+  }
+  return data as T;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/** Lists come either bare or wrapped as `{items: [...]}`; accept both. */
+function list<T>(data: unknown, key: string): T[] {
+  if (Array.isArray(data)) return data as T[];
+  const inner = (data as Record<string, unknown> | null)?.[key];
+  return Array.isArray(inner) ? (inner as T[]) : [];
+}
+function one<T>(data: unknown, key: string): T {
+  const inner = (data as Record<string, unknown> | null)?.[key];
+  return (inner && typeof inner === 'object' ? inner : data) as T;
+}
+
+export interface TicketQuery {
+  status?: TicketStatus | '';
+  mine?: boolean;
+}
+
+export const api = {
+  async login(email: string, password: string): Promise<User> {
+    return one<User>(await request('POST', '/api/auth/login', { email, password }), 'user');
+  },
+  async logout(): Promise<void> {
+    await request('POST', '/api/auth/logout', {});
+  },
+  /** The signed-in staff user, or null when there is no valid session. */
+  async me(): Promise<User | null> {
+    try {
+      return one<User>(await request('GET', '/api/auth/me'), 'user');
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) return null;
+      throw e;
+    }
+  },
+  async tickets(q: TicketQuery = {}): Promise<Ticket[]> {
+    const params = new URLSearchParams();
+    if (q.status) params.set('status', q.status);
+    if (q.mine) params.set('mine', 'true');
+    const qs = params.toString();
+    return list<Ticket>(await request('GET', `/api/tickets${qs ? `?${qs}` : ''}`), 'tickets');
+  },
+  async ticket(id: string): Promise<Ticket> {
+    return one<Ticket>(await request('GET', `/api/tickets/${encodeURIComponent(id)}`), 'ticket');
+  },
+  async accept(id: string): Promise<Ticket> {
+    return one<Ticket>(await request('POST', `/api/tickets/${encodeURIComponent(id)}/accept`, {}), 'ticket');
+  },
+  async reject(id: string, reason?: string): Promise<Ticket> {
+    return one<Ticket>(await request('POST', `/api/tickets/${encodeURIComponent(id)}/reject`, reason ? { reason } : {}), 'ticket');
+  },
+  async close(id: string): Promise<Ticket> {
+    return one<Ticket>(await request('POST', `/api/tickets/${encodeURIComponent(id)}/close`, {}), 'ticket');
+  },
+  async messages(id: string, after = 0, limit = 200): Promise<MessagePage> {
+    const data = await request<MessagePage>('GET', `/api/tickets/${encodeURIComponent(id)}/messages?after=${after}&limit=${limit}`);
+    return { messages: list<Message>(data, 'messages'), hasMore: Boolean(data?.hasMore) };
+  },
+  async events(id: string): Promise<TicketEvent[]> {
+    return list<TicketEvent>(await request('GET', `/api/tickets/${encodeURIComponent(id)}/events`), 'events');
+  },
+  async chats(): Promise<ChatSummary[]> {
+    return list<ChatSummary>(await request('GET', '/api/chats'), 'chats');
+  },
+  async users(): Promise<User[]> {
+    return list<User>(await request('GET', '/api/users'), 'users');
+  },
+  async createUser(input: { email: string; name: string; password: string; role: Role }): Promise<User> {
+    return one<User>(await request('POST', '/api/users', input), 'user');
+  },
+  async updateUser(id: string, patch: { active?: boolean; role?: Role; name?: string }): Promise<User> {
+    return one<User>(await request('PATCH', `/api/users/${encodeURIComponent(id)}`, patch), 'user');
+  },
+  async sites(): Promise<Site[]> {
+    return list<Site>(await request('GET', '/api/sites'), 'sites');
+  },
+  async createSite(input: { name: string; origins: string[] }): Promise<Site> {
+    return one<Site>(await request('POST', '/api/sites', input), 'site');
+  },
+  async updateSite(id: string, patch: { name?: string; origins?: string[] }): Promise<Site> {
+    return one<Site>(await request('PATCH', `/api/sites/${encodeURIComponent(id)}`, patch), 'site');
+  },
+  async rotateSecret(id: string): Promise<Site> {
+    return one<Site>(await request('POST', `/api/sites/${encodeURIComponent(id)}/rotate-secret`, {}), 'site');
+  },
+  async stats(): Promise<Stats> {
+    return one<Stats>(await request('GET', '/api/stats'), 'stats');
+  },
+};

@@ -1,0 +1,2 @@
+// Console entry: defines every element; index.html renders <parley-app>.
+export { ParleyApp } from './parley-app.ts';

@@ -1,0 +1,95 @@
+import { LitElement, css, html, type PropertyValues } from 'lit';
+import { TICKET_STATUSES, URGENCIES, type Ticket } from '../protocol/index.ts';
+import { api } from './api.ts';
+import { matches, noFilter, type TicketFilter } from './ticket-filter.ts';
+import { theme } from './theme.styles.ts';
+import './parley-state.ts';
+import './parley-ticket-table.ts';
+
+/**
+ * Every ticket of every site, filterable by status, category, urgency, assignee and text.
+ * Choosing one opens its conversation (read-only unless the admin is the assignee).
+ * @prop now - the app's clock; each tick reloads the list
+ * @fires parley-open - detail: Ticket (from the table)
+ */
+export class ParleyAdminTickets extends LitElement {
+  static override styles = [theme, css`
+    :host { display: block; }
+    .filters { display: grid; grid-template-columns: repeat(4, minmax(120px, 1fr)) minmax(180px, 2fr) auto; gap: 10px; padding: 14px 16px; border-bottom: 1px solid var(--p-border); align-items: end; }
+    .summary { padding: 10px 16px; color: var(--p-muted); font-size: 13px; border-bottom: 1px solid var(--p-border); }
+    @media (max-width: 1100px) { .filters { grid-template-columns: repeat(3, 1fr); } }
+  `];
+  static override properties = {
+    now: { type: Number },
+    tickets: { state: true },
+    filter: { state: true },
+    error: { state: true },
+    loading: { state: true },
+  };
+  declare now: number;
+  declare tickets: Ticket[];
+  declare filter: TicketFilter;
+  declare error: string;
+  declare loading: boolean;
+
+  constructor() {
+    super();
+    this.now = Date.now();
+    this.tickets = [];
+    this.filter = noFilter();
+    this.error = '';
+    this.loading = true;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('now')) void this.load();
+  }
+
+  async load() {
+    try {
+      this.tickets = await api.tickets();
+      this.error = '';
+    } catch (e) {
+      this.error = e instanceof Error ? e.message : String(e);
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  private set(key: keyof TicketFilter, e: Event) {
+    this.filter = { ...this.filter, [key]: (e.target as HTMLInputElement).value };
+  }
+
+  private select(key: keyof TicketFilter, label: string, options: [string, string][]) {
+    return html`<label class="field">${label}<select @change=${(e: Event) => this.set(key, e)} .value=${this.filter[key]}>
+      <option value="">Any</option>${options.map(([v, l]) => html`<option value=${v}>${l}</option>`)}</select></label>`;
+  }
+
+  override render() {
+    const categories = [...new Set(this.tickets.map((t) => t.category))].sort();
+    const assignees = new Map(this.tickets.flatMap((t) => (t.assignee ? [[t.assignee.id, t.assignee.name] as const] : [])));
+    const shown = this.tickets.filter((t) => matches(t, this.filter));
+    return html`<section class="card" aria-label="All tickets">
+      <form class="filters" role="search" @submit=${(e: Event) => e.preventDefault()}>
+        ${this.select('status', 'Status', TICKET_STATUSES.map((s) => [s, s]))}
+        ${this.select('category', 'Category', categories.map((c) => [c, c]))}
+        ${this.select('urgency', 'Urgency', URGENCIES.map((u) => [u, u]))}
+        ${this.select('assignee', 'Assignee', [['none', 'Unassigned'], ...[...assignees].sort((a, b) => a[1].localeCompare(b[1]))])}
+        <label class="field">Search<input type="search" placeholder="Description, customer, category…" .value=${this.filter.text} @input=${(e: Event) => this.set('text', e)} /></label>
+        <button class="btn" type="reset" @click=${() => (this.filter = noFilter())}>Clear</button>
+      </form>
+      ${this.loading
+        ? html`<parley-state kind="loading" heading="Loading tickets…"></parley-state>`
+        : this.error
+          ? html`<parley-state kind="error" message=${this.error} @parley-retry=${() => this.load()}></parley-state>`
+          : html`<div class="summary" role="status">${shown.length} of ${this.tickets.length} tickets</div>
+            ${shown.length
+              ? html`<parley-ticket-table mode="all" sort-key="age" sort-dir="ascending" .tickets=${shown} .now=${this.now}></parley-ticket-table>`
+              : html`<parley-state heading="No tickets match" message="Change or clear the filters."></parley-state>`}`}
+    </section>`;
+  }
+}
+customElements.define('parley-admin-tickets', ParleyAdminTickets);
+declare global {
+  interface HTMLElementTagNameMap { 'parley-admin-tickets': ParleyAdminTickets }
+}

@@ -1,0 +1,291 @@
+import { LitElement, html, nothing } from 'lit';
+import type { Ticket, TicketEventType, User } from '../protocol/index.ts';
+import { TICKET_EVENT_TYPES } from '../protocol/index.ts';
+import { api, ApiError } from './api.ts';
+import { customerName } from './format.ts';
+import { RealtimeController } from './realtime-controller.ts';
+import { ADMIN_ROUTES, href, parseRoute, type Route } from './route.ts';
+import { applyMessage, applyRead, emptyBoard, fromLists, place, type Board } from './ticket-board.ts';
+import type { ConsoleNotification } from './parley-notification-drawer.ts';
+import type { ParleyToast, ToastKind } from './parley-toast.ts';
+import { theme } from './theme.styles.ts';
+import { styles } from './parley-app.styles.ts';
+import './parley-admin-tickets.ts';
+import './parley-chat-view.ts';
+import './parley-login.ts';
+import './parley-members.ts';
+import './parley-monitoring.ts';
+import './parley-notification-drawer.ts';
+import './parley-reject-dialog.ts';
+import './parley-sites.ts';
+import './parley-state.ts';
+import './parley-ticket-table.ts';
+import './parley-toast.ts';
+
+const TITLES: Record<Route['name'], string> = {
+  open: 'Open tickets', mine: 'My tickets', ticket: 'Conversation', all: 'All tickets',
+  monitoring: 'Monitoring', members: 'Members', sites: 'Sites',
+};
+
+/**
+ * The console: signs staff in, keeps the socket, the open/mine lists and the notifications, and routes
+ * (by hash) between the member views and the admin views.
+ */
+export class ParleyApp extends LitElement {
+  static override styles = [theme, styles];
+  static override properties = {
+    user: { state: true },
+    route: { state: true },
+    board: { state: true },
+    loaded: { state: true },
+    loadError: { state: true },
+    notifications: { state: true },
+    drawerOpen: { state: true },
+    busy: { state: true },
+    fresh: { state: true },
+    rejecting: { state: true },
+    now: { state: true },
+  };
+  /** undefined while the session is being checked. */
+  declare user: User | null | undefined;
+  declare route: Route;
+  declare board: Board;
+  declare loaded: boolean;
+  declare loadError: string;
+  declare notifications: ConsoleNotification[];
+  declare drawerOpen: boolean;
+  declare busy: ReadonlySet<string>;
+  declare fresh: ReadonlySet<string>;
+  declare rejecting: Ticket | null;
+  declare now: number;
+  private realtime = new RealtimeController(this);
+  private clock: ReturnType<typeof setInterval> | undefined;
+  private onHash = () => (this.route = parseRoute(location.hash));
+
+  constructor() {
+    super();
+    this.user = undefined;
+    this.route = parseRoute(location.hash);
+    this.board = emptyBoard();
+    this.loaded = false;
+    this.loadError = '';
+    this.notifications = [];
+    this.drawerOpen = false;
+    this.busy = new Set();
+    this.fresh = new Set();
+    this.rejecting = null;
+    this.now = Date.now();
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    addEventListener('hashchange', this.onHash);
+    this.clock = setInterval(() => (this.now = Date.now()), 30000);
+    api.me().then((user) => (user ? this.signedIn(user) : (this.user = null)), (e) => {
+      this.user = null;
+      this.toast(e instanceof Error ? e.message : String(e), 'error');
+    });
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    removeEventListener('hashchange', this.onHash);
+    clearInterval(this.clock);
+  }
+
+  private get me() {
+    return this.user?.id ?? '';
+  }
+
+  private signedIn(user: User) {
+    this.user = user;
+    const socket = this.realtime.start();
+    // Every (re)connect reloads the lists, so an event missed while offline is never missed for long.
+    socket.on('ready', () => void this.loadBoard());
+    for (const type of TICKET_EVENT_TYPES) socket.on(type, (f) => this.onTicketEvent(type, f.ticket));
+    socket.on('message', (f) => (this.board = applyMessage(this.board, f.message, this.me)));
+    void this.loadBoard();
+  }
+
+  private async loadBoard() {
+    try {
+      const [open, mine] = await Promise.all([api.tickets({ status: 'open' }), api.tickets({ mine: true, status: 'assigned' })]);
+      this.board = fromLists(open, mine, this.me);
+      this.loadError = '';
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) return this.signedOut();
+      this.loadError = e instanceof Error ? e.message : String(e);
+    } finally {
+      this.loaded = true;
+    }
+  }
+
+  private onTicketEvent(type: TicketEventType, ticket: Ticket) {
+    this.board = place(this.board, ticket, this.me);
+    if (type !== 'ticket_created') return;
+    this.fresh = new Set([...this.fresh, ticket.id]);
+    setTimeout(() => (this.fresh = new Set([...this.fresh].filter((id) => id !== ticket.id))), 2000);
+    const title = `New ${ticket.urgency} ticket`;
+    this.notifications = [{ id: ticket.id, title, ticket, at: Date.now(), read: false }, ...this.notifications].slice(0, 50);
+    this.toast(`${title} from ${customerName(ticket)} · ${ticket.category}`, 'info');
+    if (document.hidden && 'Notification' in window && Notification.permission === 'granted') new Notification(title, { body: ticket.description.slice(0, 120) });
+  }
+
+  private async signOut() {
+    try {
+      await api.logout();
+    } catch {
+      // The session is gone from this tab either way.
+    }
+    this.signedOut();
+  }
+
+  private signedOut() {
+    this.realtime.stop();
+    Object.assign(this, { user: null, board: emptyBoard(), notifications: [], loaded: false, drawerOpen: false });
+  }
+
+  private toast(text: string, kind: ToastKind = 'info') {
+    this.renderRoot.querySelector<ParleyToast>('parley-toast')?.show(text, kind);
+  }
+
+  private setBusy(id: string, on: boolean) {
+    const next = new Set(this.busy);
+    if (on) next.add(id);
+    else next.delete(id);
+    this.busy = next;
+  }
+
+  private async accept(ticket: Ticket) {
+    this.setBusy(ticket.id, true);
+    try {
+      const updated = await api.accept(ticket.id);
+      this.board = place(this.board, updated, this.me);
+      this.toast(`You accepted the ticket from ${customerName(updated)}.`, 'success');
+      location.hash = href({ name: 'ticket', id: updated.id });
+    } catch (e) {
+      this.refused(ticket, e);
+    } finally {
+      this.setBusy(ticket.id, false);
+    }
+  }
+
+  private async reject(ticket: Ticket, reason: string) {
+    this.rejecting = null;
+    this.setBusy(ticket.id, true);
+    try {
+      this.board = place(this.board, await api.reject(ticket.id, reason || undefined), this.me);
+      this.toast('Ticket rejected. The customer has been told.', 'success');
+    } catch (e) {
+      this.refused(ticket, e);
+    } finally {
+      this.setBusy(ticket.id, false);
+    }
+  }
+
+  /** A late accept or reject: someone else acted first. Say so plainly and drop the row. */
+  private refused(ticket: Ticket, e: unknown) {
+    if (e instanceof ApiError && (e.code === 'invalid_state' || e.code === 'conflict')) {
+      this.board = { ...this.board, open: this.board.open.filter((t) => t.id !== ticket.id) };
+      this.toast('Too late: another member already took care of this ticket a moment ago.', 'error');
+    } else this.toast(e instanceof Error ? e.message : String(e), 'error');
+  }
+
+  private openTicket(ticket: Ticket) {
+    this.drawerOpen = false;
+    this.notifications = this.notifications.map((n) => (n.ticket.id === ticket.id ? { ...n, read: true } : n));
+    location.hash = href({ name: 'ticket', id: ticket.id });
+  }
+
+  protected override updated() {
+    const unread = this.notifications.filter((n) => !n.read).length;
+    document.title = `${unread ? `(${unread}) ` : ''}${TITLES[this.route.name]} · Parley`;
+  }
+
+  private link(route: Route, label: string, count = 0) {
+    const current = this.route.name === route.name;
+    return html`<a href=${href(route)} aria-current=${current ? 'page' : 'false'}>${label}${count ? html`<span class="badge count">${count}</span>` : nothing}</a>`;
+  }
+
+  override render() {
+    if (this.user === undefined) return html`<parley-state kind="loading" heading="Loading the console…"></parley-state>`;
+    if (this.user === null) return html`<parley-login @parley-signed-in=${(e: CustomEvent<User>) => this.signedIn(e.detail)}></parley-login><parley-toast></parley-toast>`;
+    const admin = this.user.role === 'admin';
+    const unreadNotes = this.notifications.filter((n) => !n.read).length;
+    const unreadMine = this.board.mine.reduce((n, t) => n + Math.max(0, t.lastSeq - (t.readSeq ?? 0)), 0);
+    const conn = this.realtime.state;
+    const connLabel = conn === 'open' ? 'Live' : this.realtime.everOpen ? 'Reconnecting…' : 'Connecting…';
+    return html`<div class="shell">
+      <nav aria-label="Console">
+        <div class="brand"><span class="logo" aria-hidden="true">P</span>Parley</div>
+        <div class="group">Support</div>
+        ${this.link({ name: 'open' }, 'Open tickets', this.board.open.length)}
+        ${this.link({ name: 'mine' }, 'My tickets', unreadMine)}
+        ${admin ? html`<div class="group">Admin</div>
+          ${this.link({ name: 'all' }, 'All tickets')}${this.link({ name: 'monitoring' }, 'Monitoring')}
+          ${this.link({ name: 'members' }, 'Members')}${this.link({ name: 'sites' }, 'Sites')}` : nothing}
+        <div class="spacer"></div>
+        <div class="me"><div><div class="name">${this.user.name}</div><div class="role">${this.user.role}</div></div>
+          <button class="btn small" @click=${this.signOut}>Sign out</button></div>
+      </nav>
+      <main>
+        <div class="topbar">
+          <h1>${TITLES[this.route.name]}</h1>
+          <span class="badge conn ${conn}" role="status">${connLabel}</span>
+          <button class="btn bell" aria-label="Notifications, ${unreadNotes} unread" @click=${() => (this.drawerOpen = true)}>
+            🔔${unreadNotes ? html`<span class="badge count">${unreadNotes}</span>` : nothing}</button>
+        </div>
+        <div class="content ${this.route.name === 'ticket' ? 'flush' : ''}"
+          @parley-accept=${(e: CustomEvent<Ticket>) => this.accept(e.detail)}
+          @parley-reject=${(e: CustomEvent<Ticket>) => (this.rejecting = e.detail)}
+          @parley-open=${(e: CustomEvent<Ticket>) => this.openTicket(e.detail)}
+          @parley-notify=${(e: CustomEvent<{ text: string; kind: ToastKind }>) => this.toast(e.detail.text, e.detail.kind)}>
+          ${this.page(admin)}
+        </div>
+      </main>
+    </div>
+    <parley-notification-drawer ?open=${this.drawerOpen} .notifications=${this.notifications}
+      @parley-close=${() => (this.drawerOpen = false)} @parley-open=${(e: CustomEvent<Ticket>) => this.openTicket(e.detail)}
+      @parley-mark-read=${() => (this.notifications = this.notifications.map((n) => ({ ...n, read: true })))}></parley-notification-drawer>
+    <parley-reject-dialog .ticket=${this.rejecting} @parley-cancel=${() => (this.rejecting = null)}
+      @parley-confirm-reject=${(e: CustomEvent<{ ticket: Ticket; reason: string }>) => this.reject(e.detail.ticket, e.detail.reason)}></parley-reject-dialog>
+    <parley-toast></parley-toast>`;
+  }
+
+  private page(admin: boolean) {
+    const r = this.route;
+    if (ADMIN_ROUTES.has(r.name) && !admin) return html`<parley-state kind="error" heading="Admins only" message="Ask an admin for access to this page."></parley-state>`;
+    switch (r.name) {
+      case 'ticket':
+        return html`<parley-chat-view ticket-id=${r.id} .user=${this.user} .realtime=${this.realtime}
+          @parley-back=${() => history.length > 1 ? history.back() : (location.hash = href({ name: 'open' }))}
+          @parley-read=${(e: CustomEvent<{ ticketId: string; seq: number }>) => (this.board = applyRead(this.board, e.detail.ticketId, e.detail.seq))}></parley-chat-view>`;
+      case 'all': return html`<parley-admin-tickets .now=${this.now}></parley-admin-tickets>`;
+      case 'monitoring': return html`<parley-monitoring></parley-monitoring>`;
+      case 'members': return html`<parley-members .me=${this.user}></parley-members>`;
+      case 'sites': return html`<parley-sites></parley-sites>`;
+      default: return this.listPage(r.name === 'mine' ? 'mine' : 'open');
+    }
+  }
+
+  private listPage(mode: 'open' | 'mine') {
+    const tickets = mode === 'open' ? this.board.open : this.board.mine;
+    const body = !this.loaded
+      ? html`<parley-state kind="loading" heading="Loading tickets…"></parley-state>`
+      : this.loadError
+        ? html`<parley-state kind="error" message=${this.loadError} @parley-retry=${() => this.loadBoard()}></parley-state>`
+        : tickets.length
+          ? html`<parley-ticket-table mode=${mode} .tickets=${tickets} .busy=${this.busy} .fresh=${this.fresh} .now=${this.now}></parley-ticket-table>`
+          : mode === 'open'
+            ? html`<parley-state heading="All caught up" message="No open tickets. New ones appear here the moment a customer sends them."></parley-state>`
+            : html`<parley-state heading="No tickets assigned to you" message="Accept an open ticket to start a conversation."></parley-state>`;
+    return html`<section class="card panel" aria-label=${TITLES[mode]}>
+      <div class="panel-head"><p class="muted">${mode === 'open'
+        ? 'Waiting for a member. Sorted by urgency; click a column to sort.'
+        : 'Tickets you accepted that are still in progress.'}</p></div>${body}</section>`;
+  }
+}
+customElements.define('parley-app', ParleyApp);
+declare global {
+  interface HTMLElementTagNameMap { 'parley-app': ParleyApp }
+}

@@ -1,0 +1,248 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import type { Message, Ticket, TicketEvent, User } from '../protocol/index.ts';
+import { TicketSubscription, type OutboxItem } from '../protocol/client/index.ts';
+import { api } from './api.ts';
+import { emit } from './emit.ts';
+import { customerName } from './format.ts';
+import type { RealtimeController } from './realtime-controller.ts';
+import { theme } from './theme.styles.ts';
+import { styles } from './parley-chat-view.styles.ts';
+import './parley-composer.ts';
+import './parley-message-list.ts';
+import './parley-state.ts';
+import './parley-ticket-details.ts';
+
+const TYPING_SHOWN_MS = 4000;
+
+/**
+ * The chat window as a split view: ticket details on the left, the live conversation on the right.
+ * Joins the ticket's room through the shared socket, resumes from the last seq after a reconnect,
+ * and sends through the shared outbox (each message once, with its sending state).
+ * @attr ticket-id - the ticket to show
+ * @prop user - the signed-in staff user
+ * @prop realtime - the app's RealtimeController
+ * @fires parley-accept - detail: Ticket
+ * @fires parley-reject - detail: Ticket
+ * @fires parley-read - detail: {ticketId, seq} (the viewer has read up to seq)
+ * @fires parley-notify - detail: {text, kind} (something for the toast)
+ * @fires parley-back - return to the list
+ */
+export class ParleyChatView extends LitElement {
+  static override styles = [theme, styles];
+  static override properties = {
+    ticketId: { attribute: 'ticket-id' },
+    user: { attribute: false },
+    realtime: { attribute: false },
+    ticket: { state: true },
+    events: { state: true },
+    messages: { state: true },
+    pending: { state: true },
+    typing: { state: true },
+    otherRead: { state: true },
+    error: { state: true },
+    confirmClose: { state: true },
+    closing: { state: true },
+  };
+  declare ticketId: string;
+  declare user: User | null;
+  declare realtime: RealtimeController | null;
+  declare ticket: Ticket | null;
+  declare events: TicketEvent[];
+  declare messages: Message[];
+  declare pending: OutboxItem[];
+  declare typing: string;
+  declare otherRead: number;
+  declare error: string;
+  declare confirmClose: boolean;
+  declare closing: boolean;
+  private sub: TicketSubscription | null = null;
+  private offs: (() => void)[] = [];
+  private typingTimer: ReturnType<typeof setTimeout> | undefined;
+  private loadedFor = '';
+  private subscribedSocket: unknown = null;
+
+  constructor() {
+    super();
+    this.ticketId = '';
+    this.user = null;
+    this.realtime = null;
+    this.ticket = null;
+    this.events = [];
+    this.messages = [];
+    this.pending = [];
+    this.typing = '';
+    this.otherRead = 0;
+    this.error = '';
+    this.confirmClose = false;
+    this.closing = false;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('ticketId') && this.ticketId && this.ticketId !== this.loadedFor) void this.load();
+    else if (this.ticket && this.realtime?.socket && this.subscribedSocket !== this.realtime.socket) this.subscribe();
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.unsubscribe();
+    this.loadedFor = '';
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    if (this.ticketId && !this.loadedFor) void this.load();
+  }
+
+  private async load() {
+    const id = (this.loadedFor = this.ticketId);
+    this.unsubscribe();
+    Object.assign(this, { ticket: null, events: [], messages: [], pending: [], typing: '', otherRead: 0, error: '', confirmClose: false });
+    try {
+      const [ticket, events, messages] = await Promise.all([api.ticket(id), api.events(id), this.history(id)]);
+      if (id !== this.loadedFor) return;
+      this.ticket = ticket;
+      this.events = events;
+      this.messages = messages;
+      this.subscribe();
+      this.markRead();
+    } catch (e) {
+      if (id === this.loadedFor) this.error = e instanceof Error ? e.message : String(e);
+    }
+  }
+
+  /** The whole stored history, page by page. */
+  private async history(id: string): Promise<Message[]> {
+    const all: Message[] = [];
+    for (;;) {
+      const page = await api.messages(id, all.at(-1)?.seq ?? 0);
+      all.push(...page.messages);
+      if (!page.hasMore || !page.messages.length) return all;
+    }
+  }
+
+  private subscribe() {
+    const socket = this.realtime?.socket;
+    const outbox = this.realtime?.outbox;
+    if (!socket || !outbox || !this.ticket) return;
+    this.unsubscribe();
+    this.subscribedSocket = socket;
+    const id = this.ticket.id;
+    const sub = (this.sub = new TicketSubscription(socket, id, {
+      message: (m) => {
+        this.messages = [...this.messages, m];
+        if (m.author.id !== this.user?.id) this.typing = '';
+        this.markRead();
+      },
+      ticket: (t) => {
+        const changed = t.status !== this.ticket?.status;
+        this.ticket = { ...t, readSeq: this.ticket?.readSeq };
+        if (changed) void api.events(id).then((events) => (this.events = events), () => {});
+      },
+      typing: (author) => {
+        if (author.id === this.user?.id) return;
+        this.typing = author.name || (author.kind === 'customer' ? 'The customer' : 'Someone');
+        clearTimeout(this.typingTimer);
+        this.typingTimer = setTimeout(() => (this.typing = ''), TYPING_SHOWN_MS);
+      },
+      read: (seq, by) => {
+        if (by.id !== this.user?.id) this.otherRead = Math.max(this.otherRead, seq);
+      },
+      error: (_code, message) => emit(this, 'parley-notify', { text: `Live updates unavailable: ${message}`, kind: 'error' }),
+    }, this.messages.at(-1)?.seq ?? 0));
+    this.pending = outbox.items.filter((i) => i.ticketId === id);
+    this.offs = [
+      outbox.onChange((items) => (this.pending = items.filter((i) => i.ticketId === id))),
+      outbox.onSent((m) => m.ticketId === id && sub.receive(m)),
+    ];
+  }
+
+  private unsubscribe() {
+    this.sub?.leave();
+    this.sub = null;
+    this.subscribedSocket = null;
+    this.offs.forEach((off) => off());
+    this.offs = [];
+    clearTimeout(this.typingTimer);
+  }
+
+  private markRead() {
+    const last = this.messages.at(-1)?.seq ?? 0;
+    if (!this.sub || !last || document.visibilityState === 'hidden') return;
+    if ((this.ticket?.readSeq ?? 0) >= last) return;
+    this.sub.read(last);
+    if (this.ticket) this.ticket = { ...this.ticket, readSeq: last };
+    emit(this, 'parley-read', { ticketId: this.ticketId, seq: last });
+  }
+
+  private get canSend(): boolean {
+    const t = this.ticket;
+    return Boolean(t && t.status === 'assigned' && t.assignee?.id === this.user?.id && this.realtime?.outbox);
+  }
+
+  private get notice(): string {
+    const t = this.ticket;
+    if (!t) return '';
+    if (t.status === 'closed') return 'This ticket is closed. The conversation is read-only.';
+    if (t.status === 'rejected') return 'This ticket was rejected, so there is no conversation.';
+    if (t.status === 'open') return 'Accept the ticket to start the conversation.';
+    if (t.assignee?.id !== this.user?.id) return `Assigned to ${t.assignee?.name ?? 'another member'}. You are reading this conversation.`;
+    return 'Connecting…';
+  }
+
+  private async close() {
+    if (!this.ticket) return;
+    this.closing = true;
+    try {
+      this.ticket = { ...(await api.close(this.ticket.id)), readSeq: this.ticket.readSeq };
+      this.events = await api.events(this.ticket.id);
+      emit(this, 'parley-notify', { text: 'Ticket closed. The chat is now disabled for both sides.', kind: 'success' });
+    } catch (e) {
+      emit(this, 'parley-notify', { text: e instanceof Error ? e.message : String(e), kind: 'error' });
+    } finally {
+      this.closing = false;
+      this.confirmClose = false;
+    }
+  }
+
+  private actions(t: Ticket) {
+    const mayClose = t.status === 'assigned' && (t.assignee?.id === this.user?.id || this.user?.role === 'admin');
+    if (t.status === 'open') {
+      return html`<div class="actions" slot="actions">
+        <button class="btn primary" @click=${() => emit(this, 'parley-accept', t)}>Accept</button>
+        <button class="btn danger" @click=${() => emit(this, 'parley-reject', t)}>Reject</button></div>`;
+    }
+    if (!mayClose) return nothing;
+    if (this.confirmClose) {
+      return html`<div class="confirm" slot="actions" role="group" aria-label="Confirm closing">
+        <span>Close this ticket? The customer can no longer write.</span>
+        <div class="actions">
+          <button class="btn danger solid" ?disabled=${this.closing} @click=${this.close}>Yes, close ticket</button>
+          <button class="btn" @click=${() => (this.confirmClose = false)}>Cancel</button></div></div>`;
+    }
+    return html`<div class="actions" slot="actions"><button class="btn danger" @click=${() => (this.confirmClose = true)}>Close ticket</button></div>`;
+  }
+
+  override render() {
+    if (this.error) return html`<parley-state kind="error" heading="This ticket could not be opened" message=${this.error} @parley-retry=${() => this.load()}></parley-state>`;
+    const t = this.ticket;
+    if (!t) return html`<parley-state kind="loading" heading="Opening the conversation…"></parley-state>`;
+    return html`<header>
+        <button class="btn small ghost" @click=${() => emit(this, 'parley-back')} aria-label="Back to the list">← Back</button>
+        <h1>${customerName(t)} · ${t.category}</h1>
+      </header>
+      <div class="split">
+        <parley-ticket-details .ticket=${t} .events=${this.events}>${this.actions(t)}</parley-ticket-details>
+        <div class="conversation" aria-label="Conversation" role="region">
+          <parley-message-list .messages=${this.messages} .pending=${this.pending} viewer-id=${this.user?.id ?? ''}
+            read-seq=${this.otherRead} typing=${this.typing} @parley-retry-message=${(e: CustomEvent<string>) => this.realtime?.outbox?.retry(e.detail)}></parley-message-list>
+          <parley-composer ?disabled=${!this.canSend} notice=${this.notice}
+            @parley-send=${(e: CustomEvent<string>) => this.realtime?.outbox?.send(t.id, e.detail)}
+            @parley-typing=${() => this.sub?.typing()}></parley-composer>
+        </div>
+      </div>`;
+  }
+}
+customElements.define('parley-chat-view', ParleyChatView);
+declare global {
+  interface HTMLElementTagNameMap { 'parley-chat-view': ParleyChatView }
+}

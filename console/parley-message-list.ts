@@ -1,0 +1,92 @@
+import { LitElement, html, nothing } from 'lit';
+import type { Message } from '../protocol/index.ts';
+import type { OutboxItem } from '../protocol/client/index.ts';
+import { emit } from './emit.ts';
+import { formatTime } from './format.ts';
+import { theme } from './theme.styles.ts';
+import { styles } from './parley-message-list.styles.ts';
+import './parley-state.ts';
+
+/**
+ * The conversation: stored messages in seq order, then the viewer's unsent ones with their state.
+ * Text is rendered as text (Lit escapes it), so a customer cannot inject HTML.
+ * @prop messages - stored messages, seq order
+ * @prop pending - the viewer's outbox items for this ticket (sending / failed)
+ * @prop viewerId - the signed-in user's id (their messages sit on the right)
+ * @prop readSeq - the other side's read position (read receipts)
+ * @prop typing - name of whoever is typing now, or ''
+ * @fires parley-retry-message - detail: clientId of a failed message
+ */
+export class ParleyMessageList extends LitElement {
+  static override styles = [theme, styles];
+  static override properties = {
+    messages: { attribute: false },
+    pending: { attribute: false },
+    viewerId: { attribute: 'viewer-id' },
+    readSeq: { type: Number, attribute: 'read-seq' },
+    typing: {},
+  };
+  declare messages: Message[];
+  declare pending: OutboxItem[];
+  declare viewerId: string;
+  declare readSeq: number;
+  declare typing: string;
+  private stick = true;
+
+  constructor() {
+    super();
+    this.messages = [];
+    this.pending = [];
+    this.viewerId = '';
+    this.readSeq = 0;
+    this.typing = '';
+    // Follow new messages only while the reader is already at the bottom.
+    this.addEventListener('scroll', () => {
+      this.stick = this.scrollTop + this.clientHeight >= this.scrollHeight - 40;
+    });
+  }
+
+  protected override updated() {
+    if (this.stick) this.scrollTop = this.scrollHeight;
+  }
+
+  private receipt(m: Message) {
+    if (m.author.id !== this.viewerId) return nothing;
+    const seen = this.readSeq >= m.seq;
+    return html`<div class="state" data-state=${seen ? 'read' : 'sent'}>${seen ? '✓✓ Seen' : '✓ Sent'}</div>`;
+  }
+
+  override render() {
+    if (!this.messages.length && !this.pending.length) {
+      return html`<parley-state heading="No messages yet" message="Say hello — the customer sees your message instantly."></parley-state>${this.typingLine()}`;
+    }
+    return html`<ol aria-label="Messages">
+        ${this.messages.map((m) => {
+          const mine = m.author.id === this.viewerId && m.author.kind !== 'customer';
+          const side = m.author.kind === 'system' ? 'system' : mine ? 'mine' : m.author.kind === 'customer' ? 'theirs' : 'theirs staff';
+          return html`<li class=${side} data-seq=${m.seq}>
+            ${side === 'system' ? nothing : html`<div class="meta">${mine ? 'You' : m.author.name || (m.author.kind === 'customer' ? 'Customer' : m.author.kind)} · <time datetime=${m.createdAt}>${formatTime(m.createdAt)}</time></div>`}
+            <div class="bubble">${m.body}</div>
+            ${mine ? this.receipt(m) : nothing}
+          </li>`;
+        })}
+        ${this.pending.map((p) => html`<li class="mine ${p.state}" data-client-id=${p.clientId}>
+          <div class="bubble">${p.body}</div>
+          ${p.state === 'failed'
+            ? html`<div class="state failed" data-state="failed" role="alert">Not sent${p.error ? `: ${p.error}` : ''}
+                <button @click=${() => emit(this, 'parley-retry-message', p.clientId)}>Retry</button></div>`
+            : html`<div class="state" data-state="sending">Sending…</div>`}
+        </li>`)}
+      </ol>${this.typingLine()}`;
+  }
+
+  private typingLine() {
+    return html`<div class="typing" aria-live="polite">${this.typing
+      ? html`<span class="dots" aria-hidden="true"><span></span><span></span><span></span></span> ${this.typing} is typing…`
+      : nothing}</div>`;
+  }
+}
+customElements.define('parley-message-list', ParleyMessageList);
+declare global {
+  interface HTMLElementTagNameMap { 'parley-message-list': ParleyMessageList }
+}

@@ -1,0 +1,36 @@
+// Hash routes, so the server only has to serve /console (deep links survive reloads).
+export type Route =
+  | { name: 'open' }
+  | { name: 'mine' }
+  | { name: 'ticket'; id: string }
+  | { name: 'all' }
+  | { name: 'monitoring' }
+  | { name: 'members' }
+  | { name: 'sites' };
+
+export const ADMIN_ROUTES: ReadonlySet<Route['name']> = new Set(['all', 'monitoring', 'members', 'sites']);
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+  switch (path[0]) {
+    case 'mine':
+      return { name: 'mine' };
+    case 'tickets':
+      return path[1] ? { name: 'ticket', id: decodeURIComponent(path[1]) } : { name: 'open' };
+    case 'admin':
+      if (path[1] === 'monitoring' || path[1] === 'members' || path[1] === 'sites') return { name: path[1] };
+      return { name: 'all' };
+    default:
+      return { name: 'open' };
+  }
+}
+
+export function href(route: Route): string {
+  switch (route.name) {
+    case 'open': return '#/open';
+    case 'mine': return '#/mine';
+    case 'ticket': return `#/tickets/${encodeURIComponent(route.id)}`;
+    case 'all': return '#/admin/tickets';
+    default: return `#/admin/${route.name}`;
+  }
+}
