@@ -3,10 +3,10 @@
  * relay (rooms, a message object with a per-ticket seq, an acknowledgement), no persistence.
  * Run as a child process: `node bench/relays/socketio-relay.ts` with PORT; GET /healthz answers 200.
  */
-import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { Server } from 'socket.io';
-import { checkMessageBody, type Message } from '../../protocol/index.ts';
+import { checkMessageBody } from '../../protocol/index.ts';
+import { relayMessage } from './relay-message.ts';
 
 const port = Number(process.env.PORT ?? 0);
 const seqs = new Map<string, number>();
@@ -29,17 +29,7 @@ io.on('connection', (socket) => {
   socket.on('message', (frame: { ticketId: string; clientId: string; body: string }, ack: Ack) => {
     const body = checkMessageBody(frame?.body);
     if (!body.ok) return ack({ error: body.code });
-    const seq = (seqs.get(frame.ticketId) ?? 0) + 1;
-    seqs.set(frame.ticketId, seq);
-    const message: Message = {
-      id: randomUUID(),
-      ticketId: frame.ticketId,
-      seq,
-      clientId: frame.clientId,
-      author: { kind: 'customer', id: 'relay' },
-      body: body.value,
-      createdAt: new Date().toISOString(),
-    };
+    const message = relayMessage(seqs, frame.ticketId, frame.clientId, body.value);
     socket.to(frame.ticketId).emit('message', message);
     ack({ message });
   });

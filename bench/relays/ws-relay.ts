@@ -4,10 +4,10 @@
  * ticket's room with an `ack`, so the gap to the real server is what persistence and checks cost.
  * Run as a child process: `node bench/relays/ws-relay.ts` with PORT; GET /healthz answers 200.
  */
-import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { LIMITS, parseClientFrame, type Message, type ServerFrame } from '../../protocol/index.ts';
+import { LIMITS, parseClientFrame, type ServerFrame } from '../../protocol/index.ts';
+import { relayMessage } from './relay-message.ts';
 
 const port = Number(process.env.PORT ?? 0);
 const rooms = new Map<string, Set<WebSocket>>();
@@ -46,17 +46,7 @@ wss.on('connection', (ws) => {
         return send(ws, { type: 'ack', ref: frame.ref, replayed: 0 });
       }
       case 'message': {
-        const seq = (seqs.get(frame.ticketId) ?? 0) + 1;
-        seqs.set(frame.ticketId, seq);
-        const message: Message = {
-          id: randomUUID(),
-          ticketId: frame.ticketId,
-          seq,
-          clientId: frame.clientId,
-          author: { kind: 'customer', id: 'relay' },
-          body: frame.body,
-          createdAt: new Date().toISOString(),
-        };
+        const message = relayMessage(seqs, frame.ticketId, frame.clientId, frame.body);
         const out = JSON.stringify({ type: 'message', message });
         for (const peer of rooms.get(frame.ticketId) ?? []) if (peer !== ws) peer.send(out);
         return send(ws, { type: 'ack', ref: frame.ref, message });

@@ -1,0 +1,42 @@
+/** How big each scenario runs. `full` is `npm run bench`; `smoke` is the quick run inside `npm test`. */
+export interface BenchProfile {
+  name: 'full' | 'smoke';
+  chat: { pairs: number; messagesPerSide: number }[];
+  chatTimeCapMs: number;
+  /** Connection levels, ascending; the top one is bounded by the machine's open-file limit (20,000). */
+  connections: number[];
+  connectionsTimeCapMs: number;
+  fanout: number[];
+  fanoutEvents: number;
+  widgetRuns: number;
+  /** Pool of connections for the database baseline (the server's own pool is of this order). */
+  insertConcurrency: number;
+}
+
+export const FULL: BenchProfile = {
+  name: 'full',
+  chat: [
+    { pairs: 10, messagesPerSide: 150 },
+    { pairs: 100, messagesPerSide: 20 },
+    { pairs: 1000, messagesPerSide: 3 },
+  ],
+  chatTimeCapMs: 60000,
+  connections: [1000, 10000, 18000],
+  connectionsTimeCapMs: 120000,
+  fanout: [100, 1000],
+  fanoutEvents: 20,
+  widgetRuns: 5,
+  insertConcurrency: 10,
+};
+
+export const SMOKE: BenchProfile = {
+  name: 'smoke',
+  chat: [{ pairs: 2, messagesPerSide: 3 }],
+  chatTimeCapMs: 10000,
+  connections: [10],
+  connectionsTimeCapMs: 10000,
+  fanout: [3],
+  fanoutEvents: 2,
+  widgetRuns: 1,
+  insertConcurrency: 2,
+};

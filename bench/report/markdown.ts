@@ -1,0 +1,73 @@
+import type { Latency } from '../lib/stats.ts';
+import type { BenchResults } from '../suite.ts';
+
+type Row = [figure: string, ours: string, baseline: string, ratio: string];
+
+const n = (v: number) => (Number.isFinite(v) ? v.toLocaleString('en-US', { maximumFractionDigits: v < 10 ? 2 : v < 100 ? 1 : 0 }) : 'n/a');
+const ratio = (a: number, b: number) => (b > 0 && Number.isFinite(a) ? (a / b).toFixed(a / b < 10 ? 2 : 1) : 'n/a');
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+const lat = (l: Latency) => `${n(l.p50)} / ${n(l.p95)} / ${n(l.p99)}`;
+const latRatio = (a: Latency, b: Latency) => `${ratio(a.p50, b.p50)} / ${ratio(a.p95, b.p95)} / ${ratio(a.p99, b.p99)}`;
+
+function rows(r: BenchResults): Row[] {
+  const out: Row[] = [];
+  for (const c of r.chat) {
+    const at = `Chat, ${n(c.pairs)} pairs`;
+    const p = c.parley;
+    const db = `${c.insert.database === 'postgresql' ? 'PostgreSQL' : 'PGlite'} single-row inserts, ${c.insert.concurrency} conn.`;
+    out.push([`${at}: messages/s persisted (acked)`, n(p.ackedPerSec), `${n(c.insert.rowsPerSec)} (${db})`, ratio(p.ackedPerSec, c.insert.rowsPerSec)]);
+    out.push([`${at}: messages/s persisted (acked)`, n(p.ackedPerSec), `${n(c.wsRelay.ackedPerSec)} (bare ws relay)`, ratio(p.ackedPerSec, c.wsRelay.ackedPerSec)]);
+    out.push([`${at}: messages/s delivered`, n(p.deliveredPerSec), `${n(c.socketIo.deliveredPerSec)} (Socket.IO relay)`, ratio(p.deliveredPerSec, c.socketIo.deliveredPerSec)]);
+    out.push([`${at}: delivery latency p50 / p95 / p99 ms`, lat(p.latencyMs), `${lat(c.wsRelay.latencyMs)} (bare ws relay)`, latRatio(p.latencyMs, c.wsRelay.latencyMs)]);
+    out.push([`${at}: delivery latency p50 / p95 / p99 ms`, lat(p.latencyMs), `${lat(c.socketIo.latencyMs)} (Socket.IO relay)`, latRatio(p.latencyMs, c.socketIo.latencyMs)]);
+    out.push([`${at}: server CPU ms per message`, n(p.serverCpuMsPerMessage ?? NaN), `${n(c.wsRelay.serverCpuMsPerMessage ?? NaN)} (bare ws relay)`, ratio(p.serverCpuMsPerMessage ?? NaN, c.wsRelay.serverCpuMsPerMessage ?? NaN)]);
+  }
+  for (const f of r.fanout) {
+    out.push([`Fan-out: ticket_created to ${n(f.listeners)} members, p50 / p99 ms`, `${n(f.parley.deliveryMs.p50)} / ${n(f.parley.deliveryMs.p99)}`, `${n(f.wsRelay.deliveryMs.p50)} / ${n(f.wsRelay.deliveryMs.p99)} (bare ws broadcast)`, `${ratio(f.parley.deliveryMs.p50, f.wsRelay.deliveryMs.p50)} / ${ratio(f.parley.deliveryMs.p99, f.wsRelay.deliveryMs.p99)}`]);
+  }
+  const c = r.connections;
+  if (c) {
+    out.push(['Connections: idle authenticated sockets held (cap: 20,000 open files)', n(c.parley.held), `${n(c.wsRelay.held)} (bare ws relay)`, ratio(c.parley.held, c.wsRelay.held)]);
+    for (const level of c.parley.levels) {
+      const base = c.wsRelay.levels.find((l) => l.target === level.target);
+      out.push([`Connections: memory per socket at ${n(level.target)}`, kib(level.bytesPerSocket), base ? `${kib(base.bytesPerSocket)} (bare ws relay)` : 'n/a', base ? ratio(level.bytesPerSocket, base.bytesPerSocket) : 'n/a']);
+    }
+  }
+  const s = r.startup;
+  if (s) {
+    out.push(['Startup to ready, embedded database, first start ms', n(s.coldMs), `${n(s.baselineMs)} (bare node + ws process)`, ratio(s.coldMs, s.baselineMs)]);
+    out.push(['Startup to ready, embedded database, restart ms', n(s.warmMs), `${n(s.baselineMs)} (bare node + ws process)`, ratio(s.warmMs, s.baselineMs)]);
+    out.push(['Idle server memory (RSS)', mib(s.idleRssBytes), `${mib(s.baselineIdleRssBytes)} (bare node + ws process)`, ratio(s.idleRssBytes, s.baselineIdleRssBytes)]);
+  }
+  const w = r.widget;
+  if (w) {
+    const peer = `(socket.io-client alone)`;
+    out.push(['Widget loader gzip / brotli', `${n(w.loader.gzip)} / ${n(w.loader.brotli)} B`, `${n(w.peerClient.gzip)} / ${n(w.peerClient.brotli)} B ${peer}`, `${ratio(w.loader.gzip, w.peerClient.gzip)} / ${ratio(w.loader.brotli, w.peerClient.brotli)}`]);
+    out.push([`Widget, everything loaded through opening (${w.all.length} files) gzip / brotli`, `${n(w.total.gzip)} / ${n(w.total.brotli)} B`, `${n(w.peerClient.gzip)} / ${n(w.peerClient.brotli)} B ${peer}`, `${ratio(w.total.gzip, w.peerClient.gzip)} / ${ratio(w.total.brotli, w.peerClient.brotli)}`]);
+    out.push(['Host page load event ms (median)', n(w.loadEventWithWidgetMs), `${n(w.loadEventWithoutWidgetMs)} (same page without the widget)`, ratio(w.loadEventWithWidgetMs, w.loadEventWithoutWidgetMs)]);
+    out.push(['Load event -> launcher interactive ms (median)', n(w.launcherAfterLoadMs), '0 (the page is done at its load event)', 'n/a']);
+    out.push(['Launcher click -> panel open ms (median)', n(w.openMs), 'n/a', 'n/a']);
+  }
+  return out;
+}
+
+/** The Markdown the README shows: one table, the machine, and any scenario that failed. */
+export function toMarkdown(r: BenchResults): string {
+  const m = r.machine;
+  const lines = [
+    `| Figure | Parley | Baseline (same run) | Parley ÷ baseline |`,
+    `| --- | ---: | ---: | ---: |`,
+    ...rows(r).map((row) => `| ${row.join(' | ')} |`),
+    '',
+    `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}; database: ${m.database}. ` +
+      `Server, relays and load generator on one machine over loopback. Run ${r.startedAt} (${r.profile}, ${Math.round(r.durationMs / 1000)} s).`,
+  ];
+  for (const c of r.chat) {
+    const bad = [c.parley, c.wsRelay, c.socketIo].filter((x) => x.timedOut || x.errors > 0 || x.delivered < x.acked);
+    for (const x of bad) lines.push(`- ${x.transport}, ${x.pairs} pairs: ${x.acked}/${x.sent} acked, ${x.delivered} delivered, ${x.errors} errors${x.timedOut ? ', hit the time cap' : ''}.`);
+    if (c.dbPerMessage) lines.push(`- ${c.pairs} pairs, database work per message: ${c.dbPerMessage.commits} commits, ${c.dbPerMessage.inserted} rows inserted, ${c.dbPerMessage.updated} updated, ${c.dbPerMessage.fetched} fetched.`);
+  }
+  for (const e of r.errors) lines.push(`- ${e.scenario} failed: ${e.message.split('\n')[0]}`);
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,42 @@
+/**
+ * `npm run bench`: every scenario against the real server and its baselines, in one run.
+ * Flags: --smoke (tiny sizes), --cpu-prof (profile the server under test into bench/results/profiles),
+ * --no-build (measure the widget bundles already in dist/).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from './lib/proc.ts';
+import { FULL, SMOKE } from './profiles.ts';
+import { summarizeProfiles } from './report/profile-summary.ts';
+import { toMarkdown } from './report/markdown.ts';
+import { runSuite } from './suite.ts';
+
+const args = new Set(process.argv.slice(2));
+const profile = args.has('--smoke') ? SMOKE : FULL;
+const resultsDir = join(repoRoot, 'bench/results');
+const profileDir = join(resultsDir, 'profiles', new Date().toISOString().replace(/[:.]/g, '-'));
+mkdirSync(resultsDir, { recursive: true });
+
+if (!args.has('--no-build')) {
+  console.log('building the bundles (npm run build)...');
+  const build = spawnSync('npm', ['run', 'build'], { cwd: repoRoot, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+console.log(`bench (${profile.name}) on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'the embedded database'}:`);
+const results = await runSuite(profile, {
+  serverNodeFlags: args.has('--cpu-prof') ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+  log: (line) => console.log(line),
+});
+
+const markdown = toMarkdown(results);
+const stamp = results.startedAt.replace(/[:.]/g, '-');
+writeFileSync(join(resultsDir, `bench-${stamp}.json`), JSON.stringify(results, null, 2));
+writeFileSync(join(resultsDir, 'latest.json'), JSON.stringify(results, null, 2));
+writeFileSync(join(resultsDir, 'latest.md'), markdown);
+console.log(`\n${markdown}`);
+if (args.has('--cpu-prof')) console.log(summarizeProfiles(profileDir));
+console.log(`results: bench/results/latest.json and latest.md`);
+// Sockets a failed scenario left behind must not keep the run alive.
+process.exit(results.errors.length ? 1 : 0);

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { SMOKE } from './profiles.ts';
+import { toMarkdown } from './report/markdown.ts';
+import { runSuite, type BenchResults } from './suite.ts';
+
+// One tiny run of every scenario, so the bench code cannot rot. It checks shapes and that each
+// scenario really moved data; it never judges speed (benchmarks do that, in `npm run bench`).
+describe('bench smoke run', () => {
+  let results: BenchResults;
+
+  it('runs every scenario without errors', async () => {
+    results = await runSuite(SMOKE);
+    expect(results.errors).toEqual([]);
+  }, 120000);
+
+  it('chats over the real server and both relays, with every message acked and delivered', () => {
+    expect(results.chat).toHaveLength(1);
+    const round = results.chat[0];
+    for (const r of [round.parley, round.wsRelay, round.socketIo]) {
+      expect(r.timedOut).toBe(false);
+      expect(r.errors).toBe(0);
+      expect(r.acked).toBe(round.messages);
+      expect(r.delivered).toBe(round.messages);
+      expect(r.latencyMs.count).toBe(round.messages);
+      expect(r.latencyMs.p50).toBeGreaterThan(0);
+      expect(r.ackedPerSec).toBeGreaterThan(0);
+    }
+    expect(round.insert.rows).toBe(round.messages);
+    expect(round.insert.rowsPerSec).toBeGreaterThan(0);
+  });
+
+  it('fans ticket_created out to every member and every relay listener', () => {
+    const f = results.fanout[0];
+    expect(f.parley.missed).toBe(0);
+    expect(f.parley.deliveryMs.count).toBe(SMOKE.fanout[0] * SMOKE.fanoutEvents);
+    expect(f.wsRelay.deliveryMs.count).toBe(SMOKE.fanout[0] * SMOKE.fanoutEvents);
+  });
+
+  it('holds the idle sockets and measures their memory', () => {
+    const c = results.connections!;
+    expect(c.parley.held).toBe(SMOKE.connections[0]);
+    expect(c.wsRelay.held).toBe(SMOKE.connections[0]);
+    expect(c.parley.idleRssBytes).toBeGreaterThan(0);
+  });
+
+  it('measures startup, widget weight and the host page', () => {
+    expect(results.startup!.coldMs).toBeGreaterThan(0);
+    expect(results.startup!.idleRssBytes).toBeGreaterThan(results.startup!.baselineIdleRssBytes / 2);
+    const w = results.widget!;
+    expect(w.loader.gzip).toBeGreaterThan(0);
+    expect(w.loader.brotli).toBeLessThan(w.loader.bytes);
+    expect(w.total.gzip).toBeGreaterThanOrEqual(w.loader.gzip);
+    expect(w.loadEventWithoutWidgetMs).toBeGreaterThan(0);
+    expect(Number.isFinite(w.launcherInteractiveMs)).toBe(true);
+  });
+
+  it('renders every figure into the Markdown table', () => {
+    const md = toMarkdown(results);
+    expect(md).toContain('| Figure | Parley |');
+    expect(md).toContain('Chat, 2 pairs');
+    expect(md).toContain('Fan-out');
+    expect(md).not.toContain('failed:');
+  });
+});

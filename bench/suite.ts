@@ -1,0 +1,172 @@
+import type { ServerFrame } from '../protocol/index.ts';
+import { counterDelta, dbCounters, type DbCounters } from './lib/database.ts';
+import { FrameSocket, openCustomerSocket, openStaffSocket } from './lib/frame-socket.ts';
+import { closeHttpAgents } from './lib/http.ts';
+import { describeMachine, type Machine } from './lib/machine.ts';
+import { CUSTOMER_ORIGIN, ParleyApi, type CustomerSession, type StaffSession } from './lib/parley-api.ts';
+import { startParley, type ParleyServer } from './lib/parley-server.ts';
+import { loopbackSource, mapPool, sleep } from './lib/pool.ts';
+import { startRelay, type Relay } from './lib/relay.ts';
+import type { BenchProfile } from './profiles.ts';
+import { runChat, type ChatResult } from './scenarios/chat-driver.ts';
+import { parleyTransport, socketIoTransport, wsRelayTransport } from './scenarios/chat-transports.ts';
+import { measureConnections, type ConnectionsResult } from './scenarios/connections.ts';
+import { measureInserts, type InsertResult } from './scenarios/db-insert.ts';
+import { measureFanout, sampleTicket, type FanoutResult } from './scenarios/fanout.ts';
+import { serveHostPage } from './scenarios/host-page.ts';
+import { measureStartup, type StartupResult } from './scenarios/startup.ts';
+import { measureWidget, type WidgetResult } from './scenarios/widget.ts';
+
+export interface ChatRound {
+  pairs: number;
+  messages: number;
+  parley: ChatResult;
+  wsRelay: ChatResult;
+  socketIo: ChatResult;
+  insert: InsertResult;
+  /** PostgreSQL only: database work per acknowledged message (pg_stat_database deltas). */
+  dbPerMessage: DbCounters | null;
+}
+
+export interface BenchResults {
+  profile: BenchProfile['name'];
+  startedAt: string;
+  durationMs: number;
+  machine: Machine;
+  setupMs: number;
+  startup: StartupResult | null;
+  chat: ChatRound[];
+  fanout: { listeners: number; parley: FanoutResult; wsRelay: FanoutResult }[];
+  connections: { parley: ConnectionsResult; wsRelay: ConnectionsResult } | null;
+  widget: WidgetResult | null;
+  errors: { scenario: string; message: string }[];
+}
+
+export interface SuiteOptions {
+  /** Extra node flags for the server under test (e.g. --cpu-prof). */
+  serverNodeFlags?: string[];
+  log?: (line: string) => void;
+}
+
+interface World {
+  server: ParleyServer;
+  api: ParleyApi;
+  admin: StaffSession;
+  members: StaffSession[];
+  customers: CustomerSession[];
+  wsRelay: Relay;
+  sioRelay: Relay;
+}
+
+const perMessage = (d: DbCounters, n: number): DbCounters => {
+  const r = (v: number) => Math.round((v / Math.max(1, n)) * 100) / 100;
+  return { commits: r(d.commits), inserted: r(d.inserted), updated: r(d.updated), fetched: r(d.fetched), returned: r(d.returned) };
+};
+
+async function chatRound(w: World, p: BenchProfile, pairs: number, messagesPerSide: number): Promise<ChatRound> {
+  const load = { pairs, messagesPerSide, timeCapMs: p.chatTimeCapMs };
+  const dbUrl = w.server.database.url;
+  const before = dbUrl ? await dbCounters(dbUrl) : null;
+  const parley = await runChat(parleyTransport({ api: w.api, members: w.members, customers: w.customers, serverPid: w.server.child.pid }), load);
+  // pg_stat_database is flushed by backends about once a second.
+  const after = dbUrl ? (await sleep(1200), await dbCounters(dbUrl)) : null;
+  const wsRelay = await runChat(wsRelayTransport(w.wsRelay.wsUrl, w.wsRelay.child.pid), load);
+  const socketIo = await runChat(socketIoTransport(w.sioRelay.url, w.sioRelay.child.pid), load);
+  const messages = pairs * 2 * messagesPerSide;
+  const insert = await measureInserts(messages, pairs, Math.min(p.insertConcurrency, pairs * 2));
+  return { pairs, messages, parley, wsRelay, socketIo, insert, dbPerMessage: before && after ? perMessage(counterDelta(before, after), parley.acked) : null };
+}
+
+const ticketKey = (f: ServerFrame) => (f.type === 'ticket_created' ? f.ticket.description : null);
+
+async function fanoutRound(w: World, p: BenchProfile, listeners: number) {
+  const staff = await mapPool(listeners, 32, (i) => openStaffSocket(w.api.wsUrl, w.api.origin, w.members[i].cookie, loopbackSource(i)));
+  let parley: FanoutResult;
+  try {
+    parley = await measureFanout('parley', staff, ticketKey, (key) => w.api.createTicket(w.customers[0], key), p.fanoutEvents);
+  } finally {
+    staff.forEach((s) => s.close());
+  }
+  const relayed = await mapPool(listeners + 1, 32, (i) => openCustomerSocket(w.wsRelay.wsUrl, CUSTOMER_ORIGIN, `t${i}`, loopbackSource(i)));
+  const sender = relayed.pop()!;
+  try {
+    const wsRelay = await measureFanout('ws relay', relayed, ticketKey, async (key) => sender.send({ type: 'broadcast', frame: { type: 'ticket_created', ticket: sampleTicket(key) } }), p.fanoutEvents);
+    return { listeners, parley, wsRelay };
+  } finally {
+    [...relayed, sender].forEach((s) => s.close());
+  }
+}
+
+async function connectionsRound(w: World, p: BenchProfile) {
+  const token = (i: number) => w.customers[i % w.customers.length].token;
+  const parley = await measureConnections('parley', w.server.child.pid, (i) => openCustomerSocket(w.api.wsUrl, CUSTOMER_ORIGIN, token(i), loopbackSource(i)), p.connections, p.connectionsTimeCapMs);
+  const wsRelay = await measureConnections('ws relay', w.wsRelay.child.pid, (i) => openCustomerSocket(w.wsRelay.wsUrl, CUSTOMER_ORIGIN, `t${i}`, loopbackSource(i)), p.connections, p.connectionsTimeCapMs);
+  return { parley, wsRelay };
+}
+
+async function widgetRound(w: World, p: BenchProfile): Promise<WidgetResult> {
+  // The host page's origin is only known once it listens, so its site is registered after.
+  let siteKey = '';
+  const host = await serveHostPage(w.server.url, () => siteKey);
+  try {
+    siteKey = (await w.api.createSite(w.admin, 'Bench host page', [host.origin])).key;
+    return await measureWidget(host, w.server.url, p.widgetRuns);
+  } finally {
+    await host.close();
+  }
+}
+
+/** Runs every scenario of the profile; a failing scenario is recorded and the others still run. */
+export async function runSuite(p: BenchProfile, opts: SuiteOptions = {}): Promise<BenchResults> {
+  const log = opts.log ?? (() => {});
+  const started = performance.now();
+  const results: BenchResults = {
+    profile: p.name,
+    startedAt: new Date().toISOString(),
+    durationMs: 0,
+    machine: await describeMachine(),
+    setupMs: 0,
+    startup: null,
+    chat: [],
+    fanout: [],
+    connections: null,
+    widget: null,
+    errors: [],
+  };
+  const attempt = async (scenario: string, run: () => Promise<void>) => {
+    log(`- ${scenario}`);
+    try {
+      await run();
+    } catch (err) {
+      results.errors.push({ scenario, message: (err as Error).stack ?? String(err) });
+      log(`  failed: ${(err as Error).message}`);
+    }
+  };
+
+  await attempt('startup', async () => void (results.startup = await measureStartup()));
+
+  const server = await startParley({ nodeFlags: opts.serverNodeFlags });
+  const relays = await Promise.all([startRelay('ws'), startRelay('socketio')]);
+  try {
+    const setupStarted = performance.now();
+    const api = new ParleyApi(server.url);
+    const admin = await api.login(server.admin.email, server.admin.password);
+    const site = await api.createSite(admin, 'Bench site', [CUSTOMER_ORIGIN]);
+    const people = Math.max(...p.chat.map((c) => c.pairs), ...p.fanout);
+    log(`- setup: ${people} members and ${people} customers`);
+    const members = await api.createMembers(admin, people, `bench-${Date.now().toString(36)}`);
+    const customers = await mapPool(people, 8, (i) => api.visitor(site.key, i));
+    results.setupMs = Math.round(performance.now() - setupStarted);
+    const world: World = { server, api, admin, members, customers, wsRelay: relays[0], sioRelay: relays[1] };
+
+    for (const c of p.chat) await attempt(`chat, ${c.pairs} pairs`, async () => void results.chat.push(await chatRound(world, p, c.pairs, c.messagesPerSide)));
+    for (const n of p.fanout) await attempt(`fan-out to ${n} members`, async () => void results.fanout.push(await fanoutRound(world, p, n)));
+    await attempt('connections', async () => void (results.connections = await connectionsRound(world, p)));
+    await attempt('widget', async () => void (results.widget = await widgetRound(world, p)));
+  } finally {
+    await Promise.all([server.close(), ...relays.map((r) => r.close())]);
+    closeHttpAgents();
+  }
+  results.durationMs = Math.round(performance.now() - started);
+  return results;
+}
