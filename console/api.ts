@@ -139,3 +139,6 @@ export const api = {
     return one<Stats>(await request('GET', '/api/stats'), 'stats');
   },
 };
+
+/** The plain-words text of anything thrown. */
+export const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));

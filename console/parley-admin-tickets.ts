@@ -1,6 +1,6 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { TICKET_STATUSES, URGENCIES, type Ticket } from '../protocol/index.ts';
-import { api } from './api.ts';
+import { api, errorText } from './api.ts';
 import { matches, noFilter, type TicketFilter } from './ticket-filter.ts';
 import { theme } from './theme.styles.ts';
 import './parley-state.ts';
@@ -50,7 +50,7 @@ export class ParleyAdminTickets extends LitElement {
       this.tickets = await api.tickets();
       this.error = '';
     } catch (e) {
-      this.error = e instanceof Error ? e.message : String(e);
+      this.error = errorText(e);
     } finally {
       this.loading = false;
     }

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import type { Ticket, TicketEventType, User } from '../protocol/index.ts';
 import { TICKET_EVENT_TYPES } from '../protocol/index.ts';
-import { api, ApiError } from './api.ts';
+import { api, ApiError, errorText } from './api.ts';
 import { customerName } from './format.ts';
 import { RealtimeController } from './realtime-controller.ts';
 import { ADMIN_ROUTES, href, parseRoute, type Route } from './route.ts';
@@ -83,7 +83,7 @@ export class ParleyApp extends LitElement {
     this.clock = setInterval(() => (this.now = Date.now()), 30000);
     api.me().then((user) => (user ? this.signedIn(user) : (this.user = null)), (e) => {
       this.user = null;
-      this.toast(e instanceof Error ? e.message : String(e), 'error');
+      this.toast(errorText(e), 'error');
     });
   }
 
@@ -114,7 +114,7 @@ export class ParleyApp extends LitElement {
       this.loadError = '';
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) return this.signedOut();
-      this.loadError = e instanceof Error ? e.message : String(e);
+      this.loadError = errorText(e);
     } finally {
       this.loaded = true;
     }
@@ -188,7 +188,7 @@ export class ParleyApp extends LitElement {
     if (e instanceof ApiError && (e.code === 'invalid_state' || e.code === 'conflict')) {
       this.board = { ...this.board, open: this.board.open.filter((t) => t.id !== ticket.id) };
       this.toast('Too late: another member already took care of this ticket a moment ago.', 'error');
-    } else this.toast(e instanceof Error ? e.message : String(e), 'error');
+    } else this.toast(errorText(e), 'error');
   }
 
   private openTicket(ticket: Ticket) {

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { Message, Ticket, TicketEvent, User } from '../protocol/index.ts';
 import { TicketSubscription, type OutboxItem } from '../protocol/client/index.ts';
-import { api } from './api.ts';
+import { api, errorText } from './api.ts';
 import { emit } from './emit.ts';
 import { customerName } from './format.ts';
 import type { RealtimeController } from './realtime-controller.ts';
@@ -106,7 +106,7 @@ export class ParleyChatView extends LitElement {
       this.subscribe();
       this.markRead();
     } catch (e) {
-      if (id === this.loadedFor) this.error = e instanceof Error ? e.message : String(e);
+      if (id === this.loadedFor) this.error = errorText(e);
     }
   }
 
@@ -197,7 +197,7 @@ export class ParleyChatView extends LitElement {
       this.events = await api.events(this.ticket.id);
       emit(this, 'parley-notify', { text: 'Ticket closed. The chat is now disabled for both sides.', kind: 'success' });
     } catch (e) {
-      emit(this, 'parley-notify', { text: e instanceof Error ? e.message : String(e), kind: 'error' });
+      emit(this, 'parley-notify', { text: errorText(e), kind: 'error' });
     } finally {
       this.closing = false;
       this.confirmClose = false;

@@ -1,6 +1,6 @@
 import { LitElement, html } from 'lit';
 import type { User } from '../protocol/index.ts';
-import { api, ApiError } from './api.ts';
+import { api, ApiError, errorText } from './api.ts';
 import { emit } from './emit.ts';
 import { theme } from './theme.styles.ts';
 import { styles } from './parley-login.styles.ts';
@@ -40,7 +40,7 @@ export class ParleyLogin extends LitElement {
       const user = await api.login(email, password);
       emit<User>(this, 'parley-signed-in', user);
     } catch (err) {
-      this.error = err instanceof ApiError && err.status === 401 ? 'That email and password do not match an active account.' : err instanceof Error ? err.message : String(err);
+      this.error = err instanceof ApiError && err.status === 401 ? 'That email and password do not match an active account.' : errorText(err);
     } finally {
       this.busy = false;
     }

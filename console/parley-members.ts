@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { LIMITS, type Role, type User } from '../protocol/index.ts';
-import { api } from './api.ts';
+import { api, errorText } from './api.ts';
 import { formatDateTime } from './format.ts';
 import { adminStyles } from './admin.styles.ts';
 import { theme } from './theme.styles.ts';
@@ -57,7 +57,7 @@ export class ParleyMembers extends LitElement {
       this.users = await api.users();
       this.error = '';
     } catch (e) {
-      this.error = e instanceof Error ? e.message : String(e);
+      this.error = errorText(e);
     } finally {
       this.loading = false;
     }
@@ -69,7 +69,7 @@ export class ParleyMembers extends LitElement {
       const updated = await api.updateUser(user.id, patch);
       this.users = this.users.map((u) => (u.id === user.id ? { ...u, ...updated } : u));
     } catch (e) {
-      this.error = e instanceof Error ? e.message : String(e);
+      this.error = errorText(e);
     } finally {
       this.busy = false;
     }
@@ -92,7 +92,7 @@ export class ParleyMembers extends LitElement {
       this.suggested = generatePassword();
       form.querySelector<HTMLInputElement>('input[name=password]')!.value = this.suggested;
     } catch (err) {
-      this.formError = err instanceof Error ? err.message : String(err);
+      this.formError = errorText(err);
     } finally {
       this.busy = false;
     }

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { TICKET_STATUSES, type Stats } from '../protocol/index.ts';
-import { api } from './api.ts';
+import { api, errorText } from './api.ts';
 import { formatBytes, formatDuration } from './format.ts';
 import { theme } from './theme.styles.ts';
 import { styles } from './parley-monitoring.styles.ts';
@@ -67,7 +67,7 @@ export class ParleyMonitoring extends LitElement {
       };
       this.history = [...this.history, sample].slice(-HISTORY);
     } catch (e) {
-      this.error = e instanceof Error ? e.message : String(e);
+      this.error = errorText(e);
     }
     if (this.isConnected) this.timer = setTimeout(() => this.poll(), this.interval);
   }

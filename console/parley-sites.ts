@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { Site } from '../protocol/index.ts';
-import { api } from './api.ts';
+import { api, errorText } from './api.ts';
 import { adminStyles } from './admin.styles.ts';
 import { theme } from './theme.styles.ts';
 import './parley-state.ts';
@@ -64,7 +64,7 @@ export class ParleySites extends LitElement {
       this.sites = await api.sites();
       this.error = '';
     } catch (e) {
-      this.error = e instanceof Error ? e.message : String(e);
+      this.error = errorText(e);
     } finally {
       this.loading = false;
     }
@@ -78,7 +78,7 @@ export class ParleySites extends LitElement {
       this.sites = known ? this.sites.map((s) => (s.id === site.id ? site : s)) : [...this.sites, site];
       return true;
     } catch (e) {
-      onError(e instanceof Error ? e.message : String(e));
+      onError(errorText(e));
       return false;
     } finally {
       this.busy = false;

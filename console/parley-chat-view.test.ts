@@ -1,0 +1,58 @@
+import { expect } from 'chai';
+import type { User } from '../protocol/index.ts';
+import './parley-chat-view.ts';
+import { cleanup, makeMessage, makeTicket, mount, record, stubFetch, until } from './test/fixtures.ts';
+
+const me: User = { id: 'u1', email: 'mia@example.com', name: 'Mia', role: 'member', active: true, createdAt: '2026-01-01T00:00:00Z' };
+
+describe('parley-chat-view', () => {
+  let restore = () => {};
+  afterEach(() => {
+    cleanup();
+    restore();
+  });
+
+  function serve(ticket: ReturnType<typeof makeTicket>, messages = [makeMessage(1)]) {
+    restore = stubFetch((url) => {
+      const base = `/api/tickets/${ticket.id}`;
+      if (url.pathname === base) return { body: ticket };
+      if (url.pathname === `${base}/events`) return { body: { events: [{ id: 'e1', ticketId: ticket.id, action: 'create', from: null, to: 'open', actor: { kind: 'customer', id: 'c1', name: 'Ada' }, reason: null, at: ticket.createdAt }] } };
+      if (url.pathname === `${base}/messages`) return { body: { messages: messages.filter((m) => m.seq > Number(url.searchParams.get('after'))), hasMore: false } };
+      return undefined;
+    });
+  }
+
+  it('shows details with history on the left and the conversation on the right', async () => {
+    const t = makeTicket({ status: 'closed', assignee: { id: 'u1', name: 'Mia' }, description: 'Card declined <script>x</script>' });
+    serve(t, [makeMessage(1, { ticketId: t.id }), makeMessage(2, { ticketId: t.id, author: { kind: 'member', id: 'u1', name: 'Mia' } })]);
+    const el = await mount('parley-chat-view', { ticketId: t.id, user: me });
+    const details = await until(() => el.shadowRoot!.querySelector('parley-ticket-details'), 'details');
+    await (details as unknown as { updateComplete: Promise<void> }).updateComplete;
+    expect(details.shadowRoot!.querySelector('.desc')!.textContent).to.equal('Card declined <script>x</script>');
+    expect(details.shadowRoot!.querySelector('[data-status]')!.textContent).to.equal('closed');
+    expect(details.shadowRoot!.querySelector('ol li')!.textContent).to.contain('Created');
+    const list = el.shadowRoot!.querySelector('parley-message-list')!;
+    expect(list.messages.map((m) => m.seq)).to.deep.equal([1, 2]);
+    const composer = el.shadowRoot!.querySelector('parley-composer')!;
+    expect(composer.disabled).to.equal(true);
+    expect(composer.notice).to.contain('closed');
+  });
+
+  it('offers accept and reject on an open ticket', async () => {
+    const t = makeTicket({ status: 'open' });
+    serve(t, []);
+    const el = await mount('parley-chat-view', { ticketId: t.id, user: me });
+    const accepted = record(el, 'parley-accept');
+    const button = await until(() => [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent === 'Accept'), 'accept button');
+    button.click();
+    expect(accepted).to.deep.equal([t]);
+    expect(el.shadowRoot!.querySelector('parley-composer')!.notice).to.contain('Accept the ticket');
+  });
+
+  it('shows an error state for a ticket that cannot be opened', async () => {
+    restore = stubFetch(() => ({ status: 403, body: { error: { code: 'forbidden', message: 'You may not see this ticket' } } }));
+    const el = await mount('parley-chat-view', { ticketId: 'nope', user: me });
+    const state = await until(() => el.shadowRoot!.querySelector('parley-state[kind=error]'), 'error');
+    expect(state.getAttribute('message')).to.equal('You may not see this ticket');
+  });
+});

@@ -1,0 +1,60 @@
+import { expect } from 'chai';
+import type { Stats } from '../protocol/index.ts';
+import './parley-monitoring.ts';
+import { cleanup, mount, stubFetch, until } from './test/fixtures.ts';
+
+function stats(over: Partial<Stats['server']> = {}): Stats {
+  return {
+    connections: { customers: 7, members: 3, admins: 1 },
+    tickets: { open: 4, assigned: 2, rejected: 1, closed: 9 },
+    messagesPerMinute: Array.from({ length: 60 }, (_, i) => i % 7),
+    firstResponseSeconds: { avg: 95, p50: 60, p90: 240 },
+    resolutionSeconds: { avg: 5400, p50: 3600, p90: null },
+    server: {
+      uptimeSeconds: 7200, rssBytes: 150 * 1024 * 1024, heapUsedBytes: 60 * 1024 * 1024, eventLoopLagMs: 1.7,
+      database: { kind: 'pglite', ok: true, latencyMs: 0.8 }, instanceId: 'i-1', ...over,
+    },
+  };
+}
+
+describe('parley-monitoring', () => {
+  let restore = () => {};
+  afterEach(() => {
+    cleanup();
+    restore();
+  });
+
+  it('draws figures, the per-minute chart and tickets by status from /api/stats', async () => {
+    restore = stubFetch((url) => (url.pathname === '/api/stats' ? { body: stats() } : undefined));
+    const el = await mount('parley-monitoring');
+    const root = el.shadowRoot!;
+    await until(() => root.querySelector('.figure'), 'figures');
+    const text = root.textContent!.replace(/\s+/g, ' ');
+    expect(text).to.contain('Customers online 7');
+    expect(text).to.contain('3 members · 1 admins');
+    expect(text).to.contain('Healthy');
+    expect(text).to.contain('150.0 MiB');
+    const bars = root.querySelector<HTMLElement & { values: number[] }>('#mpm')!;
+    expect(bars.values.length).to.equal(60);
+    await (bars as unknown as { updateComplete: Promise<void> }).updateComplete;
+    expect(bars.shadowRoot!.querySelectorAll('rect').length).to.equal(60);
+    const widths = [...root.querySelectorAll<HTMLElement>('.fill.open, .fill.closed')].map((f) => parseFloat(f.style.width));
+    expect(widths[0]).to.be.closeTo(25, 0.01);
+    expect(widths[1]).to.be.closeTo(56.25, 0.01);
+  });
+
+  it('shows a database failure and keeps polling into a history', async () => {
+    restore = stubFetch(() => ({ body: stats({ database: { kind: 'postgresql', ok: false, latencyMs: null } }) }));
+    const el = await mount('parley-monitoring', { interval: 30 });
+    await until(() => el.history.length >= 3, 'three samples');
+    expect(el.shadowRoot!.textContent).to.contain('Unreachable');
+    expect(el.shadowRoot!.querySelector('.dot.bad')).to.not.equal(null);
+  });
+
+  it('shows an error state when the stats cannot be loaded', async () => {
+    restore = stubFetch(() => ({ status: 500, body: { error: { code: 'internal', message: 'Database is down' } } }));
+    const el = await mount('parley-monitoring');
+    const state = await until(() => el.shadowRoot!.querySelector('parley-state[kind=error]'), 'error state');
+    expect(state.getAttribute('message')).to.equal('Database is down');
+  });
+});
