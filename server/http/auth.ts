@@ -1,0 +1,52 @@
+import { AppError, forbidden, unauthorized } from '../errors.ts';
+import { assertCookieWriteAllowed } from './origin.ts';
+import { mw, type Ctx } from './state.ts';
+
+export const SESSION_COOKIE = 'parley_session';
+
+/**
+ * Resolves who is calling: a Bearer visitor token (widget), or a session cookie (console), which is
+ * honoured only on same-origin requests so another site can never ride on it.
+ */
+export const authenticate = mw(async (ctx, next) => {
+  const { services } = ctx.state;
+  ctx.state.actor = null;
+  ctx.state.sessionId = null;
+  const header = ctx.get('authorization');
+  if (header) {
+    const m = /^Bearer (.+)$/.exec(header);
+    const actor = m ? await services.visitors.resolve(m[1]) : null;
+    if (!actor) throw unauthorized('visitor token is not valid; request a new one from /api/visitor');
+    const site = await services.sites.get(actor.siteId);
+    if (ctx.state.origin && !site?.origins.includes(ctx.state.origin)) throw forbidden('this origin is not allowed for the site');
+    ctx.state.actor = actor;
+  } else {
+    const cookie = ctx.cookies.get(SESSION_COOKIE);
+    if (cookie && ctx.state.sameOrigin) {
+      const session = await services.auth.resolve(cookie);
+      if (session) {
+        assertCookieWriteAllowed(ctx.method, ctx.state.sameOrigin, ctx.state.origin);
+        ctx.state.actor = session.actor;
+        ctx.state.sessionId = session.sessionId;
+      }
+    }
+  }
+  await next();
+});
+
+export function requireActor(ctx: Ctx) {
+  if (!ctx.state.actor) throw unauthorized();
+  return ctx.state.actor;
+}
+
+export function requireStaff(ctx: Ctx) {
+  const actor = requireActor(ctx);
+  if (actor.kind !== 'staff') throw forbidden('staff only');
+  return actor;
+}
+
+export function requireAdmin(ctx: Ctx) {
+  const actor = requireStaff(ctx);
+  if (actor.role !== 'admin') throw new AppError('forbidden', 'admins only');
+  return actor;
+}

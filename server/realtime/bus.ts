@@ -1,0 +1,39 @@
+import type { BusEvent, Envelope } from './events.ts';
+
+export type BusHandler = (event: Envelope, local: boolean) => void;
+
+/** Fan-out of events to this instance's hub and, on PostgreSQL, to every other instance. */
+export interface Bus {
+  readonly instanceId: string;
+  publish(event: BusEvent): void;
+  subscribe(handler: BusHandler): () => void;
+  close(): Promise<void>;
+}
+
+/** In-process bus: enough for one instance (and for PGlite, which is one process by nature). */
+export class LocalBus implements Bus {
+  readonly instanceId: string;
+  protected readonly handlers = new Set<BusHandler>();
+  constructor(instanceId: string) {
+    this.instanceId = instanceId;
+  }
+  publish(event: BusEvent): void {
+    this.deliver({ ...event, i: this.instanceId }, true);
+  }
+  subscribe(handler: BusHandler): () => void {
+    this.handlers.add(handler);
+    return () => this.handlers.delete(handler);
+  }
+  protected deliver(envelope: Envelope, local: boolean): void {
+    for (const handler of this.handlers) {
+      try {
+        handler(envelope, local);
+      } catch (err) {
+        console.error('bus handler failed', err);
+      }
+    }
+  }
+  async close(): Promise<void> {
+    this.handlers.clear();
+  }
+}

@@ -1,0 +1,20 @@
+import type { Author, Message, PresenceEntry, Ticket, TicketEventType } from '../../protocol/index.ts';
+
+/**
+ * What instances tell each other (and their own hub). Large payloads (a ticket or message that would
+ * not fit PostgreSQL's 8,000-byte NOTIFY limit) travel as ids; the receiver reads the rest.
+ */
+export type BusEvent =
+  | { t: 'ticket'; type: TicketEventType; ticketId: string; customerId: string; ticket?: Ticket }
+  | { t: 'message'; ticketId: string; seq: number; message?: Message }
+  | { t: 'typing'; ticketId: string; author: Author }
+  | { t: 'read'; ticketId: string; seq: number; by: Author }
+  /** Close the sockets of a user (deactivated, password changed), of one session, or of a site's identified customers (secret rotated). */
+  | { t: 'revoke'; userId?: string; sessionId?: string; siteId?: string }
+  /** A site changed (origins, secret, settings): drop cached copies. */
+  | { t: 'sites' }
+  /** The staff online on one instance; each instance announces its own on change and periodically. */
+  | { t: 'presence'; staff: PresenceEntry[] };
+
+/** A bus event as delivered: stamped with the instance that published it. */
+export type Envelope = BusEvent & { i: string };

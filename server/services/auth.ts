@@ -1,0 +1,94 @@
+import { randomBytes } from 'node:crypto';
+import { LIMITS } from '../../protocol/index.ts';
+import type { Database } from '../db/orm.ts';
+import type { Actor } from '../domain/index.ts';
+import { Session, User } from '../entities/index.ts';
+import { AppError } from '../errors.ts';
+import type { Bus } from '../realtime/bus.ts';
+import { dummyHash, hashPassword, verifyPassword } from './passwords.ts';
+import { FailureLimiter } from './rate-limit.ts';
+import { newToken, tokenId } from './tokens.ts';
+
+export interface StaffSession {
+  sessionId: string;
+  actor: Extract<Actor, { kind: 'staff' }>;
+}
+
+const LOGIN_FAILED = 'email or password is incorrect';
+
+/** Staff sign-in: argon2id passwords, server-side sessions keyed by a hash of the cookie, failure limits. */
+export class AuthService {
+  private readonly db: Database;
+  private readonly bus: Bus;
+  private readonly ttlMs: number;
+  private readonly perAccount = new FailureLimiter(10, 15 * 60_000);
+  private readonly perAddress = new FailureLimiter(50, 15 * 60_000);
+
+  constructor(db: Database, bus: Bus, ttlHours: number) {
+    this.db = db;
+    this.bus = bus;
+    this.ttlMs = ttlHours * 3600_000;
+  }
+
+  /** Returns a new session token (a fresh id at every login) or throws one message for every failure. */
+  async login(email: string, password: string, address: string): Promise<{ token: string; user: User }> {
+    const account = email.trim().toLowerCase();
+    if (this.perAccount.blocked(account) || this.perAddress.blocked(address)) {
+      throw new AppError('rate_limited', 'too many failed sign-ins; try again in a few minutes');
+    }
+    const em = this.db.em();
+    const user = await em.findOne(User, { email: account });
+    const ok = user ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await dummyHash(), password), false);
+    if (!user || !ok || !user.active) {
+      this.perAccount.fail(account);
+      this.perAddress.fail(address);
+      throw new AppError('unauthorized', LOGIN_FAILED);
+    }
+    this.perAccount.reset(account);
+    const token = newToken();
+    em.create(Session, { id: tokenId(token), user, expiresAt: new Date(Date.now() + this.ttlMs) });
+    await em.flush();
+    return { token, user };
+  }
+
+  async logout(sessionId: string): Promise<void> {
+    await this.db.em().nativeDelete(Session, { id: sessionId });
+    this.bus.publish({ t: 'revoke', sessionId });
+  }
+
+  /** Resolves a session cookie to its staff actor, or null (unknown, expired, or deactivated user). */
+  async resolve(token: string | undefined): Promise<StaffSession | null> {
+    if (!token || token.length > 128) return null;
+    const id = tokenId(token);
+    const session = await this.db.em().findOne(Session, { id }, { populate: ['user'] });
+    if (!session) return null;
+    if (session.expiresAt.getTime() < Date.now() || !session.user.active) return null;
+    const u = session.user;
+    return { sessionId: id, actor: { kind: 'staff', id: u.id, name: u.name, role: u.role as 'member' | 'admin' } };
+  }
+
+  /** Ends every session and socket of a user (deactivated, password changed). */
+  async revokeUser(userId: string, keepSessionId?: string): Promise<void> {
+    const where = keepSessionId ? { user: userId, id: { $ne: keepSessionId } } : { user: userId };
+    await this.db.em().nativeDelete(Session, where);
+    this.bus.publish({ t: 'revoke', userId });
+  }
+
+  /** On first start with no admin: creates one from env, or with a generated password printed once. */
+  async ensureFirstAdmin(email: string | null, password: string | null, log: (line: string) => void): Promise<void> {
+    const em = this.db.em();
+    if ((await em.count(User, { role: 'admin' })) > 0) return;
+    const address = (email ?? 'admin@parley.local').toLowerCase();
+    const generated = !password;
+    const secret = password ?? randomBytes(12).toString('base64url');
+    if (secret.length < LIMITS.password.min) throw new Error(`PARLEY_ADMIN_PASSWORD must be at least ${LIMITS.password.min} characters`);
+    em.create(User, { email: address, name: 'Admin', role: 'admin', passwordHash: await hashPassword(secret), active: true });
+    await em.flush();
+    if (generated) {
+      log(`Created the first admin. Sign in at /console as ${address} with password: ${secret}`);
+      log('This password is shown only once; change it from the console (Members).');
+    } else {
+      log(`Created the first admin ${address} (password from PARLEY_ADMIN_PASSWORD).`);
+    }
+  }
+}

@@ -1,0 +1,36 @@
+import type { Config } from '../config.ts';
+import type { Database } from '../db/orm.ts';
+import type { Bus } from '../realtime/bus.ts';
+import type { Metrics } from '../metrics.ts';
+import { AuthService } from './auth.ts';
+import { MessageService } from './messages.ts';
+import { SiteService } from './sites.ts';
+import { TicketService } from './tickets.ts';
+import { UserService } from './users.ts';
+import { VisitorService } from './visitors.ts';
+
+/** Everything the HTTP routes and the socket hub call; built once per server. */
+export interface Services {
+  config: Config;
+  db: Database;
+  bus: Bus;
+  metrics: Metrics;
+  auth: AuthService;
+  users: UserService;
+  sites: SiteService;
+  visitors: VisitorService;
+  tickets: TicketService;
+  messages: MessageService;
+}
+
+export function createServices(config: Config, db: Database, bus: Bus, metrics: Metrics): Services {
+  const auth = new AuthService(db, bus, config.sessionTtlHours);
+  const sites = new SiteService(db, bus);
+  const tickets = new TicketService(db, bus);
+  return {
+    config, db, bus, metrics, auth, sites, tickets,
+    users: new UserService(db, auth),
+    visitors: new VisitorService(db, sites),
+    messages: new MessageService(db, bus, tickets),
+  };
+}

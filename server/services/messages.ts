@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto';
+import { LIMITS, type Message as WireMessage, type MessagePage, type ChatSummary } from '../../protocol/index.ts';
+import type { Database } from '../db/orm.ts';
+import { authorKindOf, canSend, type Actor } from '../domain/index.ts';
+import { AppError } from '../errors.ts';
+import type { Bus } from '../realtime/bus.ts';
+import { messageRowToWire, ticketToWire, type MessageRow } from './serialize.ts';
+import { factsOf, type TicketService } from './tickets.ts';
+import { Ticket } from '../entities/index.ts';
+
+const COLUMNS = 'id, ticket_id, seq, client_id, author_kind, author_id, author_name, body, created_at';
+
+export interface SendResult { message: WireMessage; duplicate: boolean }
+
+/**
+ * Chat messages. The hot path is one statement: it bumps the ticket's sequence number (only while the
+ * ticket is assigned) and inserts the row, skipping it when (ticket, clientId) already exists.
+ */
+export class MessageService {
+  private readonly db: Database;
+  private readonly bus: Bus;
+  private readonly tickets: TicketService;
+  /** Sends on one ticket from this instance run one after another, so seq order is publish order. */
+  private readonly lanes = new Map<string, Promise<unknown>>();
+
+  constructor(db: Database, bus: Bus, tickets: TicketService) {
+    this.db = db;
+    this.bus = bus;
+    this.tickets = tickets;
+  }
+
+  send(actor: Actor, ticketId: string, clientId: string, body: string): Promise<SendResult> {
+    const prev = this.lanes.get(ticketId) ?? Promise.resolve();
+    const run = prev.catch(() => {}).then(() => this.sendNow(actor, ticketId, clientId, body));
+    this.lanes.set(ticketId, run);
+    void run.finally(() => {
+      if (this.lanes.get(ticketId) === run) this.lanes.delete(ticketId);
+    }).catch(() => {});
+    return run;
+  }
+
+  private async sendNow(actor: Actor, ticketId: string, clientId: string, body: string): Promise<SendResult> {
+    const dup = await this.byClientId(ticketId, clientId);
+    if (dup) {
+      // A resend: same ack, nothing stored, but only to someone who may still see the ticket.
+      await this.tickets.load(actor, ticketId);
+      return { message: dup, duplicate: true };
+    }
+    const ticket = await this.tickets.load(actor, ticketId);
+    const verdict = canSend(actor, factsOf(ticket));
+    if (!verdict.ok) throw new AppError(verdict.code, verdict.message);
+    const authorKind = authorKindOf(actor);
+    const rows = await this.db.sql<MessageRow>(
+      `with t as (
+         update tickets set last_seq = last_seq + 1,
+           first_response_at = case when first_response_at is null and ? <> 'customer' then now() else first_response_at end
+         where id = ? and status = 'assigned' returning id, last_seq)
+       insert into messages (${COLUMNS})
+       select ?, t.id, t.last_seq, ?, ?, ?, ?, ?, now() from t
+       on conflict (ticket_id, client_id) do nothing
+       returning ${COLUMNS}`,
+      [authorKind, ticketId, randomUUID(), clientId, authorKind, actor.id, actor.name, body],
+    );
+    if (!rows.length) {
+      const raced = await this.byClientId(ticketId, clientId);
+      if (raced) return { message: raced, duplicate: true };
+      throw new AppError('invalid_state', 'the ticket is no longer open for chat');
+    }
+    const message = messageRowToWire(rows[0]!);
+    this.bus.publish({ t: 'message', ticketId, seq: message.seq, message });
+    return { message, duplicate: false };
+  }
+
+  private async byClientId(ticketId: string, clientId: string): Promise<WireMessage | null> {
+    const rows = await this.db.sql<MessageRow>(`select ${COLUMNS} from messages where ticket_id = ? and client_id = ?`, [ticketId, clientId]);
+    return rows[0] ? messageRowToWire(rows[0]) : null;
+  }
+
+  /** Messages with seq > after, oldest first, at most `limit`. */
+  async after(ticketId: string, after: number, limit: number = LIMITS.pageSize): Promise<MessagePage> {
+    const rows = await this.db.sql<MessageRow>(
+      `select ${COLUMNS} from messages where ticket_id = ? and seq > ? order by seq limit ?`,
+      [ticketId, after, limit + 1],
+    );
+    return { messages: rows.slice(0, limit).map(messageRowToWire), hasMore: rows.length > limit };
+  }
+
+  /** The newest `limit` messages before `before`, oldest first (for scrolling back). */
+  async before(ticketId: string, before: number, limit: number = LIMITS.pageSize): Promise<MessagePage> {
+    const rows = await this.db.sql<MessageRow>(
+      `select ${COLUMNS} from messages where ticket_id = ? and seq < ? order by seq desc limit ?`,
+      [ticketId, before, limit + 1],
+    );
+    return { messages: rows.slice(0, limit).reverse().map(messageRowToWire), hasMore: rows.length > limit };
+  }
+
+  /** Records how far a participant has read (never backwards) and tells the room. */
+  async markRead(actor: Actor, ticketId: string, seq: number): Promise<number> {
+    const ticket = await this.tickets.load(actor, ticketId);
+    const upto = Math.min(seq, ticket.lastSeq);
+    const rows = await this.db.sql<{ seq: number }>(
+      `insert into ticket_reads (ticket_id, reader_id, reader_kind, seq, updated_at) values (?, ?, ?, ?, now())
+       on conflict (ticket_id, reader_id) do update set seq = greatest(ticket_reads.seq, excluded.seq), updated_at = now()
+       returning seq`,
+      [ticketId, actor.id, authorKindOf(actor), upto],
+    );
+    const stored = Number(rows[0]!.seq);
+    this.bus.publish({ t: 'read', ticketId, seq: stored, by: { kind: authorKindOf(actor), id: actor.id, name: actor.name } });
+    return stored;
+  }
+
+  /** The read positions of everyone but `exceptId`, sent to a socket when it joins. */
+  async readsOf(ticketId: string, exceptId: string) {
+    return this.db.sql<{ reader_id: string; reader_kind: string; seq: number }>(
+      'select reader_id, reader_kind, seq from ticket_reads where ticket_id = ? and reader_id <> ?',
+      [ticketId, exceptId],
+    );
+  }
+
+  /** Admin overview: conversations with their last message, newest activity first. */
+  async chats(limit: number): Promise<ChatSummary[]> {
+    const tickets = await this.db.em().find(Ticket, { lastSeq: { $gt: 0 } }, { populate: ['customer', 'assignee'], orderBy: { createdAt: 'desc' }, limit });
+    if (!tickets.length) return [];
+    const rows = await this.db.sql<MessageRow>(
+      `select ${COLUMNS.split(', ').map((c) => 'm.' + c).join(', ')} from messages m join tickets t on t.id = m.ticket_id and m.seq = t.last_seq
+       where t.id in (${tickets.map(() => '?').join(',')})`,
+      tickets.map((t) => t.id),
+    );
+    const last = new Map(rows.map((r) => [r.ticket_id, messageRowToWire(r)]));
+    return tickets.map((t) => ({ ticket: ticketToWire(t), lastMessage: last.get(t.id) ?? null }));
+  }
+}

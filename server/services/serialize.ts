@@ -1,0 +1,107 @@
+import type { Message as WireMessage, Site as WireSite, Ticket as WireTicket, TicketEvent as WireEvent, User as WireUser, Customer as WireCustomer, PublicSite, TicketStatus, Urgency, AuthorKind } from '../../protocol/index.ts';
+import type { Customer, Message, Site, Ticket, TicketEvent, User } from '../entities/index.ts';
+
+const iso = (d: Date | null | undefined): string | null => (d ? new Date(d).toISOString() : null);
+
+/** A ticket as the wire shows it; `customer` and `assignee` must be loaded. */
+export function ticketToWire(t: Ticket, readSeq?: number): WireTicket {
+  return {
+    id: t.id,
+    siteId: t.site.id,
+    customer: { id: t.customer.id, name: t.customer.name ?? null },
+    category: t.category,
+    urgency: t.urgency as Urgency,
+    description: t.description,
+    status: t.status as TicketStatus,
+    assignee: t.assignee ? { id: t.assignee.id, name: t.assignee.name } : null,
+    rejectReason: t.rejectReason ?? null,
+    createdAt: iso(t.createdAt)!,
+    acceptedAt: iso(t.acceptedAt),
+    rejectedAt: iso(t.rejectedAt),
+    closedAt: iso(t.closedAt),
+    lastSeq: t.lastSeq,
+    ...(readSeq === undefined ? {} : { readSeq }),
+  };
+}
+
+/** Row shape of `messages` as raw SQL returns it. */
+export interface MessageRow {
+  id: string;
+  ticket_id: string;
+  seq: number;
+  client_id: string;
+  author_kind: string;
+  author_id: string;
+  author_name: string | null;
+  body: string;
+  created_at: Date | string;
+}
+
+export const messageRowToWire = (r: MessageRow): WireMessage => ({
+  id: r.id,
+  ticketId: r.ticket_id,
+  seq: Number(r.seq),
+  clientId: r.client_id,
+  author: { kind: r.author_kind as AuthorKind, id: r.author_id, name: r.author_name },
+  body: r.body,
+  createdAt: iso(r.created_at as Date)!,
+});
+
+export const messageToWire = (m: Message): WireMessage => ({
+  id: m.id,
+  ticketId: m.ticket.id,
+  seq: m.seq,
+  clientId: m.clientId,
+  author: { kind: m.authorKind as AuthorKind, id: m.authorId, name: m.authorName ?? null },
+  body: m.body,
+  createdAt: iso(m.createdAt)!,
+});
+
+export const userToWire = (u: User): WireUser => ({
+  id: u.id,
+  email: u.email,
+  name: u.name,
+  role: u.role as WireUser['role'],
+  active: u.active,
+  createdAt: iso(u.createdAt)!,
+});
+
+export const customerToWire = (c: Customer): WireCustomer => ({
+  id: c.id,
+  siteId: c.site.id,
+  name: c.name ?? null,
+  email: c.email ?? null,
+  verified: c.verified,
+});
+
+export const publicSite = (s: Site): PublicSite => ({
+  id: s.id,
+  name: s.name,
+  categories: s.categories,
+  requireIdentity: s.requireIdentity,
+});
+
+export function siteToWire(s: Site, publicUrl: string): WireSite {
+  return {
+    id: s.id,
+    name: s.name,
+    key: s.key,
+    secret: s.secret,
+    origins: s.origins,
+    categories: s.categories,
+    requireIdentity: s.requireIdentity,
+    snippet: `<script src="${publicUrl}/widget.js" data-site="${s.key}" async></script>`,
+    createdAt: iso(s.createdAt)!,
+  };
+}
+
+export const eventToWire = (e: TicketEvent): WireEvent => ({
+  id: e.id,
+  ticketId: e.ticket.id,
+  action: e.action as WireEvent['action'],
+  from: (e.fromStatus ?? null) as TicketStatus | null,
+  to: e.toStatus as TicketStatus,
+  actor: { kind: e.actorKind as AuthorKind, id: e.actorId, name: e.actorName ?? null },
+  reason: e.reason ?? null,
+  at: iso(e.createdAt)!,
+});

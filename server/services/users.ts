@@ -1,0 +1,56 @@
+import { LIMITS, type Role } from '../../protocol/index.ts';
+import type { Database } from '../db/orm.ts';
+import { User } from '../entities/index.ts';
+import { AppError, notFound } from '../errors.ts';
+import { isUuid } from '../input.ts';
+import type { AuthService } from './auth.ts';
+import { hashPassword } from './passwords.ts';
+
+export interface NewUser { email: string; name: string; password: string; role: Role }
+export interface UserPatch { active?: boolean; role?: Role; name?: string; password?: string }
+
+/** Staff accounts (admin only). Deactivation and password changes end the user's sessions at once. */
+export class UserService {
+  private readonly db: Database;
+  private readonly auth: AuthService;
+  constructor(db: Database, auth: AuthService) {
+    this.db = db;
+    this.auth = auth;
+  }
+
+  list(): Promise<User[]> {
+    return this.db.em().find(User, {}, { orderBy: { createdAt: 'asc' } });
+  }
+
+  async create(input: NewUser): Promise<User> {
+    const em = this.db.em();
+    if (await em.count(User, { email: input.email })) throw new AppError('conflict', 'a user with this email already exists');
+    const user = em.create(User, { email: input.email, name: input.name, role: input.role, passwordHash: await hashPassword(input.password), active: true });
+    try {
+      await em.flush();
+    } catch (err) {
+      if (/unique|duplicate/i.test(String((err as Error).message))) throw new AppError('conflict', 'a user with this email already exists');
+      throw err;
+    }
+    return user;
+  }
+
+  async update(id: string, patch: UserPatch, actingUserId: string): Promise<User> {
+    const em = this.db.em();
+    const user = isUuid(id) ? await em.findOne(User, { id }) : null;
+    if (!user) throw notFound('user');
+    if (id === actingUserId && (patch.active === false || patch.role === 'member')) {
+      throw new AppError('invalid_state', 'you cannot deactivate or demote yourself');
+    }
+    if (patch.name !== undefined) user.name = patch.name;
+    if (patch.role !== undefined) user.role = patch.role;
+    if (patch.active !== undefined) user.active = patch.active;
+    if (patch.password !== undefined) {
+      if (patch.password.length < LIMITS.password.min) throw new AppError('bad_request', `password must be at least ${LIMITS.password.min} characters`);
+      user.passwordHash = await hashPassword(patch.password);
+    }
+    await em.flush();
+    if (patch.active === false || patch.password !== undefined || patch.role !== undefined) await this.auth.revokeUser(user.id);
+    return user;
+  }
+}

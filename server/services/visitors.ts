@@ -1,0 +1,89 @@
+import type { Identity } from '../../protocol/index.ts';
+import type { Database } from '../db/orm.ts';
+import { verifyIdentity, type Actor } from '../domain/index.ts';
+import { Customer, Site, VisitorToken } from '../entities/index.ts';
+import { AppError, forbidden, notFound } from '../errors.ts';
+import type { SiteService } from './sites.ts';
+import { newToken, tokenId } from './tokens.ts';
+
+export type CustomerActor = Extract<Actor, { kind: 'customer' }>;
+
+export interface VisitorResult { token: string; customer: Customer; site: Site }
+
+/**
+ * Widget sessions: an anonymous visitor per browser, or a customer the site owner vouched for with an
+ * HMAC of their id. Identifying moves the anonymous visitor's tickets to the verified customer.
+ */
+export class VisitorService {
+  private readonly db: Database;
+  private readonly sites: SiteService;
+  constructor(db: Database, sites: SiteService) {
+    this.db = db;
+    this.sites = sites;
+  }
+
+  async session(input: { siteKey: string; visitorToken?: string; identity?: Identity }, origin: string | undefined): Promise<VisitorResult> {
+    const site = await this.sites.byPublicKey(input.siteKey);
+    if (!site) throw notFound('site');
+    if (!origin || !site.origins.includes(origin)) throw forbidden('this origin is not allowed for the site');
+    const em = this.db.em();
+    const current = input.visitorToken ? await this.lookup(input.visitorToken) : null;
+    const mine = current && current.customer.site.id === site.id ? current : null;
+
+    if (!input.identity) {
+      if (mine) return { token: input.visitorToken!, customer: mine.customer, site };
+      const customer = em.create(Customer, { site: site.id, verified: false });
+      const token = newToken();
+      em.create(VisitorToken, { id: tokenId(token), customer });
+      await em.flush();
+      return { token, customer, site };
+    }
+
+    const identity = input.identity;
+    const verdict = verifyIdentity(site.secret, identity, Math.floor(Date.now() / 1000));
+    if (!verdict.ok) throw new AppError('unauthorized', verdict.message);
+    const verified = await this.upsertVerified(site, identity);
+    if (mine && mine.customer.id === verified.id) return { token: input.visitorToken!, customer: verified, site };
+    if (mine && !mine.customer.verified) await this.merge(mine.customer.id, verified.id);
+    const token = newToken();
+    await em.insert(VisitorToken, { id: tokenId(token), customer: verified.id, createdAt: new Date() });
+    return { token, customer: verified, site };
+  }
+
+  /** Resolves a Bearer visitor token to its customer actor, or null. */
+  async resolve(token: string | undefined): Promise<CustomerActor | null> {
+    if (!token || token.length > 128) return null;
+    const row = await this.lookup(token);
+    if (!row) return null;
+    const c = row.customer;
+    return { kind: 'customer', id: c.id, name: c.name ?? null, siteId: c.site.id, verified: c.verified };
+  }
+
+  private lookup(token: string): Promise<VisitorToken | null> {
+    return this.db.em().findOne(VisitorToken, { id: tokenId(token) }, { populate: ['customer'] });
+  }
+
+  /** Insert-or-update on (site, externalId), so concurrent first contacts share one customer. */
+  private async upsertVerified(site: Site, identity: Identity): Promise<Customer> {
+    const rows = await this.db.sql<{ id: string }>(
+      `insert into customers (id, created_at, site_id, external_id, email, name, verified)
+       values (gen_random_uuid(), now(), ?, ?, ?, ?, true)
+       on conflict (site_id, external_id) do update set
+         email = coalesce(excluded.email, customers.email), name = coalesce(excluded.name, customers.name)
+       returning id`,
+      [site.id, identity.id, identity.email ?? null, identity.name ?? null],
+    );
+    return (await this.db.em().findOne(Customer, { id: rows[0]!.id }))!;
+  }
+
+  /** Moves an anonymous visitor's tickets and messages to the verified customer, and retires its tokens. */
+  private async merge(fromId: string, toId: string): Promise<void> {
+    await this.db.em().transactional(async (em) => {
+      const conn = em.getConnection();
+      const tx = em.getTransactionContext();
+      await conn.execute('update tickets set customer_id = ? where customer_id = ?', [toId, fromId], 'run', tx);
+      await conn.execute(`update messages set author_id = ? where author_kind = 'customer' and author_id = ?`, [toId, fromId], 'run', tx);
+      await conn.execute('delete from visitor_tokens where customer_id = ?', [fromId], 'run', tx);
+    });
+  }
+}
