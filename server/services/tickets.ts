@@ -105,9 +105,11 @@ export class TicketService {
    * accepting at once exactly one wins; the other gets `invalid_state`.
    */
   async transition(actor: Actor, id: string, action: TicketAction, reason?: string): Promise<WireTicket> {
-    const current = await this.load(actor, id).catch((err) => {
+    const current = await this.load(actor, id).catch(async (err) => {
       // A member may not *see* someone else's assigned ticket, but a late accept deserves a clear answer.
-      if (err instanceof AppError && err.code === 'not_found' && actor.kind === 'staff' && action === 'accept') throw new AppError('invalid_state', 'this ticket was already taken');
+      if (err instanceof AppError && err.code === 'not_found' && actor.kind === 'staff' && action === 'accept' && isUuid(id) && (await this.db.em().count(Ticket, { id }))) {
+        throw new AppError('invalid_state', 'this ticket was already taken');
+      }
       throw err;
     });
     const verdict = canTransition(actor, factsOf(current), action);

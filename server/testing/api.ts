@@ -103,7 +103,7 @@ export class TestSocket {
   /** Sends a frame with a fresh ref and resolves with the `ack` or `error` that answers it. */
   async request(frame: Record<string, unknown>): Promise<Extract<ServerFrame, { type: 'ack' | 'error' }>> {
     const ref = `r${++this.refs}`;
-    const reply = this.next((f) => (f.type === 'ack' || f.type === 'error') && f.ref === ref);
+    const reply = this.next((f) => (f.type === 'ack' || f.type === 'error' || f.type === 'pong') && f.ref === ref);
     this.send({ ...frame, ref });
     return (await reply) as Extract<ServerFrame, { type: 'ack' | 'error' }>;
   }
