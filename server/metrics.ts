@@ -20,6 +20,7 @@ export class Metrics {
 
   constructor() {
     client.collectDefaultMetrics({ register: this.registry, prefix: 'parley_process_' });
+    for (const kind of ['customer', 'member', 'admin']) this.connections.set({ kind }, 0);
     this.loopDelay.enable();
   }
 
