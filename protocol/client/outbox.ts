@@ -35,83 +35,83 @@ export function newClientId(): string {
  */
 export class Outbox {
   items: OutboxItem[];
-  private socket: RealtimeSocket;
-  private timeoutMs: number;
-  private maxTries: number;
-  private inFlight: OutboxItem | null = null;
-  private changeListeners = new Set<(items: OutboxItem[]) => void>();
-  private sentListeners = new Set<(message: Message, item: OutboxItem) => void>();
+  private _socket: RealtimeSocket;
+  private _timeoutMs: number;
+  private _maxTries: number;
+  private _inFlight: OutboxItem | null = null;
+  private _changeListeners = new Set<(items: OutboxItem[]) => void>();
+  private _sentListeners = new Set<(message: Message, item: OutboxItem) => void>();
 
   constructor(socket: RealtimeSocket, opts: OutboxOptions = {}) {
-    this.socket = socket;
-    this.timeoutMs = opts.timeoutMs ?? 10000;
-    this.maxTries = opts.maxTries ?? 3;
+    this._socket = socket;
+    this._timeoutMs = opts.timeoutMs ?? 10000;
+    this._maxTries = opts.maxTries ?? 3;
     this.items = opts.items?.map((item) => ({ ...item, tries: 0 })) ?? [];
-    socket.on('ready', () => this.pump());
-    this.pump();
+    socket.on('ready', () => this._pump());
+    this._pump();
   }
 
   /** Queues a message; it goes out now or as soon as the socket is back. */
   send(ticketId: string, body: string): OutboxItem {
     const item: OutboxItem = { clientId: newClientId(), ticketId, body, state: 'sending', tries: 0 };
     this.items = [...this.items, item];
-    this.changed();
-    this.pump();
+    this._changed();
+    this._pump();
     return item;
   }
 
   /** Tries a failed message again, with its original clientId. */
   retry(clientId: string): void {
-    this.update(clientId, { state: 'sending', error: undefined, tries: 0 });
-    this.pump();
+    this._update(clientId, { state: 'sending', error: undefined, tries: 0 });
+    this._pump();
   }
 
   /** Gives up on a message that was not sent. */
   discard(clientId: string): void {
-    if (this.inFlight?.clientId === clientId) return;
+    if (this._inFlight?.clientId === clientId) return;
     this.items = this.items.filter((item) => item.clientId !== clientId);
-    this.changed();
+    this._changed();
   }
 
   onChange(listener: (items: OutboxItem[]) => void): () => void {
-    this.changeListeners.add(listener);
-    return () => this.changeListeners.delete(listener);
+    this._changeListeners.add(listener);
+    return () => this._changeListeners.delete(listener);
   }
 
   /** Called with the stored message when the server acknowledges one. */
   onSent(listener: (message: Message, item: OutboxItem) => void): () => void {
-    this.sentListeners.add(listener);
-    return () => this.sentListeners.delete(listener);
+    this._sentListeners.add(listener);
+    return () => this._sentListeners.delete(listener);
   }
 
-  private async pump(): Promise<void> {
+  private async _pump(): Promise<void> {
     const item = this.items.find((i) => i.state === 'sending');
-    if (!item || this.inFlight || this.socket.state !== 'open') return;
-    this.inFlight = item;
+    if (!item || this._inFlight || this._socket.state !== 'open') return;
+    this._inFlight = item;
     const { clientId, ticketId, body } = item;
-    const result = await this.socket.push({ type: 'message', ticketId, clientId, body }, this.timeoutMs).result;
-    this.inFlight = null;
+    const result = await this._socket.push({ type: 'message', ticketId, clientId, body }, this._timeoutMs).result;
+    this._inFlight = null;
     if (result.status === 'ack' && result.reply.message) {
       this.items = this.items.filter((i) => i.clientId !== clientId);
-      this.changed();
-      for (const listener of [...this.sentListeners]) listener(result.reply.message, item);
+      this._changed();
+      for (const listener of [...this._sentListeners]) listener(result.reply.message, item);
     } else if (result.status === 'error') {
-      this.update(clientId, { state: 'failed', error: result.message });
-    } else if (this.socket.state === 'open') {
+      this._update(clientId, { state: 'failed', error: result.message });
+    } else if (this._socket.state === 'open') {
       // A timeout on a live connection: resend as is; the server stores a clientId once.
       const tries = item.tries + 1;
-      this.update(clientId, tries >= this.maxTries ? { state: 'failed', tries } : { tries });
+      this._update(clientId, tries >= this._maxTries ? { state: 'failed', tries } : { tries });
     }
     // Otherwise the connection dropped: the item stays `sending` and goes out on the next `ready`.
-    this.pump();
+    this._pump();
   }
 
-  private update(clientId: string, patch: Partial<OutboxItem>): void {
+  private _update(clientId: string, patch: Partial<OutboxItem>): void {
     this.items = this.items.map((item) => (item.clientId === clientId ? { ...item, ...patch } : item));
-    this.changed();
+    this._changed();
   }
 
-  private changed(): void {
-    for (const listener of [...this.changeListeners]) listener(this.items);
+  private _changed(): void {
+    for (const listener of [...this._changeListeners]) listener(this.items);
   }
 }

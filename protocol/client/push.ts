@@ -16,28 +16,28 @@ export class Push {
   readonly frame: ClientFrame & { ref: string };
   readonly result: Promise<PushResult>;
   done = false;
-  private timeoutMs: number;
-  private settle!: (result: PushResult) => void;
-  private handle: ReturnType<typeof setTimeout> | undefined;
+  private _timeoutMs: number;
+  private _settle!: (result: PushResult) => void;
+  private _handle: ReturnType<typeof setTimeout> | undefined;
 
   constructor(frame: ClientFrame & { ref: string }, timeoutMs: number) {
     this.frame = frame;
-    this.timeoutMs = timeoutMs;
-    this.result = new Promise((resolve) => (this.settle = resolve));
+    this._timeoutMs = timeoutMs;
+    this.result = new Promise((resolve) => (this._settle = resolve));
   }
 
   /** @internal The socket wrote the frame: start the clock. */
   sent(): void {
-    clearTimeout(this.handle);
-    this.handle = setTimeout(() => this.resolve({ status: 'timeout' }), this.timeoutMs);
+    clearTimeout(this._handle);
+    this._handle = setTimeout(() => this.resolve({ status: 'timeout' }), this._timeoutMs);
   }
 
   /** @internal Settles the push; later calls are ignored. */
   resolve(result: PushResult): void {
     if (this.done) return;
     this.done = true;
-    clearTimeout(this.handle);
-    this.settle(result);
+    clearTimeout(this._handle);
+    this._settle(result);
   }
 }
 

@@ -28,43 +28,43 @@ export class RealtimeSocket {
   state: SocketState = 'closed';
   user: SocketUser | null = null;
   readonly url: string;
-  private opts: SocketOptions;
-  private ws: WebSocket | null = null;
-  private listeners = new Map<string, Set<Listener>>();
-  private stateListeners = new Set<(state: SocketState) => void>();
-  private buffer: (ClientFrame | Push)[] = [];
-  private pending = new Map<string, Push>();
-  private refs = 0;
-  private timer: Timer;
-  private beat: ReturnType<typeof setInterval> | undefined;
-  private awaitingPong = false;
-  private stopped = false;
-  private onOnline = () => {
-    if (!this.ws && !this.stopped) {
-      this.timer.reset();
+  private _opts: SocketOptions;
+  private _ws: WebSocket | null = null;
+  private _listeners = new Map<string, Set<Listener>>();
+  private _stateListeners = new Set<(state: SocketState) => void>();
+  private _buffer: (ClientFrame | Push)[] = [];
+  private _pending = new Map<string, Push>();
+  private _refs = 0;
+  private _timer: Timer;
+  private _beat: ReturnType<typeof setInterval> | undefined;
+  private _awaitingPong = false;
+  private _stopped = false;
+  private _onOnline = () => {
+    if (!this._ws && !this._stopped) {
+      this._timer.reset();
       this.connect();
     }
   };
 
   constructor(url: string, opts: SocketOptions = {}) {
     this.url = url;
-    this.opts = opts;
-    this.timer = new Timer(() => this.connect(), opts.backoff ?? backoff);
-    globalThis.addEventListener?.('online', this.onOnline);
+    this._opts = opts;
+    this._timer = new Timer(() => this.connect(), opts.backoff ?? backoff);
+    globalThis.addEventListener?.('online', this._onOnline);
   }
 
   /** Opens the connection (again); does nothing while one is open or after `close()`. */
   connect(): this {
-    if (this.ws || this.stopped) return this;
-    this.setState('connecting');
-    const ws = (this.ws = new WebSocket(this.url));
+    if (this._ws || this._stopped) return this;
+    this._setState('connecting');
+    const ws = (this._ws = new WebSocket(this.url));
     ws.onopen = async () => {
-      if (!this.opts.auth) return;
+      if (!this._opts.auth) return;
       try {
-        const token = await this.opts.auth();
-        if (ws === this.ws) ws.send(JSON.stringify({ type: 'auth', token }));
+        const token = await this._opts.auth();
+        if (ws === this._ws) ws.send(JSON.stringify({ type: 'auth', token }));
       } catch {
-        this.drop(ws);
+        this._drop(ws);
       }
     };
     ws.onmessage = (e) => {
@@ -74,121 +74,121 @@ export class RealtimeSocket {
       } catch {
         return;
       }
-      if (ws === this.ws) this.receive(frame);
+      if (ws === this._ws) this._receive(frame);
     };
-    ws.onclose = () => this.drop(ws);
+    ws.onclose = () => this._drop(ws);
     return this;
   }
 
   /** Listens to one frame type; returns the unsubscribe. `ready` fires on every (re)connect. */
   on<T extends ServerFrameType>(type: T, handler: (frame: FrameOf<T>) => void): () => void {
-    let set = this.listeners.get(type);
-    if (!set) this.listeners.set(type, (set = new Set()));
+    let set = this._listeners.get(type);
+    if (!set) this._listeners.set(type, (set = new Set()));
     set.add(handler as Listener);
     return () => set.delete(handler as Listener);
   }
 
   /** Listens to state changes; returns the unsubscribe. */
   onState(listener: (state: SocketState) => void): () => void {
-    this.stateListeners.add(listener);
-    return () => this.stateListeners.delete(listener);
+    this._stateListeners.add(listener);
+    return () => this._stateListeners.delete(listener);
   }
 
   /** Sends a frame now, or when the connection is ready again. */
   send(frame: ClientFrame): void {
-    if (this.state === 'open') this.write(frame);
-    else this.buffer.push(frame);
+    if (this.state === 'open') this._write(frame);
+    else this._buffer.push(frame);
   }
 
   /** Sends a frame that expects an `ack` or `error`; a `ref` is added. */
-  push(frame: ClientFrame, timeoutMs = this.opts.timeoutMs ?? 10000): Push {
-    const push = new Push({ ...frame, ref: String(++this.refs) }, timeoutMs);
-    if (this.stopped) push.resolve({ status: 'timeout' });
-    else if (this.state === 'open') this.transmit(push);
-    else this.buffer.push(push);
+  push(frame: ClientFrame, timeoutMs = this._opts.timeoutMs ?? 10000): Push {
+    const push = new Push({ ...frame, ref: String(++this._refs) }, timeoutMs);
+    if (this._stopped) push.resolve({ status: 'timeout' });
+    else if (this.state === 'open') this._transmit(push);
+    else this._buffer.push(push);
     return push;
   }
 
   /** Stops for good: no reconnect; everything waiting settles as `timeout`. */
   close(): void {
-    this.stopped = true;
-    this.timer.reset();
-    globalThis.removeEventListener?.('online', this.onOnline);
-    if (this.ws) this.drop(this.ws);
-    for (const item of this.buffer) if (item instanceof Push) item.resolve({ status: 'timeout' });
-    this.buffer = [];
-    this.setState('closed');
+    this._stopped = true;
+    this._timer.reset();
+    globalThis.removeEventListener?.('online', this._onOnline);
+    if (this._ws) this._drop(this._ws);
+    for (const item of this._buffer) if (item instanceof Push) item.resolve({ status: 'timeout' });
+    this._buffer = [];
+    this._setState('closed');
   }
 
-  private receive(frame: ServerFrame): void {
-    this.awaitingPong = false;
+  private _receive(frame: ServerFrame): void {
+    this._awaitingPong = false;
     const ref = 'ref' in frame ? frame.ref : undefined;
-    const push = ref === undefined ? undefined : this.pending.get(ref);
+    const push = ref === undefined ? undefined : this._pending.get(ref);
     const result = push && resultOf(frame);
     if (push && result) {
-      this.pending.delete(ref!);
+      this._pending.delete(ref!);
       push.resolve(result);
       return;
     }
     if (frame.type === 'ready') {
       this.user = frame.user;
-      this.timer.reset();
-      this.setState('open');
-      this.heartbeat();
-      this.emit(frame);
-      const buffered = this.buffer;
-      this.buffer = [];
+      this._timer.reset();
+      this._setState('open');
+      this._heartbeat();
+      this._emit(frame);
+      const buffered = this._buffer;
+      this._buffer = [];
       for (const item of buffered) {
         if (item instanceof Push) {
-          if (!item.done) this.transmit(item);
-        } else this.write(item);
+          if (!item.done) this._transmit(item);
+        } else this._write(item);
       }
       return;
     }
-    this.emit(frame);
+    this._emit(frame);
   }
 
-  private emit(frame: ServerFrame): void {
-    for (const listener of [...(this.listeners.get(frame.type) ?? [])]) listener(frame);
+  private _emit(frame: ServerFrame): void {
+    for (const listener of [...(this._listeners.get(frame.type) ?? [])]) listener(frame);
   }
 
-  private transmit(push: Push): void {
-    this.pending.set(push.frame.ref, push);
-    this.write(push.frame);
+  private _transmit(push: Push): void {
+    this._pending.set(push.frame.ref, push);
+    this._write(push.frame);
     push.sent();
   }
 
-  private write(frame: ClientFrame): void {
-    this.ws?.send(JSON.stringify(frame));
+  private _write(frame: ClientFrame): void {
+    this._ws?.send(JSON.stringify(frame));
   }
 
-  private heartbeat(): void {
-    clearInterval(this.beat);
-    this.awaitingPong = false;
-    this.beat = setInterval(() => {
-      if (this.awaitingPong && this.ws) return this.drop(this.ws);
-      this.awaitingPong = true;
-      this.write({ type: 'ping' });
-    }, this.opts.heartbeatMs ?? 25000);
+  private _heartbeat(): void {
+    clearInterval(this._beat);
+    this._awaitingPong = false;
+    this._beat = setInterval(() => {
+      if (this._awaitingPong && this._ws) return this._drop(this._ws);
+      this._awaitingPong = true;
+      this._write({ type: 'ping' });
+    }, this._opts.heartbeatMs ?? 25000);
   }
 
   /** Forgets a connection (closed, dead or replaced) and schedules the next one. */
-  private drop(ws: WebSocket): void {
-    if (ws !== this.ws) return;
-    this.ws = null;
+  private _drop(ws: WebSocket): void {
+    if (ws !== this._ws) return;
+    this._ws = null;
     ws.onopen = ws.onmessage = ws.onclose = null;
     if (ws.readyState < 2) ws.close();
-    clearInterval(this.beat);
+    clearInterval(this._beat);
     // Answers to what went out on this connection can no longer arrive.
-    for (const push of this.pending.values()) push.resolve({ status: 'timeout' });
-    this.pending.clear();
-    this.setState('closed');
-    if (!this.stopped) this.timer.schedule();
+    for (const push of this._pending.values()) push.resolve({ status: 'timeout' });
+    this._pending.clear();
+    this._setState('closed');
+    if (!this._stopped) this._timer.schedule();
   }
 
-  private setState(state: SocketState): void {
+  private _setState(state: SocketState): void {
     if (state === this.state) return;
     this.state = state;
-    for (const listener of [...this.stateListeners]) listener(state);
+    for (const listener of [...this._stateListeners]) listener(state);
   }
 }

@@ -24,23 +24,23 @@ const GAP_MS = 1500;
 export class TicketSubscription {
   readonly ticketId: string;
   lastSeq: number;
-  private socket: RealtimeSocket;
-  private handlers: SubscriptionHandlers;
-  private early = new Map<number, Message>();
-  private joins = 0;
-  private gap: ReturnType<typeof setTimeout> | undefined;
-  private offs: (() => void)[];
+  private _socket: RealtimeSocket;
+  private _handlers: SubscriptionHandlers;
+  private _early = new Map<number, Message>();
+  private _joins = 0;
+  private _gap: ReturnType<typeof setTimeout> | undefined;
+  private _offs: (() => void)[];
 
   /** `after`: the last seq already shown (0 = replay the whole history). */
   constructor(socket: RealtimeSocket, ticketId: string, handlers: SubscriptionHandlers, after = 0) {
-    this.socket = socket;
+    this._socket = socket;
     this.ticketId = ticketId;
-    this.handlers = handlers;
+    this._handlers = handlers;
     this.lastSeq = after;
     const mine = (id: string) => id === ticketId;
     const onTicket = (f: { ticket: Ticket }) => mine(f.ticket.id) && handlers.ticket?.(f.ticket);
-    this.offs = [
-      socket.on('ready', () => this.join()),
+    this._offs = [
+      socket.on('ready', () => this._join()),
       socket.on('message', (f) => mine(f.message.ticketId) && this.receive(f.message)),
       socket.on('typing', (f) => mine(f.ticketId) && handlers.typing?.(f.author)),
       socket.on('read', (f) => mine(f.ticketId) && handlers.read?.(f.seq, f.by)),
@@ -48,50 +48,50 @@ export class TicketSubscription {
       socket.on('ticket_rejected', onTicket),
       socket.on('ticket_closed', onTicket),
     ];
-    if (socket.state === 'open') this.join();
+    if (socket.state === 'open') this._join();
   }
 
   /** Takes a message from any source (broadcast, replay, the ack of one we sent); drops what was seen. */
   receive(message: Message): void {
     if (message.seq <= this.lastSeq) return;
-    this.early.set(message.seq, message);
+    this._early.set(message.seq, message);
     let next: Message | undefined;
-    while ((next = this.early.get(this.lastSeq + 1))) {
-      this.early.delete(next.seq);
+    while ((next = this._early.get(this.lastSeq + 1))) {
+      this._early.delete(next.seq);
       this.lastSeq = next.seq;
-      this.handlers.message?.(next);
+      this._handlers.message?.(next);
     }
-    clearTimeout(this.gap);
-    if (this.early.size) this.gap = setTimeout(() => this.join(), GAP_MS);
+    clearTimeout(this._gap);
+    if (this._early.size) this._gap = setTimeout(() => this._join(), GAP_MS);
   }
 
   /** Tells the room this user is typing (dropped while offline: stale by the time it would arrive). */
   typing(): void {
-    if (this.socket.state === 'open') this.socket.send({ type: 'typing', ticketId: this.ticketId });
+    if (this._socket.state === 'open') this._socket.send({ type: 'typing', ticketId: this.ticketId });
   }
 
   /** Marks everything up to `seq` as read. */
   read(seq = this.lastSeq): void {
-    this.socket.send({ type: 'read', ticketId: this.ticketId, seq });
+    this._socket.send({ type: 'read', ticketId: this.ticketId, seq });
   }
 
   /** Leaves the room and stops listening. */
   leave(): void {
-    this.offs.forEach((off) => off());
-    clearTimeout(this.gap);
-    this.joins++;
-    if (this.socket.state === 'open') this.socket.send({ type: 'leave', ticketId: this.ticketId });
+    this._offs.forEach((off) => off());
+    clearTimeout(this._gap);
+    this._joins++;
+    if (this._socket.state === 'open') this._socket.send({ type: 'leave', ticketId: this.ticketId });
   }
 
-  private async join(): Promise<void> {
-    if (this.socket.state !== 'open') return; // the next `ready` joins
-    const attempt = ++this.joins;
-    const result = await this.socket.push({ type: 'join', ticketId: this.ticketId, after: this.lastSeq }).result;
+  private async _join(): Promise<void> {
+    if (this._socket.state !== 'open') return; // the next `ready` joins
+    const attempt = ++this._joins;
+    const result = await this._socket.push({ type: 'join', ticketId: this.ticketId, after: this.lastSeq }).result;
     // An answer to an outdated join (a newer one went out, or we left) is ignored.
-    if (attempt !== this.joins) return;
+    if (attempt !== this._joins) return;
     if (result.status === 'ack') {
-      if (result.reply.ticket) this.handlers.ticket?.(result.reply.ticket);
-    } else if (result.status === 'error') this.handlers.error?.(result.code, result.message);
-    else if (this.socket.state === 'open') this.join();
+      if (result.reply.ticket) this._handlers.ticket?.(result.reply.ticket);
+    } else if (result.status === 'error') this._handlers.error?.(result.code, result.message);
+    else if (this._socket.state === 'open') this._join();
   }
 }

@@ -10,27 +10,27 @@ export function backoff(tries: number, random: () => number = Math.random): numb
 /** Runs a callback after a delay that grows with each try until `reset()` (Phoenix's Timer). */
 export class Timer {
   tries = 0;
-  private callback: () => void;
-  private delayFor: (tries: number) => number;
-  private handle: ReturnType<typeof setTimeout> | undefined;
+  private _callback: () => void;
+  private _delayFor: (tries: number) => number;
+  private _handle: ReturnType<typeof setTimeout> | undefined;
 
   constructor(callback: () => void, delayFor: (tries: number) => number = backoff) {
-    this.callback = callback;
-    this.delayFor = delayFor;
+    this._callback = callback;
+    this._delayFor = delayFor;
   }
 
   /** Forgets the tries (after a success) and cancels a scheduled run. */
   reset(): void {
     this.tries = 0;
-    clearTimeout(this.handle);
+    clearTimeout(this._handle);
   }
 
   /** Schedules the next run; a run already scheduled is replaced. */
   schedule(): void {
-    clearTimeout(this.handle);
-    this.handle = setTimeout(() => {
+    clearTimeout(this._handle);
+    this._handle = setTimeout(() => {
       this.tries++;
-      this.callback();
-    }, this.delayFor(this.tries + 1));
+      this._callback();
+    }, this._delayFor(this.tries + 1));
   }
 }

@@ -1,0 +1,199 @@
+// The store: state (store.ts) plus every action that changes it. Components call these only.
+import { batch, effect } from '@preact/signals';
+import type { Identity, NewTicket, Ticket, VisitorSession } from '../protocol/index.ts';
+import { ApiError, request } from './api.ts';
+import type { Theme } from './contract.ts';
+import { fill } from './i18n/index.ts';
+import { createRealtime, type Realtime } from './realtime.ts';
+import { load, save } from './storage.ts';
+import { createState, ticketById, type StoreContext, type View } from './store.ts';
+
+export function createStore(ctx: StoreContext) {
+  const s = createState(ctx);
+  const { siteKey, server } = ctx;
+  let session: Promise<VisitorSession> | undefined;
+  let live: Realtime | undefined;
+  let starting: Promise<void> | undefined;
+  /** The identity the current session was made with. */
+  let signedAs: Identity | undefined;
+
+  /** Plain words for a failure, in the current language. */
+  const describe = (e: unknown) => {
+    const errors = s.t.value.errors;
+    const code = e instanceof ApiError ? e.code : 'other';
+    return fill(errors[code] ?? errors.other!, { m: e instanceof Error ? e.message : '' });
+  };
+
+  const ensureSession = () =>
+    (session ??= ((signedAs = ctx.identity), request<VisitorSession>(server, '/api/visitor', null, {
+      siteKey,
+      ...(load<string | null>(siteKey, 'token', null) ? { visitorToken: load(siteKey, 'token', '') } : {}),
+      ...(ctx.identity ? { identity: ctx.identity } : {}),
+    }).then(
+      (v) => {
+        save(siteKey, 'token', v.visitorToken);
+        s.session.value = v;
+        return v;
+      },
+      (e) => {
+        session = undefined;
+        throw e;
+      },
+    )));
+
+  const upsert = (ticket: Ticket) => {
+    const before = ticketById(s, ticket.id);
+    batch(() => {
+      s.tickets.value = before ? s.tickets.value.map((tk) => (tk.id === ticket.id ? { ...tk, ...ticket, readSeq: Math.max(ticket.readSeq ?? 0, tk.readSeq ?? 0) } : tk)) : [ticket, ...s.tickets.value];
+      if (before && before.status !== ticket.status && ticket.status !== 'open') {
+        s.notice.value = fill(s.t.value.notice[ticket.status], { name: ticket.assignee?.name ?? '', c: ticket.category });
+      }
+    });
+    if (ticket.status === 'assigned') live?.follow(ticket);
+  };
+
+  const loadTickets = async () => {
+    const { tickets } = await request<{ tickets: Ticket[] }>(server, '/api/tickets', (await ensureSession()).visitorToken);
+    batch(() => {
+      // First visit on this browser: what exists now is not news.
+      if (!Object.keys(s.seen.value).length) s.seen.value = Object.fromEntries(tickets.map((tk) => [tk.id, tk.status]));
+      tickets.forEach(upsert);
+    });
+  };
+
+  const connect = () => {
+    live = createRealtime(s, {
+      token: async () => (await ensureSession()).visitorToken,
+      unauthorized: () => {
+        save(siteKey, 'token', null);
+        session = undefined;
+      },
+      upsert,
+      refresh: () => void loadTickets().catch(() => {}),
+    });
+    s.tickets.value.forEach((tk) => tk.status === 'assigned' && live!.follow(tk));
+  };
+
+  /** Signs in as a visitor, loads the tickets and goes live. Retried on the next open after a failure. */
+  const start = () =>
+    (starting ??= (async () => {
+      s.error.value = '';
+      try {
+        await loadTickets();
+        connect();
+      } catch (e) {
+        s.error.value = describe(e);
+        starting = undefined;
+      }
+    })());
+
+  const forget = () => {
+    live?.close();
+    live = undefined;
+    session = starting = undefined;
+    batch(() => {
+      s.session.value = null;
+      s.tickets.value = [];
+      s.messages.value = {};
+      s.typists.value = {};
+      s.theirRead.value = {};
+      s.staff.value = null;
+      s.notice.value = s.error.value = '';
+      s.view.value = { name: 'home' };
+    });
+  };
+
+  const actions = {
+    open() {
+      if (s.isOpen.value) return;
+      s.isOpen.value = true;
+      ctx.opened(true);
+      ctx.emit('opened');
+      void start();
+    },
+    close() {
+      if (!s.isOpen.value) return;
+      s.isOpen.value = false;
+      ctx.opened(false);
+      ctx.emit('closed');
+      ctx.launcher?.focus();
+    },
+    go(view: View) {
+      batch(() => {
+        s.view.value = view;
+        s.error.value = '';
+        s.notice.value = '';
+      });
+      const tk = view.name === 'ticket' && ticketById(s, view.id);
+      // Closed and rejected tickets are joined only to read their history.
+      if (tk && tk.lastSeq) live?.follow(tk);
+    },
+    async createTicket(input: NewTicket) {
+      s.busy.value = true;
+      s.error.value = '';
+      try {
+        const ticket = await request<Ticket>(server, '/api/tickets', (await ensureSession()).visitorToken, input);
+        s.seen.value = { ...s.seen.value, [ticket.id]: ticket.status };
+        upsert(ticket);
+        ctx.emit('ticketCreated', ticket);
+        actions.go({ name: 'ticket', id: ticket.id });
+        s.notice.value = s.t.value.created;
+        return true;
+      } catch (e) {
+        s.error.value = describe(e);
+        return false;
+      } finally {
+        s.busy.value = false;
+      }
+    },
+    send: (ticketId: string, body: string) => live?.send(ticketId, body),
+    retry: (clientId: string) => live?.retry(clientId),
+    typing: (ticketId: string) => live?.typing(ticketId),
+    /** Moves to the verified customer (the server carries the visitor's open tickets over); the same identity again changes nothing. */
+    async identify(identity: Identity) {
+      if (signedAs && identity.id === signedAs.id && identity.hash === signedAs.hash) return;
+      ctx.identity = identity;
+      if (!starting) return; // the first start signs in with it
+      await starting;
+      await live?.drain(3000);
+      forget();
+      await start();
+    },
+    async reset() {
+      await live?.drain(3000);
+      ctx.identity = undefined;
+      save(siteKey, 'token', null);
+      save(siteKey, 'seen', null);
+      save(siteKey, 'outbox', null);
+      s.pending.value = [];
+      s.seen.value = {};
+      forget();
+      if (s.isOpen.value) await start();
+    },
+    setLocale: (locale: string) => void (s.locale.value = locale),
+    setTheme: (theme: Theme) => void (s.theme.value = { ...s.theme.value, ...theme }),
+  };
+
+  // Seeing the list (or a ticket) while the panel is open makes its status changes no longer news.
+  effect(() => {
+    if (!s.isOpen.value) return;
+    const v = s.view.value;
+    const shown = s.tickets.value.filter((tk) => v.name !== 'ticket' || tk.id === v.id);
+    if (shown.some((tk) => s.seen.value[tk.id] !== tk.status)) {
+      s.seen.value = { ...s.seen.value, ...Object.fromEntries(shown.map((tk) => [tk.id, tk.status])) };
+    }
+  });
+  effect(() => save(siteKey, 'seen', s.seen.value));
+  effect(() => ctx.badge(s.badge.value));
+  // Messages shown in the open chat are read.
+  effect(() => {
+    const v = s.view.value;
+    if (!s.isOpen.value || v.name !== 'ticket') return;
+    const last = s.messages.value[v.id]?.at(-1)?.seq ?? 0;
+    if (last > (ticketById(s, v.id)?.readSeq ?? 0)) live?.read(v.id, last);
+  });
+
+  return { ...s, ...actions, start };
+}
+
+export type Store = ReturnType<typeof createStore>;

@@ -1,0 +1,48 @@
+import { useRef, useState } from 'preact/hooks';
+import { LIMITS } from '../../protocol/index.ts';
+import type { Store } from '../actions.ts';
+import { Icon } from './icons.tsx';
+
+/** The message box: Enter sends, Shift+Enter adds a line; typing is announced at most every 2.5 s. */
+export function Composer({ s, ticketId }: { s: Store; ticketId: string }) {
+  const t = s.t.value;
+  const [text, setText] = useState('');
+  const lastTyping = useRef(0);
+
+  const send = (e?: Event) => {
+    e?.preventDefault();
+    const body = text.trim();
+    if (!body) return;
+    s.send(ticketId, body);
+    setText('');
+  };
+
+  const input = (e: Event) => {
+    const area = e.currentTarget as HTMLTextAreaElement;
+    setText(area.value);
+    area.style.height = 'auto';
+    area.style.height = `${area.scrollHeight + 2}px`;
+    if (Date.now() - lastTyping.current > 2500) {
+      lastTyping.current = Date.now();
+      s.typing(ticketId);
+    }
+  };
+
+  return (
+    <form class="composer" onSubmit={send}>
+      <textarea
+        rows={1}
+        data-focus
+        aria-label={t.message}
+        placeholder={t.message}
+        maxLength={LIMITS.messageBody}
+        value={text}
+        onInput={input}
+        onKeyDown={(e) => e.key === 'Enter' && !e.shiftKey && !e.isComposing && send(e)}
+      />
+      <button class="send" type="submit" aria-label={t.send} disabled={!text.trim()}>
+        <Icon name="send" flip />
+      </button>
+    </form>
+  );
+}

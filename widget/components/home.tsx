@@ -1,0 +1,21 @@
+import type { Store } from '../actions.ts';
+import { TicketList } from './ticket-list.tsx';
+
+/** First screen: greeting, whether anyone is online, a new-ticket button and the ticket list. */
+export function Home({ s }: { s: Store }) {
+  const t = s.t.value;
+  const staff = s.staff.value;
+  return (
+    <div class="body">
+      <p class="greet" tabIndex={-1} data-focus>
+        {s.theme.value.greeting || t.greeting}
+      </p>
+      {staff && !staff.length && <p class="muted">{t.staffOffline}</p>}
+      <button class="primary" onClick={() => s.go({ name: 'new' })}>
+        {t.newTicket}
+      </button>
+      {s.tickets.value.length > 0 && <h3>{t.yourTickets}</h3>}
+      <TicketList s={s} />
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import { useEffect, useRef } from 'preact/hooks';
+import type { Store } from '../actions.ts';
+import { Home } from './home.tsx';
+import { Icon } from './icons.tsx';
+import { TicketForm } from './ticket-form.tsx';
+import { TicketView } from './ticket-view.tsx';
+
+/** The open widget: header (title, presence, back, close), announcements, then the current view. */
+export function Panel({ s }: { s: Store }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const view = s.view.value;
+  const open = s.isOpen.value;
+  // Focus follows the view: its marked element (heading, first field or the composer).
+  useEffect(() => {
+    (ref.current?.querySelector('[data-focus]') as HTMLElement | null)?.focus();
+  }, [open, view]);
+  if (!open) return null;
+
+  const t = s.t.value;
+  const title = s.theme.value.title || t.title;
+  const staff = s.staff.value;
+  const status = s.connection.value === 'open' || !s.session.value ? (staff?.length ? t.staffOnline : staff ? t.staffOffline : '') : t.reconnecting;
+
+  return (
+    <div
+      ref={ref}
+      class="panel"
+      role="dialog"
+      aria-labelledby="p-title"
+      dir={t.dir}
+      lang={s.locale.value}
+      onKeyDown={(e) => e.key === 'Escape' && s.close()}
+    >
+      <header>
+        {view.name !== 'home' && (
+          <button class="icon" aria-label={t.back} onClick={() => s.go({ name: 'home' })}>
+            <Icon name="back" flip />
+          </button>
+        )}
+        <div class="head">
+          <h2 id="p-title">{title}</h2>
+          <p class="sub">
+            <span class={staff?.length && s.connection.value === 'open' ? 'dot on' : 'dot'} />
+            {status}
+          </p>
+        </div>
+        <button class="icon" aria-label={t.close} onClick={s.close}>
+          <Icon name="close" />
+        </button>
+      </header>
+      <p class="banner" role="status">
+        {s.notice.value}
+      </p>
+      {s.error.value && (
+        <p class="error" role="alert">
+          {s.error.value}
+        </p>
+      )}
+      {view.name === 'home' ? <Home s={s} /> : view.name === 'new' ? <TicketForm s={s} /> : <TicketView s={s} id={view.id} />}
+    </div>
+  );
+}

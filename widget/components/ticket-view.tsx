@@ -1,0 +1,53 @@
+import { useEffect, useRef } from 'preact/hooks';
+import type { Store } from '../actions.ts';
+import { fill } from '../i18n/index.ts';
+import { ticketById } from '../store.ts';
+import { Composer } from './composer.tsx';
+import { MessageList } from './message-list.tsx';
+import { StatusPill } from './status-pill.tsx';
+
+/** One ticket: its details, a note for its state, the conversation, and the composer while it is assigned. */
+export function TicketView({ s, id }: { s: Store; id: string }) {
+  const t = s.t.value;
+  const tk = ticketById(s, id);
+  const scroller = useRef<HTMLDivElement>(null);
+  const count = (s.messages.value[id]?.length ?? 0) + s.pending.value.length;
+  useEffect(() => {
+    const el = scroller.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [count]);
+  if (!tk) return null;
+  const typing = s.typists.value[id];
+
+  return (
+    <>
+      <div class="summary">
+        <div class="row">
+          <strong tabIndex={-1} data-focus={tk.status !== 'assigned' || undefined}>
+            {tk.category} · {t.urgencies[tk.urgency]}
+          </strong>
+          <StatusPill s={s} status={tk.status} />
+        </div>
+        <p>{tk.description}</p>
+      </div>
+      <div class="body chat" ref={scroller}>
+        {tk.status === 'open' && <p class="note">{t.waiting}</p>}
+        {tk.status === 'rejected' && (
+          <p class="note">
+            {fill(t.notice.rejected, { c: tk.category })} {tk.rejectReason && fill(t.reason, { r: tk.rejectReason })}
+          </p>
+        )}
+        <MessageList s={s} ticketId={id} />
+        {tk.status === 'closed' && <p class="note">{t.closedNote}</p>}
+      </div>
+      {tk.status === 'assigned' && (
+        <>
+          <div class="typing" aria-live="polite">
+            {typing && fill(t.typing, { name: typing })}
+          </div>
+          <Composer s={s} ticketId={id} />
+        </>
+      )}
+    </>
+  );
+}

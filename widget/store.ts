@@ -1,0 +1,61 @@
+// The widget's state: signals read by small components. Only the actions (actions.ts, realtime.ts)
+// write to them.
+import { computed, signal } from '@preact/signals';
+import type { OutboxItem, SocketState } from '../protocol/client/index.ts';
+import type { Message, PresenceEntry, Ticket, VisitorSession } from '../protocol/index.ts';
+import type { LoaderContext, Theme } from './contract.ts';
+import { strings } from './i18n/index.ts';
+import { load } from './storage.ts';
+
+export type View = { name: 'home' } | { name: 'new' } | { name: 'ticket'; id: string };
+
+/** What the store needs from the loader (tests pass a plain object). */
+export type StoreContext = Pick<LoaderContext, 'siteKey' | 'server' | 'theme' | 'locale' | 'identity' | 'emit' | 'badge' | 'opened'> & {
+  launcher?: HTMLElement;
+};
+
+export function createState(ctx: StoreContext) {
+  const locale = signal(ctx.locale || navigator.language);
+  const tickets = signal<Ticket[]>([]);
+  const messages = signal<Record<string, Message[]>>({});
+  const seen = signal<Record<string, string>>(load(ctx.siteKey, 'seen', {}));
+  const state = {
+    ctx,
+    isOpen: signal(false),
+    view: signal<View>({ name: 'home' }),
+    locale,
+    t: computed(() => strings(locale.value)),
+    theme: signal<Theme>({ ...ctx.theme }),
+    session: signal<VisitorSession | null>(null),
+    tickets,
+    messages,
+    /** Messages not stored by the server yet (the outbox). */
+    pending: signal<OutboxItem[]>(load(ctx.siteKey, 'outbox', [])),
+    /** ticketId → name of the staff member typing there. */
+    typists: signal<Record<string, string>>({}),
+    /** ticketId → highest seq the staff side has read. */
+    theirRead: signal<Record<string, number>>({}),
+    /** ticketId → the status the customer has seen; a different one is news. */
+    seen,
+    connection: signal<SocketState>('closed'),
+    /** Staff online (from presence); null until known. */
+    staff: signal<PresenceEntry[] | null>(null),
+    /** The latest status change, announced politely. */
+    notice: signal(''),
+    /** A failure to show (start-up, form submit). */
+    error: signal(''),
+    busy: signal(false),
+    unreadOf(ticket: Ticket): number {
+      const read = ticket.readSeq ?? 0;
+      const list = messages.value[ticket.id];
+      return list ? list.filter((m) => m.seq > read && m.author.kind !== 'customer').length : Math.max(0, ticket.lastSeq - read);
+    },
+  };
+  const badge = computed(() => tickets.value.reduce((n, tk) => n + state.unreadOf(tk) + (seen.value[tk.id] === tk.status ? 0 : 1), 0));
+  return { ...state, badge };
+}
+
+export type State = ReturnType<typeof createState>;
+
+/** The ticket with this id, if known. */
+export const ticketById = (s: State, id: string) => s.tickets.value.find((tk) => tk.id === id);
