@@ -191,6 +191,12 @@ export class ParleyApp extends LitElement {
     } else this.toast(errorText(e), 'error');
   }
 
+  /** Closing the drawer counts as having seen what it listed. */
+  private closeDrawer() {
+    this.drawerOpen = false;
+    this.notifications = this.notifications.map((n) => ({ ...n, read: true }));
+  }
+
   private openTicket(ticket: Ticket) {
     this.drawerOpen = false;
     this.notifications = this.notifications.map((n) => (n.ticket.id === ticket.id ? { ...n, read: true } : n));
@@ -233,7 +239,7 @@ export class ParleyApp extends LitElement {
           <h1>${TITLES[this.route.name]}</h1>
           <span class="badge conn ${conn}" role="status">${connLabel}</span>
           <button class="btn bell" aria-label="Notifications, ${unreadNotes} unread" @click=${() => (this.drawerOpen = true)}>
-            🔔${unreadNotes ? html`<span class="badge count">${unreadNotes}</span>` : nothing}</button>
+            <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9"/><path d="M10.3 21a1.94 1.94 0 0 0 3.4 0"/></svg>${unreadNotes ? html`<span class="badge count">${unreadNotes}</span>` : nothing}</button>
         </div>
         <div class="content ${this.route.name === 'ticket' ? 'flush' : ''}"
           @parley-accept=${(e: CustomEvent<Ticket>) => this.accept(e.detail)}
@@ -245,7 +251,7 @@ export class ParleyApp extends LitElement {
       </main>
     </div>
     <parley-notification-drawer ?open=${this.drawerOpen} .notifications=${this.notifications}
-      @parley-close=${() => (this.drawerOpen = false)} @parley-open=${(e: CustomEvent<Ticket>) => this.openTicket(e.detail)}
+      @parley-close=${this.closeDrawer} @parley-open=${(e: CustomEvent<Ticket>) => this.openTicket(e.detail)}
       @parley-mark-read=${() => (this.notifications = this.notifications.map((n) => ({ ...n, read: true })))}></parley-notification-drawer>
     <parley-reject-dialog .ticket=${this.rejecting} @parley-cancel=${() => (this.rejecting = null)}
       @parley-confirm-reject=${(e: CustomEvent<{ ticket: Ticket; reason: string }>) => this.reject(e.detail.ticket, e.detail.reason)}></parley-reject-dialog>

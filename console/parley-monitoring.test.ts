@@ -31,7 +31,7 @@ describe('parley-monitoring', () => {
     await until(() => root.querySelector('.figure'), 'figures');
     const text = root.textContent!.replace(/\s+/g, ' ');
     expect(text).to.contain('Customers online 7');
-    expect(text).to.contain('3 members · 1 admins');
+    expect(text).to.contain('3 members · 1 admin');
     expect(text).to.contain('Healthy');
     expect(text).to.contain('150.0 MiB');
     const bars = root.querySelector<HTMLElement & { values: number[] }>('#mpm')!;

@@ -8,6 +8,7 @@ import './parley-sparkline.ts';
 import './parley-state.ts';
 
 const POLL_MS = 5000;
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /** Samples kept for the small charts: 5 minutes at one every 5 s. */
 const HISTORY = 60;
 
@@ -92,7 +93,7 @@ export class ParleyMonitoring extends LitElement {
       <div class="grid">
         ${this.figure('Customers online', s.connections.customers, 'customers', 'Connected customers, last 5 minutes')}
         ${this.figure('Staff online', s.connections.members + s.connections.admins, 'staff', 'Connected members and admins, last 5 minutes',
-          `${s.connections.members} members · ${s.connections.admins} admins`)}
+          `${plural(s.connections.members, 'member')} · ${plural(s.connections.admins, 'admin')}`)}
         <section class="card" aria-labelledby="fr"><h3 id="fr">First response</h3>
           <div class="figure">${formatDuration(s.firstResponseSeconds.avg)}</div>
           <div class="sub">median ${formatDuration(s.firstResponseSeconds.p50)} · p90 ${formatDuration(s.firstResponseSeconds.p90)}</div>

@@ -3,6 +3,8 @@ import { LitElement, css, html, svg } from 'lit';
 /** Maps values to SVG points in a w×h box (0 at the bottom); exported for tests. */
 export function sparkPoints(values: number[], w: number, h: number, pad = 2): string {
   if (!values.length) return '';
+  // One sample is a level, not a point: draw it across the box.
+  if (values.length === 1) values = [values[0]!, values[0]!];
   const max = Math.max(...values, 1e-9);
   const step = values.length > 1 ? (w - 2 * pad) / (values.length - 1) : 0;
   return values.map((v, i) => `${(pad + i * step).toFixed(1)},${(h - pad - (Math.max(0, v) / max) * (h - 2 * pad)).toFixed(1)}`).join(' ');

@@ -1,0 +1,207 @@
+// The seed's four workflows end to end, in real Chromium against the real server: the widget on a host
+// page (its own origin) and the console served by the server (another origin).
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Site, Ticket } from '../protocol/index.ts';
+import { startTestServer, type TestServer } from '../server/testing/test-server.ts';
+import { launch, publish, shot } from './support/browser.ts';
+import { messageBubble, signIn, ticketRow, waitLive, waitText } from './support/console-steps.ts';
+import { startHostPage, type HostPage } from './support/host-page.ts';
+import { StaffClient } from './support/staff-client.ts';
+import * as widget from './support/widget-steps.ts';
+
+const MEMBER = { email: 'mia@example.test', name: 'Mia Member', password: 'member-password-1' };
+const FIRST = 'My card was charged twice for order 1042';
+const SECOND = 'Can you build me a website for free?';
+
+describe('support workflows: widget on a host page, console on the server', () => {
+  let server: TestServer;
+  let host: HostPage;
+  let site: Site;
+  let browser: Browser;
+  let customer: Page;
+  let member: Page;
+  let admin: Page;
+  let adminApi: StaffClient;
+  let ticket: Ticket;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    adminApi = await StaffClient.signIn(server.url, server.admin.email, server.admin.password);
+    await adminApi.createUser({ ...MEMBER, role: 'member' });
+    host = await startHostPage(() => ({ publicUrl: server.url, siteKey: site.key, snippet: site.snippet }));
+    site = await adminApi.createSite('Example shop', [host.origin]);
+    browser = await launch();
+    const page = async () => (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+    [customer, member, admin] = await Promise.all([page(), page(), page()]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.close();
+    await server?.close();
+  });
+
+  it('a member signs in to the console and sees an empty, live queue', async () => {
+    await signIn(member, server.url, MEMBER.email, MEMBER.password);
+    await waitLive(member);
+    await waitText(member, 'All caught up');
+    await shot(member, 'console-empty-queue');
+  });
+
+  it('a customer creates a ticket in the widget and the member sees it arrive, with a notification', async () => {
+    await customer.goto(host.url);
+    await widget.openWidget(customer);
+    await shot(customer, 'widget-open');
+    await widget.createTicket(customer, { category: 'Billing', urgency: 'High', description: FIRST });
+    await customer.getByText(FIRST).first().waitFor();
+    await shot(customer, 'widget-ticket-created');
+
+    const row = ticketRow(member, FIRST);
+    await row.waitFor();
+    expect(await row.locator('.badge').first().textContent()).toBe('high');
+    await member.getByRole('button', { name: 'Notifications, 1 unread' }).waitFor();
+    await shot(member, 'console-ticket-arrived');
+    await member.getByRole('button', { name: 'Notifications, 1 unread' }).click();
+    await member.getByRole('dialog', { name: 'Notifications' }).getByText('New high ticket').waitFor();
+    await shot(member, 'console-notification-drawer');
+    await member.keyboard.press('Escape');
+
+    const list = await adminApi.ok<{ tickets: Ticket[] }>('GET', '/api/tickets?status=open');
+    ticket = list.tickets.find((t) => t.description === FIRST)!;
+    expect(ticket).toBeTruthy();
+  });
+
+  it('the member accepts it and the customer sees the status change', async () => {
+    await ticketRow(member, FIRST).getByRole('button', { name: /^Accept/ }).click();
+    await member.locator('parley-chat-view parley-ticket-details [data-status=assigned]').waitFor();
+    expect(member.url()).toContain(`#/tickets/${ticket.id}`);
+    await widget.openTicket(customer, FIRST);
+    await customer.getByText('Assigned', { exact: true }).first().waitFor();
+    await shot(customer, 'widget-ticket-assigned');
+  });
+
+  it('they chat both ways in real time, with read receipts', async () => {
+    await member.getByLabel('Message').fill('Hi! Sorry about that — I am looking at order 1042 now.');
+    await member.keyboard.press('Enter');
+    await customer.getByText('I am looking at order 1042 now').waitFor();
+    await widget.send(customer, 'Thank you! <b>It was 2 × €49</b>');
+    const reply = messageBubble(member, 'It was 2 × €49');
+    await reply.waitFor();
+    // Customer text stays text in the console.
+    expect(await reply.locator('b').count()).toBe(0);
+    expect(await reply.locator('.bubble').textContent()).toBe('Thank you! <b>It was 2 × €49</b>');
+    await member.locator('parley-message-list [data-state=read]').first().waitFor();
+    await shot(member, 'console-chat');
+    await shot(customer, 'widget-chat');
+  });
+
+  it('the member closes it: both sides see the chat disabled and the server refuses one more message', async () => {
+    await member.getByRole('button', { name: 'Close ticket' }).click();
+    await member.getByRole('button', { name: 'Yes, close ticket' }).click();
+    await member.locator('parley-ticket-details [data-status=closed]').waitFor();
+    await waitText(member, 'This ticket is closed. The conversation is read-only.');
+    expect(await member.getByLabel('Message', { exact: true }).count()).toBe(0);
+    await shot(member, 'console-closed');
+
+    // The widget's wording may change; its status pill and the missing composer are the contract.
+    await customer.getByText('Closed', { exact: true }).first().waitFor();
+    await waitText(customer, /ticket is closed/);
+    expect(await customer.getByLabel('Message', { exact: true }).count()).toBe(0);
+    await shot(customer, 'widget-closed');
+
+    // The member's browser, over the console's own socket session.
+    const frame = await member.evaluate(
+      (id) =>
+        new Promise<{ type: string; code?: string }>((resolve) => {
+          const ws = new WebSocket(`${location.origin.replace('http', 'ws')}/ws`);
+          ws.onmessage = (e) => {
+            const f = JSON.parse(e.data);
+            if (f.type === 'ready') ws.send(JSON.stringify({ type: 'message', ticketId: id, clientId: 'after-close-1', body: 'one more thing', ref: 'late' }));
+            else if (f.ref === 'late') {
+              resolve(f);
+              ws.close();
+            }
+          };
+        }),
+      ticket.id,
+    );
+    expect(frame).toMatchObject({ type: 'error', code: 'invalid_state' });
+
+    // The customer, over HTTP with the widget's own visitor token.
+    const token = await customer.evaluate((key) => {
+      const k = Object.keys(localStorage).find((name) => name.includes(key) && /token/i.test(name));
+      return k ? localStorage.getItem(k) : null;
+    }, site.key);
+    expect(token).toBeTruthy();
+    const res = await fetch(`${server.url}/api/tickets/${ticket.id}/messages`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', origin: host.origin },
+      body: JSON.stringify({ clientId: 'after-close-2', body: 'hello?' }),
+    });
+    expect(res.status).toBe(409);
+    expect((await res.json()).error.code).toBe('invalid_state');
+  });
+
+  it('a rejection with a reason reaches the customer, and the ticket leaves every member\'s queue', async () => {
+    await signIn(admin, server.url, server.admin.email, server.admin.password);
+    await waitLive(admin);
+    await customer.getByRole('button', { name: 'Back' }).click();
+    await member.getByRole('link', { name: /^Open tickets/ }).click();
+    await widget.createTicket(customer, { category: 'General', urgency: 'Low', description: SECOND });
+    await ticketRow(member, SECOND).waitFor();
+    await ticketRow(admin, SECOND).waitFor();
+
+    await ticketRow(member, SECOND).getByRole('button', { name: /^Reject/ }).click();
+    const dialog = member.getByRole('dialog', { name: 'Reject this ticket?' });
+    await dialog.getByLabel('Reason (optional)').fill('We only support orders from our shop.');
+    await shot(member, 'console-reject-dialog');
+    await dialog.getByRole('button', { name: 'Reject ticket' }).click();
+    await ticketRow(member, SECOND).waitFor({ state: 'detached' });
+    await ticketRow(admin, SECOND).waitFor({ state: 'detached' });
+
+    await waitText(customer, 'We only support orders from our shop.');
+    await customer.getByText('Rejected', { exact: true }).first().waitFor();
+    await shot(customer, 'widget-rejected');
+  });
+
+  it('an admin finds the closed conversation among all tickets and reads it', async () => {
+    await admin.getByRole('link', { name: 'All tickets' }).click();
+    await admin.getByLabel('Status').selectOption('closed');
+    await admin.getByRole('searchbox', { name: 'Search' }).fill('order 1042');
+    const row = ticketRow(admin, FIRST);
+    await row.waitFor();
+    expect(await admin.locator('parley-ticket-table tbody tr').count()).toBe(1);
+    await shot(admin, 'console-admin-all-tickets');
+    await row.getByRole('button', { name: /^Open conversation/ }).click();
+    await messageBubble(admin, 'It was 2 × €49').waitFor();
+    await messageBubble(admin, 'I am looking at order 1042 now').waitFor();
+    await admin.locator('parley-ticket-details').getByText('Accepted').waitFor();
+    await waitText(admin, 'This ticket is closed. The conversation is read-only.');
+    publish(await shot(admin, 'console-admin-conversation'), 'console.png');
+  });
+
+  it('the admin pages show monitoring, members and sites', async () => {
+    await admin.getByRole('link', { name: 'Monitoring' }).click();
+    await admin.locator('parley-monitoring .figure').first().waitFor();
+    await waitText(admin, 'Healthy');
+    await shot(admin, 'console-monitoring');
+    await admin.getByRole('link', { name: 'Members' }).click();
+    await admin.locator('parley-members tr[data-user="mia@example.test"]').waitFor();
+    await shot(admin, 'console-members');
+    await admin.getByRole('link', { name: 'Sites' }).click();
+    await admin.locator(`parley-sites [data-site="${site.key}"]`).waitFor();
+    await shot(admin, 'console-sites');
+  });
+
+  it('the console stays usable at tablet width', async () => {
+    await member.setViewportSize({ width: 820, height: 1180 });
+    await member.goto(`${server.url}/console#/tickets/${ticket.id}`);
+    await messageBubble(member, 'It was 2 × €49').waitFor();
+    await shot(member, 'console-tablet-conversation');
+    await member.getByRole('link', { name: /^Open tickets/ }).click();
+    await waitText(member, 'All caught up');
+    await member.keyboard.press('Tab');
+    await shot(member, 'console-tablet-queue');
+  });
+});
