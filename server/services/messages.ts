@@ -7,6 +7,7 @@ import type { Bus } from '../realtime/bus.ts';
 import { messageRowToWire, ticketToWire, type MessageRow } from './serialize.ts';
 import { factsOf, type TicketService } from './tickets.ts';
 import { Ticket } from '../entities/index.ts';
+import { isUuid } from '../input.ts';
 
 const COLUMNS = 'id, ticket_id, seq, client_id, author_kind, author_id, author_name, body, created_at';
 
@@ -39,36 +40,42 @@ export class MessageService {
     return run;
   }
 
+  /**
+   * One statement on the happy path: the access rule (customer of the ticket, its assignee, or an
+   * admin), the state rule (assigned) and the resend check are all in its WHERE clause. When it
+   * stores nothing, the slow path below finds out why and answers accordingly.
+   */
   private async sendNow(actor: Actor, ticketId: string, clientId: string, body: string): Promise<SendResult> {
-    const dup = await this.byClientId(ticketId, clientId);
-    if (dup) {
-      // A resend: same ack, nothing stored, but only to someone who may still see the ticket.
-      await this.tickets.load(actor, ticketId);
-      return { message: dup, duplicate: true };
-    }
-    const ticket = await this.tickets.load(actor, ticketId);
-    const verdict = canSend(actor, factsOf(ticket));
-    if (!verdict.ok) throw new AppError(verdict.code, verdict.message);
     const authorKind = authorKindOf(actor);
-    const rows = await this.db.sql<MessageRow>(
+    const [who, whoParams] =
+      actor.kind === 'customer' ? ['customer_id = ? and site_id = ?', [actor.id, actor.siteId]]
+      : actor.role === 'admin' ? ['true', []]
+      : ['assignee_id = ?', [actor.id]];
+    const rows = isUuid(ticketId) ? await this.db.sql<MessageRow>(
       `with t as (
          update tickets set last_seq = last_seq + 1,
            first_response_at = case when first_response_at is null and ? <> 'customer' then now() else first_response_at end
-         where id = ? and status = 'assigned' returning id, last_seq)
+         where id = ? and status = 'assigned' and ${who}
+           and not exists (select 1 from messages where ticket_id = ? and client_id = ?)
+         returning id, last_seq)
        insert into messages (${COLUMNS})
        select ?, t.id, t.last_seq, ?, ?, ?, ?, ?, now() from t
        on conflict (ticket_id, client_id) do nothing
        returning ${COLUMNS}`,
-      [authorKind, ticketId, randomUUID(), clientId, authorKind, actor.id, actor.name, body],
-    );
-    if (!rows.length) {
-      const raced = await this.byClientId(ticketId, clientId);
-      if (raced) return { message: raced, duplicate: true };
-      throw new AppError('invalid_state', 'the ticket is no longer open for chat');
+      [authorKind, ticketId, ...whoParams, ticketId, clientId, randomUUID(), clientId, authorKind, actor.id, actor.name, body],
+    ) : [];
+    if (rows.length) {
+      const message = messageRowToWire(rows[0]!);
+      this.bus.publish({ t: 'message', ticketId, seq: message.seq, message });
+      return { message, duplicate: false };
     }
-    const message = messageRowToWire(rows[0]!);
-    this.bus.publish({ t: 'message', ticketId, seq: message.seq, message });
-    return { message, duplicate: false };
+    // Nothing stored: a resend, or a refusal to explain.
+    const ticket = await this.tickets.load(actor, ticketId);
+    const dup = await this.byClientId(ticket.id, clientId);
+    if (dup) return { message: dup, duplicate: true };
+    const verdict = canSend(actor, factsOf(ticket));
+    if (!verdict.ok) throw new AppError(verdict.code, verdict.message);
+    throw new AppError('invalid_state', 'the ticket changed meanwhile; reload it');
   }
 
   private async byClientId(ticketId: string, clientId: string): Promise<WireMessage | null> {
