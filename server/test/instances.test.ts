@@ -1,22 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ticket } from '../../protocol/index.ts';
 import { ApiClient, cast, newTicket, TestSocket } from '../testing/api.ts';
+import { spawnServer } from '../testing/spawn-server.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 
 // Several instances share one PostgreSQL and fan events out through LISTEN/NOTIFY; PGlite is one process by nature.
 const onPostgres = !!process.env.DATABASE_URL;
 
-describe.skipIf(!onPostgres)('two server instances on one PostgreSQL', () => {
+describe.skipIf(!onPostgres)('two server processes on one PostgreSQL', () => {
   let a: TestServer;
-  let b: TestServer;
+  let b: Awaited<ReturnType<typeof spawnServer>>;
   const sockets: TestSocket[] = [];
   beforeAll(async () => {
     a = await startTestServer();
-    b = await startTestServer({ databaseUrl: a.databaseUrl! });
+    // Instance B is a separate `node server/main.ts` process on the same database.
+    b = await spawnServer({ DATABASE_URL: a.databaseUrl!, PARLEY_LOG: 'silent' });
   });
   afterAll(async () => {
     for (const s of sockets) s.close();
-    await b?.close();
+    await b?.stop();
     await a?.close();
   });
 
