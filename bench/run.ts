@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: every scenario against the real server and its baselines, in one run.
  * Flags: --smoke (tiny sizes), --cpu-prof (profile the server under test into bench/results/profiles),
- * --no-build (measure the widget bundles already in dist/).
+ * --no-build (measure the widget bundles already in dist/), --only=chat,fanout (a subset of
+ * startup, chat, fanout, connections, widget).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -10,9 +11,12 @@ import { repoRoot } from './lib/proc.ts';
 import { FULL, SMOKE } from './profiles.ts';
 import { summarizeProfiles } from './report/profile-summary.ts';
 import { toMarkdown } from './report/markdown.ts';
-import { runSuite } from './suite.ts';
+import { runSuite, SCENARIOS, type Scenario } from './suite.ts';
 
 const args = new Set(process.argv.slice(2));
+const onlyArg = process.argv.find((a) => a.startsWith('--only='));
+const only = onlyArg?.slice('--only='.length).split(',') as Scenario[] | undefined;
+if (only?.some((s) => !SCENARIOS.includes(s))) throw new Error(`--only takes: ${SCENARIOS.join(', ')}`);
 const profile = args.has('--smoke') ? SMOKE : FULL;
 const resultsDir = join(repoRoot, 'bench/results');
 const profileDir = join(resultsDir, 'profiles', new Date().toISOString().replace(/[:.]/g, '-'));
@@ -26,6 +30,7 @@ if (!args.has('--no-build')) {
 
 console.log(`bench (${profile.name}) on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'the embedded database'}:`);
 const results = await runSuite(profile, {
+  only,
   serverNodeFlags: args.has('--cpu-prof') ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
   log: (line) => console.log(line),
 });

@@ -42,7 +42,12 @@ export interface BenchResults {
   errors: { scenario: string; message: string }[];
 }
 
+export const SCENARIOS = ['startup', 'chat', 'fanout', 'connections', 'widget'] as const;
+export type Scenario = (typeof SCENARIOS)[number];
+
 export interface SuiteOptions {
+  /** Run only these scenarios (all by default). */
+  only?: Scenario[];
   /** Extra node flags for the server under test (e.g. --cpu-prof). */
   serverNodeFlags?: string[];
   log?: (line: string) => void;
@@ -97,11 +102,31 @@ async function fanoutRound(w: World, p: BenchProfile, listeners: number) {
   }
 }
 
-async function connectionsRound(w: World, p: BenchProfile) {
-  const token = (i: number) => w.customers[i % w.customers.length].token;
-  const parley = await measureConnections('parley', w.server.child.pid, (i) => openCustomerSocket(w.api.wsUrl, CUSTOMER_ORIGIN, token(i), loopbackSource(i)), p.connections, p.connectionsTimeCapMs);
-  const wsRelay = await measureConnections('ws relay', w.wsRelay.child.pid, (i) => openCustomerSocket(w.wsRelay.wsUrl, CUSTOMER_ORIGIN, `t${i}`, loopbackSource(i)), p.connections, p.connectionsTimeCapMs);
-  return { parley, wsRelay };
+/**
+ * On a fresh server and a fresh relay: memory per socket is only meaningful against a process whose
+ * heap was not already grown by the other scenarios.
+ */
+async function connectionsRound(p: BenchProfile, nodeFlags: string[] | undefined) {
+  const server = await startParley({ nodeFlags });
+  let parley: ConnectionsResult;
+  try {
+    const api = new ParleyApi(server.url);
+    const admin = await api.login(server.admin.email, server.admin.password);
+    const site = await api.createSite(admin, 'Bench connections', [CUSTOMER_ORIGIN]);
+    // Visitors share tokens across sockets (a visitor with many tabs); the server sees each socket on its own.
+    const customers = await mapPool(Math.min(100, p.connections.at(-1)!), 8, (i) => api.visitor(site.key, i));
+    const token = (i: number) => customers[i % customers.length].token;
+    parley = await measureConnections('parley', server.child.pid, (i) => openCustomerSocket(api.wsUrl, CUSTOMER_ORIGIN, token(i), loopbackSource(i)), p.connections, p.connectionsTimeCapMs);
+  } finally {
+    await server.close();
+  }
+  const relay = await startRelay('ws');
+  try {
+    const wsRelay = await measureConnections('ws relay', relay.child.pid, (i) => openCustomerSocket(relay.wsUrl, CUSTOMER_ORIGIN, `t${i}`, loopbackSource(i)), p.connections, p.connectionsTimeCapMs);
+    return { parley, wsRelay };
+  } finally {
+    await relay.close();
+  }
 }
 
 async function widgetRound(w: World, p: BenchProfile): Promise<WidgetResult> {
@@ -134,16 +159,19 @@ export async function runSuite(p: BenchProfile, opts: SuiteOptions = {}): Promis
     errors: [],
   };
   const attempt = async (scenario: string, run: () => Promise<void>) => {
+    const t = performance.now();
     log(`- ${scenario}`);
     try {
       await run();
+      log(`  done in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     } catch (err) {
       results.errors.push({ scenario, message: (err as Error).stack ?? String(err) });
       log(`  failed: ${(err as Error).message}`);
     }
   };
 
-  await attempt('startup', async () => void (results.startup = await measureStartup()));
+  const want = (scenario: Scenario) => !opts.only || opts.only.includes(scenario);
+  if (want('startup')) await attempt('startup', async () => void (results.startup = await measureStartup()));
 
   const server = await startParley({ nodeFlags: opts.serverNodeFlags });
   const relays = await Promise.all([startRelay('ws'), startRelay('socketio')]);
@@ -152,21 +180,22 @@ export async function runSuite(p: BenchProfile, opts: SuiteOptions = {}): Promis
     const api = new ParleyApi(server.url);
     const admin = await api.login(server.admin.email, server.admin.password);
     const site = await api.createSite(admin, 'Bench site', [CUSTOMER_ORIGIN]);
-    const people = Math.max(...p.chat.map((c) => c.pairs), ...p.fanout);
+    const people = Math.max(1, ...(want('chat') ? p.chat.map((c) => c.pairs) : []), ...(want('fanout') ? p.fanout : []));
     log(`- setup: ${people} members and ${people} customers`);
     const members = await api.createMembers(admin, people, `bench-${Date.now().toString(36)}`);
     const customers = await mapPool(people, 8, (i) => api.visitor(site.key, i));
     results.setupMs = Math.round(performance.now() - setupStarted);
+    log(`  done in ${(results.setupMs / 1000).toFixed(1)} s`);
     const world: World = { server, api, admin, members, customers, wsRelay: relays[0], sioRelay: relays[1] };
 
-    for (const c of p.chat) await attempt(`chat, ${c.pairs} pairs`, async () => void results.chat.push(await chatRound(world, p, c.pairs, c.messagesPerSide)));
-    for (const n of p.fanout) await attempt(`fan-out to ${n} members`, async () => void results.fanout.push(await fanoutRound(world, p, n)));
-    await attempt('connections', async () => void (results.connections = await connectionsRound(world, p)));
-    await attempt('widget', async () => void (results.widget = await widgetRound(world, p)));
+    for (const c of want('chat') ? p.chat : []) await attempt(`chat, ${c.pairs} pairs`, async () => void results.chat.push(await chatRound(world, p, c.pairs, c.messagesPerSide)));
+    for (const n of want('fanout') ? p.fanout : []) await attempt(`fan-out to ${n} members`, async () => void results.fanout.push(await fanoutRound(world, p, n)));
+    if (want('widget')) await attempt('widget', async () => void (results.widget = await widgetRound(world, p)));
   } finally {
     await Promise.all([server.close(), ...relays.map((r) => r.close())]);
-    closeHttpAgents();
   }
+  if (want('connections')) await attempt('connections', async () => void (results.connections = await connectionsRound(p, opts.serverNodeFlags)));
+  closeHttpAgents();
   results.durationMs = Math.round(performance.now() - started);
   return results;
 }

@@ -12,12 +12,13 @@ export interface HttpOptions {
   localAddress?: string;
 }
 
-// One keep-alive agent per source address, so setup requests reuse connections.
+// One agent per source address. No keep-alive: a connection reused just as the server's idle
+// timeout closes it fails with ECONNRESET, and setup requests are few enough to open their own.
 const agents = new Map<string, Agent>();
 const agentFor = (localAddress = '') => {
   let agent = agents.get(localAddress);
   if (!agent) {
-    agent = new Agent({ keepAlive: true, maxSockets: 16, ...(localAddress ? { localAddress } : {}) });
+    agent = new Agent({ keepAlive: false, maxSockets: 16, ...(localAddress ? { localAddress } : {}) });
     agents.set(localAddress, agent);
   }
   return agent;

@@ -29,3 +29,14 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): P
  * rate limits, without ever leaving the machine.
  */
 export const loopbackSource = (index: number): string => `127.0.0.${2 + (index % 250)}`;
+
+/** Prefixes a failure with what was being done, so a report says which step of which item failed. */
+export async function step<T>(label: string, promise: Promise<T>): Promise<T> {
+  try {
+    return await promise;
+  } catch (err) {
+    const e = err as Error;
+    e.message = `${label}: ${e.message}`;
+    throw e;
+  }
+}

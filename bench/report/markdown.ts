@@ -1,4 +1,3 @@
-import type { Latency } from '../lib/stats.ts';
 import type { BenchResults } from '../suite.ts';
 
 type Row = [figure: string, ours: string, baseline: string, ratio: string];
@@ -7,22 +6,9 @@ const n = (v: number) => (Number.isFinite(v) ? v.toLocaleString('en-US', { maxim
 const ratio = (a: number, b: number) => (b > 0 && Number.isFinite(a) ? (a / b).toFixed(a / b < 10 ? 2 : 1) : 'n/a');
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
-const lat = (l: Latency) => `${n(l.p50)} / ${n(l.p95)} / ${n(l.p99)}`;
-const latRatio = (a: Latency, b: Latency) => `${ratio(a.p50, b.p50)} / ${ratio(a.p95, b.p95)} / ${ratio(a.p99, b.p99)}`;
 
 function rows(r: BenchResults): Row[] {
   const out: Row[] = [];
-  for (const c of r.chat) {
-    const at = `Chat, ${n(c.pairs)} pairs`;
-    const p = c.parley;
-    const db = `${c.insert.database === 'postgresql' ? 'PostgreSQL' : 'PGlite'} single-row inserts, ${c.insert.concurrency} conn.`;
-    out.push([`${at}: messages/s persisted (acked)`, n(p.ackedPerSec), `${n(c.insert.rowsPerSec)} (${db})`, ratio(p.ackedPerSec, c.insert.rowsPerSec)]);
-    out.push([`${at}: messages/s persisted (acked)`, n(p.ackedPerSec), `${n(c.wsRelay.ackedPerSec)} (bare ws relay)`, ratio(p.ackedPerSec, c.wsRelay.ackedPerSec)]);
-    out.push([`${at}: messages/s delivered`, n(p.deliveredPerSec), `${n(c.socketIo.deliveredPerSec)} (Socket.IO relay)`, ratio(p.deliveredPerSec, c.socketIo.deliveredPerSec)]);
-    out.push([`${at}: delivery latency p50 / p95 / p99 ms`, lat(p.latencyMs), `${lat(c.wsRelay.latencyMs)} (bare ws relay)`, latRatio(p.latencyMs, c.wsRelay.latencyMs)]);
-    out.push([`${at}: delivery latency p50 / p95 / p99 ms`, lat(p.latencyMs), `${lat(c.socketIo.latencyMs)} (Socket.IO relay)`, latRatio(p.latencyMs, c.socketIo.latencyMs)]);
-    out.push([`${at}: server CPU ms per message`, n(p.serverCpuMsPerMessage ?? NaN), `${n(c.wsRelay.serverCpuMsPerMessage ?? NaN)} (bare ws relay)`, ratio(p.serverCpuMsPerMessage ?? NaN, c.wsRelay.serverCpuMsPerMessage ?? NaN)]);
-  }
   for (const f of r.fanout) {
     out.push([`Fan-out: ticket_created to ${n(f.listeners)} members, p50 / p99 ms`, `${n(f.parley.deliveryMs.p50)} / ${n(f.parley.deliveryMs.p99)}`, `${n(f.wsRelay.deliveryMs.p50)} / ${n(f.wsRelay.deliveryMs.p99)} (bare ws broadcast)`, `${ratio(f.parley.deliveryMs.p50, f.wsRelay.deliveryMs.p50)} / ${ratio(f.parley.deliveryMs.p99, f.wsRelay.deliveryMs.p99)}`]);
   }
@@ -52,14 +38,35 @@ function rows(r: BenchResults): Row[] {
   return out;
 }
 
-/** The Markdown the README shows: one table, the machine, and any scenario that failed. */
+/** Chat: every figure of Parley next to the bare ws relay, the Socket.IO relay and the database. */
+function chatTable(r: BenchResults): string[] {
+  const lines = [
+    '| Chat | Parley | bare ws relay | Parley ÷ ws | Socket.IO relay | Parley ÷ Socket.IO | database inserts | Parley ÷ database |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const c of r.chat) {
+    const [p, w, s] = [c.parley, c.wsRelay, c.socketIo];
+    const at = `${n(c.pairs)} pairs`;
+    const row = (figure: string, get: (x: typeof p) => number, db?: number) =>
+      `| ${at}: ${figure} | ${n(get(p))} | ${n(get(w))} | ${ratio(get(p), get(w))} | ${n(get(s))} | ${ratio(get(p), get(s))} | ${db === undefined ? '' : n(db)} | ${db === undefined ? '' : ratio(get(p), db)} |`;
+    lines.push(row('messages/s persisted (acked)', (x) => x.ackedPerSec, c.insert.rowsPerSec));
+    lines.push(row('messages/s delivered', (x) => x.deliveredPerSec));
+    lines.push(row('latency p50 ms', (x) => x.latencyMs.p50));
+    lines.push(row('latency p95 ms', (x) => x.latencyMs.p95));
+    lines.push(row('latency p99 ms', (x) => x.latencyMs.p99));
+    lines.push(row('server CPU ms / message', (x) => x.serverCpuMsPerMessage ?? NaN));
+  }
+  return lines;
+}
+
+/** The Markdown the README shows: the tables, the machine, and any scenario that failed. */
 export function toMarkdown(r: BenchResults): string {
   const m = r.machine;
+  const db = r.chat[0]?.insert;
+  const others = rows(r).map((row) => `| ${row.join(' | ')} |`);
   const lines = [
-    `| Figure | Parley | Baseline (same run) | Parley ÷ baseline |`,
-    `| --- | ---: | ---: | ---: |`,
-    ...rows(r).map((row) => `| ${row.join(' | ')} |`),
-    '',
+    ...(r.chat.length ? [...chatTable(r), '', `Each side sends its next message when the previous one is acknowledged. Database inserts: ${db ? `${db.database === 'postgresql' ? 'PostgreSQL' : 'PGlite'} single-row autocommit inserts of the same message rows into the server's messages table shape, ${db.concurrency > 1 ? `${db.concurrency} connections` : 'one connection'}` : 'n/a'}.`, ''] : []),
+    ...(others.length ? [`| Figure | Parley | Baseline (same run) | Parley ÷ baseline |`, `| --- | ---: | ---: | ---: |`, ...others, ''] : []),
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}; database: ${m.database}. ` +
       `Server, relays and load generator on one machine over loopback. Run ${r.startedAt} (${r.profile}, ${Math.round(r.durationMs / 1000)} s).`,
   ];

@@ -22,6 +22,8 @@ export interface ChatTransport {
   /** Creates what `pairs` pairs need (tickets, accounts) before any socket opens. */
   prepare?(pairs: number): Promise<void>;
   openPair(index: number, hooks: [SideHooks, SideHooks]): Promise<[ChatSide, ChatSide]>;
+  /** Closes whatever `prepare` opened, even after a failure. */
+  dispose?(): void;
   /** Server process CPU time so far, when it runs in a child process. */
   serverCpuMs?(): Promise<number>;
 }
@@ -136,7 +138,9 @@ export async function runChat(transport: ChatTransport, load: ChatLoad): Promise
     durationMs = performance.now() - started;
     cpuAfter = await cpuMs();
   } finally {
-    for (const pair of sides) for (const side of pair ?? []) side.close();
+    // Customers leave first, so staff going offline does not announce presence to them.
+    for (const s of [0, 1]) for (const pair of sides) pair?.[s].close();
+    transport.dispose?.();
   }
 
   return {

@@ -2,7 +2,7 @@ import { io } from 'socket.io-client';
 import type { ServerFrame } from '../../protocol/index.ts';
 import { FrameSocket, openCustomerSocket, openStaffSocket } from '../lib/frame-socket.ts';
 import { CUSTOMER_ORIGIN, type ParleyApi, type CustomerSession, type StaffSession } from '../lib/parley-api.ts';
-import { loopbackSource, mapPool, withTimeout } from '../lib/pool.ts';
+import { loopbackSource, mapPool, step, withTimeout } from '../lib/pool.ts';
 import { cpuMsOf } from '../lib/proc.ts';
 import type { ChatSide, ChatTransport, SideHooks } from './chat-driver.ts';
 
@@ -33,25 +33,30 @@ export interface ParleyChatContext {
 /** The real thing: customer (visitor token) and member (session cookie) on one accepted ticket. */
 export function parleyTransport(ctx: ParleyChatContext): ChatTransport {
   const tickets: string[] = [];
+  const staff: FrameSocket[] = [];
   return {
     name: 'parley',
-    // Tickets are created and accepted before any member socket is open, so set-up does not flood
-    // the members with ticket_created events that are not what is measured.
+    // Tickets are created and accepted before any socket is open, so set-up does not flood the
+    // members with ticket_created events that are not what is measured. Then the members come on
+    // shift before their customers connect, as a support team does.
     async prepare(pairs) {
       if (pairs > ctx.members.length || pairs > ctx.customers.length) throw new Error(`need ${pairs} members and customers`);
       await mapPool(pairs, 10, async (i) => {
-        const ticket = await ctx.api.createTicket(ctx.customers[i], `Bench chat ticket ${i}`, i);
-        await ctx.api.accept(ctx.members[i], ticket.id);
+        const ticket = await step(`pair ${i}: create ticket`, ctx.api.createTicket(ctx.customers[i], `Bench chat ticket ${i}`, i));
+        await step(`pair ${i}: accept`, ctx.api.accept(ctx.members[i], ticket.id));
         tickets[i] = ticket.id;
+      });
+      await mapPool(pairs, 20, async (i) => {
+        staff[i] = await step(`pair ${i}: member socket`, openStaffSocket(ctx.api.wsUrl, ctx.api.origin, ctx.members[i].cookie, loopbackSource(i + 1)));
       });
     },
     async openPair(i, [customerHooks, memberHooks]) {
       const ticketId = tickets[i];
-      const customer = await openCustomerSocket(ctx.api.wsUrl, CUSTOMER_ORIGIN, ctx.customers[i].token, loopbackSource(i));
-      const member = await openStaffSocket(ctx.api.wsUrl, ctx.api.origin, ctx.members[i].cookie, loopbackSource(i + 1));
-      await Promise.all([join(customer, ticketId), join(member, ticketId)]);
-      return [wire(customer, ticketId, customerHooks), wire(member, ticketId, memberHooks)];
+      const customer = await step(`pair ${i}: customer socket`, openCustomerSocket(ctx.api.wsUrl, CUSTOMER_ORIGIN, ctx.customers[i].token, loopbackSource(i)));
+      await step(`pair ${i}: join`, Promise.all([join(customer, ticketId), join(staff[i], ticketId)]));
+      return [wire(customer, ticketId, customerHooks), wire(staff[i], ticketId, memberHooks)];
     },
+    dispose: () => staff.forEach((s) => s?.close()),
     serverCpuMs: () => cpuMsOf(ctx.serverPid),
   };
 }
