@@ -185,7 +185,7 @@ export class ParleyApp extends LitElement {
 
   /** A late accept or reject: someone else acted first. Say so plainly and drop the row. */
   private refused(ticket: Ticket, e: unknown) {
-    if (e instanceof ApiError && (e.code === 'invalid_state' || e.code === 'conflict')) {
+    if (e instanceof ApiError && (e.code === 'invalid_state' || e.code === 'conflict' || e.code === 'not_found')) {
       this.board = { ...this.board, open: this.board.open.filter((t) => t.id !== ticket.id) };
       this.toast('Too late: another member already took care of this ticket a moment ago.', 'error');
     } else this.toast(errorText(e), 'error');

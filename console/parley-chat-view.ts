@@ -140,7 +140,7 @@ export class ParleyChatView extends LitElement {
       },
       typing: (author) => {
         if (author.id === this.user?.id) return;
-        this.typing = author.name || (author.kind === 'customer' ? 'The customer' : 'Someone');
+        this.typing = author.name || (author.kind === 'customer' && this.ticket ? customerName(this.ticket) : 'Someone');
         clearTimeout(this.typingTimer);
         this.typingTimer = setTimeout(() => (this.typing = ''), TYPING_SHOWN_MS);
       },
@@ -234,7 +234,7 @@ export class ParleyChatView extends LitElement {
         <parley-ticket-details .ticket=${t} .events=${this.events}>${this.actions(t)}</parley-ticket-details>
         <div class="conversation" aria-label="Conversation" role="region">
           <parley-message-list .messages=${this.messages} .pending=${this.pending} viewer-id=${this.user?.id ?? ''}
-            read-seq=${this.otherRead} typing=${this.typing} @parley-retry-message=${(e: CustomEvent<string>) => this.realtime?.outbox?.retry(e.detail)}></parley-message-list>
+            read-seq=${this.otherRead} typing=${this.typing} customer-name=${customerName(t)} @parley-retry-message=${(e: CustomEvent<string>) => this.realtime?.outbox?.retry(e.detail)}></parley-message-list>
           <parley-composer ?disabled=${!this.canSend} notice=${this.notice}
             @parley-send=${(e: CustomEvent<string>) => this.realtime?.outbox?.send(t.id, e.detail)}
             @parley-typing=${() => this.sub?.typing()}></parley-composer>

@@ -15,6 +15,7 @@ import './parley-state.ts';
  * @prop viewerId - the signed-in user's id (their messages sit on the right)
  * @prop readSeq - the other side's read position (read receipts)
  * @prop typing - name of whoever is typing now, or ''
+ * @attr customer-name - how to label the customer's messages when they carry no name
  * @fires parley-retry-message - detail: clientId of a failed message
  */
 export class ParleyMessageList extends LitElement {
@@ -25,12 +26,14 @@ export class ParleyMessageList extends LitElement {
     viewerId: { attribute: 'viewer-id' },
     readSeq: { type: Number, attribute: 'read-seq' },
     typing: {},
+    customerName: { attribute: 'customer-name' },
   };
   declare messages: Message[];
   declare pending: OutboxItem[];
   declare viewerId: string;
   declare readSeq: number;
   declare typing: string;
+  declare customerName: string;
   private stick = true;
 
   constructor() {
@@ -40,6 +43,7 @@ export class ParleyMessageList extends LitElement {
     this.viewerId = '';
     this.readSeq = 0;
     this.typing = '';
+    this.customerName = 'Customer';
     // Follow new messages only while the reader is already at the bottom.
     this.addEventListener('scroll', () => {
       this.stick = this.scrollTop + this.clientHeight >= this.scrollHeight - 40;
@@ -65,7 +69,7 @@ export class ParleyMessageList extends LitElement {
           const mine = m.author.id === this.viewerId && m.author.kind !== 'customer';
           const side = m.author.kind === 'system' ? 'system' : mine ? 'mine' : m.author.kind === 'customer' ? 'theirs' : 'theirs staff';
           return html`<li class=${side} data-seq=${m.seq}>
-            ${side === 'system' ? nothing : html`<div class="meta">${mine ? 'You' : m.author.name || (m.author.kind === 'customer' ? 'Customer' : m.author.kind)} · <time datetime=${m.createdAt}>${formatTime(m.createdAt)}</time></div>`}
+            ${side === 'system' ? nothing : html`<div class="meta">${mine ? 'You' : m.author.name || (m.author.kind === 'customer' ? this.customerName : m.author.kind)} · <time datetime=${m.createdAt}>${formatTime(m.createdAt)}</time></div>`}
             <div class="bubble">${m.body}</div>
             ${mine ? this.receipt(m) : nothing}
           </li>`;

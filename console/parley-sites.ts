@@ -128,7 +128,7 @@ export class ParleySites extends LitElement {
           : html`<parley-state heading="No sites yet" message="Register the website that will embed the widget."></parley-state>`}
       </section>
       <form class="card" @submit=${this.create} aria-labelledby="new-site" novalidate>
-        <h2 id="new-site">Register a site</h2>
+        <h2 id="new-site">New site</h2>
         ${this.formError ? html`<div class="error" role="alert">${this.formError}</div>` : nothing}
         <label class="field">Name<input name="name" required placeholder="Acme shop" /></label>
         <label class="field">Allowed origins <span class="hint">One per line. Only pages from these origins may open the widget.</span>

@@ -27,9 +27,10 @@ export class ParleyToast extends LitElement {
     this.toasts = [];
   }
 
-  show(text: string, kind: ToastKind = 'info', ms = 6000): void {
+  show(text: string, kind: ToastKind = 'info', ms = 5000): void {
     const toast = { id: ++this.next, text, kind };
-    this.toasts = [...this.toasts.slice(-3), toast];
+    // Three at most: older ones make way so the page underneath stays usable.
+    this.toasts = [...this.toasts.slice(-2), toast];
     setTimeout(() => this.dismiss(toast.id), ms);
   }
 

@@ -51,7 +51,7 @@ export const theme = css`
   label.field { display: grid; gap: 4px; font-weight: 550; font-size: 13px; }
   input, select, textarea {
     font: inherit; color: inherit; border: 1px solid var(--p-border); border-radius: 8px;
-    padding: 7px 10px; background: #fff; min-height: 34px; width: 100%;
+    padding: 7px 10px; background: #fff; min-height: 34px; width: 100%; font-weight: 400;
   }
   textarea { resize: vertical; }
   input:focus-visible, select:focus-visible, textarea:focus-visible { outline: none; border-color: var(--p-accent); box-shadow: var(--p-focus); }

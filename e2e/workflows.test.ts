@@ -1,6 +1,6 @@
 // The seed's four workflows end to end, in real Chromium against the real server: the widget on a host
 // page (its own origin) and the console served by the server (another origin).
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Site, Ticket } from '../protocol/index.ts';
 import { startTestServer, type TestServer } from '../server/testing/test-server.ts';
@@ -11,6 +11,7 @@ import { StaffClient } from './support/staff-client.ts';
 import * as widget from './support/widget-steps.ts';
 
 const MEMBER = { email: 'mia@example.test', name: 'Mia Member', password: 'member-password-1' };
+const OTHER = { email: 'sam@example.test', name: 'Sam Slow', password: 'member-password-2' };
 const FIRST = 'My card was charged twice for order 1042';
 const SECOND = 'Can you build me a website for free?';
 
@@ -21,6 +22,12 @@ describe('support workflows: widget on a host page, console on the server', () =
   let browser: Browser;
   let customer: Page;
   let member: Page;
+  let other: Page;
+  /** While true, `ticket_accepted` frames never reach Sam's console, so his table is stale. */
+  let holdAccepts = false;
+  /** Mia's socket as it passes through the test, so it can be cut; while `memberOffline`, reconnects fail. */
+  let memberLink: { page: WebSocketRoute; server: WebSocketRoute } | null = null;
+  let memberOffline = false;
   let admin: Page;
   let adminApi: StaffClient;
   let ticket: Ticket;
@@ -29,11 +36,23 @@ describe('support workflows: widget on a host page, console on the server', () =
     server = await startTestServer();
     adminApi = await StaffClient.signIn(server.url, server.admin.email, server.admin.password);
     await adminApi.createUser({ ...MEMBER, role: 'member' });
+    await adminApi.createUser({ ...OTHER, role: 'member' });
     host = await startHostPage(() => ({ publicUrl: server.url, siteKey: site.key, snippet: site.snippet }));
     site = await adminApi.createSite('Example shop', [host.origin]);
     browser = await launch();
-    const page = async () => (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
-    [customer, member, admin] = await Promise.all([page(), page(), page()]);
+    const page = async () => (await browser.newContext({ viewport: { width: 1366, height: 768 }, reducedMotion: 'reduce' })).newPage();
+    [customer, member, admin, other] = await Promise.all([page(), page(), page(), page()]);
+    await member.routeWebSocket(/\/ws$/, (ws) => {
+      if (memberOffline) return void ws.close();
+      memberLink = { page: ws, server: ws.connectToServer() };
+    });
+    await other.routeWebSocket(/\/ws$/, (ws) => {
+      const upstream = ws.connectToServer();
+      ws.onMessage((m) => upstream.send(m));
+      upstream.onMessage((m) => {
+        if (!(holdAccepts && String(m).includes('"ticket_accepted"'))) ws.send(m);
+      });
+    });
   });
 
   afterAll(async () => {
@@ -72,17 +91,27 @@ describe('support workflows: widget on a host page, console on the server', () =
     expect(ticket).toBeTruthy();
   });
 
-  it('the member accepts it and the customer sees the status change', async () => {
+  it('the member accepts it and the customer sees the status change; a late accept is told so', async () => {
+    await signIn(other, server.url, OTHER.email, OTHER.password);
+    await ticketRow(other, FIRST).waitFor();
+    holdAccepts = true;
     await ticketRow(member, FIRST).getByRole('button', { name: /^Accept/ }).click();
     await member.locator('parley-chat-view parley-ticket-details [data-status=assigned]').waitFor();
     expect(member.url()).toContain(`#/tickets/${ticket.id}`);
     await widget.openTicket(customer, FIRST);
     await customer.getByText('Assigned', { exact: true }).first().waitFor();
     await shot(customer, 'widget-ticket-assigned');
+
+    // Sam never heard of the accept: his click is refused in plain words and the row goes away.
+    await ticketRow(other, FIRST).getByRole('button', { name: /^Accept/ }).click();
+    await waitText(other, /Too late: another member already took care of this ticket/);
+    await ticketRow(other, FIRST).waitFor({ state: 'detached' });
+    await shot(other, 'console-late-accept');
+    holdAccepts = false;
   });
 
   it('they chat both ways in real time, with read receipts', async () => {
-    await member.getByLabel('Message').fill('Hi! Sorry about that — I am looking at order 1042 now.');
+    await member.getByLabel('Message', { exact: true }).fill('Hi! Sorry about that — I am looking at order 1042 now.');
     await member.keyboard.press('Enter');
     await customer.getByText('I am looking at order 1042 now').waitFor();
     await widget.send(customer, 'Thank you! <b>It was 2 × €49</b>');
@@ -92,8 +121,27 @@ describe('support workflows: widget on a host page, console on the server', () =
     expect(await reply.locator('b').count()).toBe(0);
     expect(await reply.locator('.bubble').textContent()).toBe('Thank you! <b>It was 2 × €49</b>');
     await member.locator('parley-message-list [data-state=read]').first().waitFor();
-    await shot(member, 'console-chat');
+    publish(await shot(member, 'console-chat'), 'console.png');
     await shot(customer, 'widget-chat');
+  });
+
+  it('the member\'s console reconnects and resumes: nothing missed, nothing doubled', async () => {
+    memberOffline = true;
+    await memberLink!.server.close();
+    await memberLink!.page.close();
+    await waitText(member, 'Reconnecting…');
+    await widget.send(customer, 'Are you still there?');
+    await customer.getByText('Are you still there?').waitFor();
+    await shot(member, 'console-reconnecting');
+    memberOffline = false;
+    await waitLive(member);
+    await messageBubble(member, 'Are you still there?').waitFor();
+    expect(await messageBubble(member, 'Are you still there?').count()).toBe(1);
+    expect(await member.locator('parley-message-list li[data-seq]').count()).toBe(3);
+    await member.getByLabel('Message', { exact: true }).fill('Yes — refund is on its way.');
+    await member.keyboard.press('Enter');
+    await customer.getByText('refund is on its way').waitFor();
+    expect(await customer.getByText('refund is on its way').count()).toBe(1);
   });
 
   it('the member closes it: both sides see the chat disabled and the server refuses one more message', async () => {
@@ -178,7 +226,7 @@ describe('support workflows: widget on a host page, console on the server', () =
     await messageBubble(admin, 'I am looking at order 1042 now').waitFor();
     await admin.locator('parley-ticket-details').getByText('Accepted').waitFor();
     await waitText(admin, 'This ticket is closed. The conversation is read-only.');
-    publish(await shot(admin, 'console-admin-conversation'), 'console.png');
+    await shot(admin, 'console-admin-conversation');
   });
 
   it('the admin pages show monitoring, members and sites', async () => {

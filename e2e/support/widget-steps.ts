@@ -2,7 +2,7 @@
 import type { Page } from 'playwright-core';
 
 export async function openWidget(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Support' }).click();
+  await page.getByRole('button', { name: 'Support', exact: true }).click();
   await page.getByRole('dialog').waitFor();
 }
 
