@@ -1,13 +1,14 @@
 // Component tests in real Chromium (Debian's /usr/bin/chromium; no browser download).
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { parleyServerPlugin } from './widget/test/parley-server-plugin.mjs';
 
 export default {
   files: ['widget/**/*.test.{ts,tsx}', 'console/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
-  plugins: [esbuildPlugin({ ts: true, tsx: true, jsx: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, tsx: true, jsx: true, target: 'es2022', tsconfig: 'tsconfig.json' }), parleyServerPlugin()],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -2,8 +2,6 @@
 export default `
 :host {
   --parley-accent: #4f46e5;
-  font: 16px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-  color: #1d2030;
 }
 .launcher {
   position: fixed;

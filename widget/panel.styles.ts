@@ -13,7 +13,8 @@ export default `
   border-radius: 16px;
   box-shadow: 0 12px 48px #14143240;
   overflow: hidden;
-  font-size: 15px;
+  font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  color: #1d2030;
 }
 :host([data-position=left]) .panel {
   right: auto;
@@ -197,7 +198,8 @@ select, textarea {
   padding: 10px;
   border: 1px solid #cbd5e1;
   border-radius: 10px;
-  font: 16px/1.4 inherit;
+  font: inherit;
+  font-size: 16px;
   resize: none;
 }
 [aria-invalid=true] {

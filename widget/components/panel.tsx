@@ -19,7 +19,8 @@ export function Panel({ s }: { s: Store }) {
   const t = s.t.value;
   const title = s.theme.value.title || t.title;
   const staff = s.staff.value;
-  const status = s.connection.value === 'open' || !s.session.value ? (staff?.length ? t.staffOnline : staff ? t.staffOffline : '') : t.reconnecting;
+  const live = s.connection.value === 'open';
+  const status = !live && s.session.value ? t.reconnecting : staff?.length ? t.staffOnline : '';
 
   return (
     <div
@@ -40,7 +41,7 @@ export function Panel({ s }: { s: Store }) {
         <div class="head">
           <h2 id="p-title">{title}</h2>
           <p class="sub">
-            <span class={staff?.length && s.connection.value === 'open' ? 'dot on' : 'dot'} />
+            <span class={staff?.length && live ? 'dot on' : 'dot'} />
             {status}
           </p>
         </div>

@@ -1,25 +1,24 @@
 import { useState } from 'preact/hooks';
-import { DEFAULT_CATEGORIES, LIMITS, URGENCIES, type Urgency } from '../../protocol/index.ts';
+import { DEFAULT_CATEGORIES, LIMITS, type Urgency, URGENCIES } from '../../protocol/index.ts';
 import type { Store } from '../actions.ts';
 import { fill } from '../i18n/index.ts';
 
 /** New ticket: category (the site's list), urgency, description; checked here before the server checks it again. */
 export function TicketForm({ s }: { s: Store }) {
   const t = s.t.value;
-  const categories: readonly string[] = s.session.value?.site.categories.length ? s.session.value.site.categories : DEFAULT_CATEGORIES;
-  const [category, setCategory] = useState(categories[0]!);
-  const [urgency, setUrgency] = useState<Urgency>('medium');
-  const [description, setDescription] = useState('');
+  const site = s.session.value?.site.categories;
+  const categories: readonly string[] = site?.length ? site : DEFAULT_CATEGORIES;
   const [problem, setProblem] = useState('');
 
-  const submit = async (e: Event) => {
+  const submit = (e: Event) => {
     e.preventDefault();
-    const text = description.trim();
-    const issue = !text ? t.required : text.length > LIMITS.description ? fill(t.tooLong, { n: LIMITS.description }) : '';
+    // Read from the form itself, so what is submitted is exactly what is on screen.
+    const form = new FormData(e.currentTarget as HTMLFormElement);
+    const description = String(form.get('description')).trim();
+    const issue = !description ? t.required : description.length > LIMITS.description ? fill(t.tooLong, { n: LIMITS.description }) : '';
     setProblem(issue);
-    const form = e.currentTarget as HTMLFormElement;
-    if (issue) return form.querySelector('textarea')!.focus();
-    await s.createTicket({ category: categories.includes(category) ? category : categories[0]!, urgency, description: text });
+    if (issue) return (e.currentTarget as HTMLFormElement).querySelector('textarea')!.focus();
+    void s.createTicket({ category: String(form.get('category')), urgency: form.get('urgency') as Urgency, description });
   };
 
   return (
@@ -27,7 +26,7 @@ export function TicketForm({ s }: { s: Store }) {
       <label for="p-cat" data-focus tabIndex={-1}>
         {t.category}
       </label>
-      <select id="p-cat" value={category} onChange={(e) => setCategory(e.currentTarget.value)}>
+      <select id="p-cat" name="category">
         {categories.map((c) => (
           <option key={c}>{c}</option>
         ))}
@@ -37,7 +36,7 @@ export function TicketForm({ s }: { s: Store }) {
         <div class="chips">
           {URGENCIES.map((u) => (
             <label key={u}>
-              <input type="radio" name="urgency" value={u} checked={urgency === u} onChange={() => setUrgency(u)} />
+              <input type="radio" name="urgency" value={u} defaultChecked={u === 'medium'} />
               <span>{t.urgencies[u]}</span>
             </label>
           ))}
@@ -46,15 +45,14 @@ export function TicketForm({ s }: { s: Store }) {
       <label for="p-desc">{t.description}</label>
       <textarea
         id="p-desc"
+        name="description"
         rows={5}
         placeholder={t.describeHint}
-        value={description}
         aria-invalid={problem ? 'true' : undefined}
-        aria-describedby={problem ? 'p-desc-err' : undefined}
-        onInput={(e) => setDescription(e.currentTarget.value)}
+        aria-describedby={problem ? 'p-err' : undefined}
       />
       {problem && (
-        <p id="p-desc-err" class="field-error">
+        <p id="p-err" class="field-error">
           {problem}
         </p>
       )}
