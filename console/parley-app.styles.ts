@@ -28,9 +28,6 @@ export const styles = css`
   .bell .badge { position: absolute; top: -6px; right: -6px; }
   .content { overflow: auto; padding: 20px 24px; min-height: 0; }
   .content.flush { padding: 0; overflow: hidden; }
-  .panel { padding: 0; overflow: hidden; }
-  .panel-head { display: flex; align-items: center; gap: 10px; padding: 14px 16px; border-bottom: 1px solid var(--p-border); }
-  .panel-head p { margin: 0; }
   @media (max-width: 900px) {
     .shell { grid-template-columns: 1fr; grid-template-rows: auto 1fr; }
     nav { position: static; height: auto; flex-direction: row; flex-wrap: wrap; align-items: center; padding: 8px 12px; }

@@ -19,7 +19,7 @@ import './parley-notification-drawer.ts';
 import './parley-reject-dialog.ts';
 import './parley-sites.ts';
 import './parley-state.ts';
-import './parley-ticket-table.ts';
+import './parley-queue.ts';
 import './parley-toast.ts';
 
 const TITLES: Record<Route['name'], string> = {
@@ -59,6 +59,8 @@ export class ParleyApp extends LitElement {
   declare rejecting: Ticket | null;
   declare now: number;
   private realtime = new RealtimeController(this);
+  /** Rooms of my assigned tickets, watched for their unread counts. */
+  private watching = new Map<string, () => void>();
   private clock: ReturnType<typeof setInterval> | undefined;
   private onHash = () => (this.route = parseRoute(location.hash));
 
@@ -103,7 +105,6 @@ export class ParleyApp extends LitElement {
     // Every (re)connect reloads the lists, so an event missed while offline is never missed for long.
     socket.on('ready', () => void this.loadBoard());
     for (const type of TICKET_EVENT_TYPES) socket.on(type, (f) => this.onTicketEvent(type, f.ticket));
-    socket.on('message', (f) => (this.board = applyMessage(this.board, f.message, this.me)));
     void this.loadBoard();
   }
 
@@ -140,7 +141,25 @@ export class ParleyApp extends LitElement {
     this.signedOut();
   }
 
+  /** Keeps one room watch per ticket of mine, so new messages move its unread count live. */
+  private syncWatches() {
+    const rooms = this.realtime.rooms;
+    const mine = new Map(this.board.mine.map((t) => [t.id, t]));
+    for (const [id, unwatch] of this.watching) if (!mine.has(id) || !rooms) (unwatch(), this.watching.delete(id));
+    if (!rooms) return;
+    for (const t of mine.values()) {
+      if (this.watching.has(t.id)) continue;
+      this.watching.set(t.id, rooms.watch(t.id, { message: (m) => (this.board = applyMessage(this.board, m, this.me)) }, t.lastSeq));
+    }
+  }
+
+  protected override willUpdate(changed: Map<string, unknown>) {
+    if (changed.has('board')) this.syncWatches();
+  }
+
   private signedOut() {
+    for (const unwatch of this.watching.values()) unwatch();
+    this.watching.clear();
     this.realtime.stop();
     Object.assign(this, { user: null, board: emptyBoard(), notifications: [], loaded: false, drawerOpen: false });
   }
@@ -270,25 +289,12 @@ export class ParleyApp extends LitElement {
       case 'monitoring': return html`<parley-monitoring></parley-monitoring>`;
       case 'members': return html`<parley-members .me=${this.user}></parley-members>`;
       case 'sites': return html`<parley-sites></parley-sites>`;
-      default: return this.listPage(r.name === 'mine' ? 'mine' : 'open');
+      default: {
+        const mode = r.name === 'mine' ? 'mine' : 'open';
+        return html`<parley-queue mode=${mode} .tickets=${this.board[mode]} .busy=${this.busy} .fresh=${this.fresh} .now=${this.now}
+          ?loaded=${this.loaded} error=${this.loadError} @parley-retry=${() => this.loadBoard()}></parley-queue>`;
+      }
     }
-  }
-
-  private listPage(mode: 'open' | 'mine') {
-    const tickets = mode === 'open' ? this.board.open : this.board.mine;
-    const body = !this.loaded
-      ? html`<parley-state kind="loading" heading="Loading tickets…"></parley-state>`
-      : this.loadError
-        ? html`<parley-state kind="error" message=${this.loadError} @parley-retry=${() => this.loadBoard()}></parley-state>`
-        : tickets.length
-          ? html`<parley-ticket-table mode=${mode} .tickets=${tickets} .busy=${this.busy} .fresh=${this.fresh} .now=${this.now}></parley-ticket-table>`
-          : mode === 'open'
-            ? html`<parley-state heading="All caught up" message="No open tickets. New ones appear here the moment a customer sends them."></parley-state>`
-            : html`<parley-state heading="No tickets assigned to you" message="Accept an open ticket to start a conversation."></parley-state>`;
-    return html`<section class="card panel" aria-label=${TITLES[mode]}>
-      <div class="panel-head"><p class="muted">${mode === 'open'
-        ? 'Waiting for a member. Sorted by urgency; click a column to sort.'
-        : 'Tickets you accepted that are still in progress.'}</p></div>${body}</section>`;
   }
 }
 customElements.define('parley-app', ParleyApp);

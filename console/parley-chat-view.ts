@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { Message, Ticket, TicketEvent, User } from '../protocol/index.ts';
-import { TicketSubscription, type OutboxItem } from '../protocol/client/index.ts';
+import type { OutboxItem } from '../protocol/client/index.ts';
 import { api, errorText } from './api.ts';
 import { emit } from './emit.ts';
 import { customerName } from './format.ts';
@@ -55,7 +55,6 @@ export class ParleyChatView extends LitElement {
   declare error: string;
   declare confirmClose: boolean;
   declare closing: boolean;
-  private sub: TicketSubscription | null = null;
   private offs: (() => void)[] = [];
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
   private loadedFor = '';
@@ -111,25 +110,26 @@ export class ParleyChatView extends LitElement {
   }
 
   /** The whole stored history, page by page. */
-  private async history(id: string): Promise<Message[]> {
+  private async history(id: string, after = 0): Promise<Message[]> {
     const all: Message[] = [];
     for (;;) {
-      const page = await api.messages(id, all.at(-1)?.seq ?? 0);
+      const page = await api.messages(id, all.at(-1)?.seq ?? after);
       all.push(...page.messages);
       if (!page.hasMore || !page.messages.length) return all;
     }
   }
 
   private subscribe() {
-    const socket = this.realtime?.socket;
+    const rooms = this.realtime?.rooms;
     const outbox = this.realtime?.outbox;
-    if (!socket || !outbox || !this.ticket) return;
+    if (!rooms || !outbox || !this.ticket) return;
     this.unsubscribe();
-    this.subscribedSocket = socket;
+    this.subscribedSocket = this.realtime!.socket;
     const id = this.ticket.id;
-    const sub = (this.sub = new TicketSubscription(socket, id, {
+    const shown = this.messages.at(-1)?.seq ?? 0;
+    const unwatch = rooms.watch(id, {
       message: (m) => {
-        this.messages = [...this.messages, m];
+        this.merge([m]);
         if (m.author.id !== this.user?.id) this.typing = '';
         this.markRead();
       },
@@ -148,28 +148,34 @@ export class ParleyChatView extends LitElement {
         if (by.id !== this.user?.id) this.otherRead = Math.max(this.otherRead, seq);
       },
       error: (_code, message) => emit(this, 'parley-notify', { text: `Live updates unavailable: ${message}`, kind: 'error' }),
-    }, this.messages.at(-1)?.seq ?? 0));
+    }, shown);
+    // A room someone else already watched may be ahead of the history we loaded: fetch the difference.
+    if ((rooms.subscription(id)?.lastSeq ?? 0) > shown) void this.history(id, shown).then((ms) => this.merge(ms), () => {});
     this.pending = outbox.items.filter((i) => i.ticketId === id);
-    this.offs = [
-      outbox.onChange((items) => (this.pending = items.filter((i) => i.ticketId === id))),
-      outbox.onSent((m) => m.ticketId === id && sub.receive(m)),
-    ];
+    this.offs = [unwatch, outbox.onChange((items) => (this.pending = items.filter((i) => i.ticketId === id)))];
+  }
+
+  /** Adds messages once each, in seq order, whatever path they came by. */
+  private merge(incoming: Message[]) {
+    const bySeq = new Map(this.messages.map((m) => [m.seq, m]));
+    let added = false;
+    for (const m of incoming) if (m.ticketId === this.ticket?.id && !bySeq.has(m.seq)) (bySeq.set(m.seq, m), (added = true));
+    if (added) this.messages = [...bySeq.values()].sort((a, b) => a.seq - b.seq);
   }
 
   private unsubscribe() {
-    this.sub?.leave();
-    this.sub = null;
-    this.subscribedSocket = null;
     this.offs.forEach((off) => off());
     this.offs = [];
+    this.subscribedSocket = null;
     clearTimeout(this.typingTimer);
   }
 
   private markRead() {
     const last = this.messages.at(-1)?.seq ?? 0;
-    if (!this.sub || !last || document.visibilityState === 'hidden') return;
+    const sub = this.realtime?.rooms?.subscription(this.ticketId);
+    if (!sub || !last || document.visibilityState === 'hidden') return;
     if ((this.ticket?.readSeq ?? 0) >= last) return;
-    this.sub.read(last);
+    sub.read(last);
     if (this.ticket) this.ticket = { ...this.ticket, readSeq: last };
     emit(this, 'parley-read', { ticketId: this.ticketId, seq: last });
   }
@@ -237,7 +243,7 @@ export class ParleyChatView extends LitElement {
             read-seq=${this.otherRead} typing=${this.typing} customer-name=${customerName(t)} @parley-retry-message=${(e: CustomEvent<string>) => this.realtime?.outbox?.retry(e.detail)}></parley-message-list>
           <parley-composer ?disabled=${!this.canSend} notice=${this.notice}
             @parley-send=${(e: CustomEvent<string>) => this.realtime?.outbox?.send(t.id, e.detail)}
-            @parley-typing=${() => this.sub?.typing()}></parley-composer>
+            @parley-typing=${() => this.realtime?.rooms?.subscription(t.id)?.typing()}></parley-composer>
         </div>
       </div>`;
   }

@@ -2,6 +2,7 @@
 // and one Outbox per signed-in session; the host re-renders when the connection state changes.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { Outbox, RealtimeSocket, type SocketState } from '../protocol/client/index.ts';
+import { TicketRooms } from './ticket-rooms.ts';
 
 /** ws(s)://<this origin>/ws, or the socket of another API base (tests). */
 export function socketUrl(base: string = location.origin): string {
@@ -13,6 +14,7 @@ export function socketUrl(base: string = location.origin): string {
 export class RealtimeController implements ReactiveController {
   socket: RealtimeSocket | null = null;
   outbox: Outbox | null = null;
+  rooms: TicketRooms | null = null;
   state: SocketState = 'closed';
   /** Whether the socket has been open at least once (so "reconnecting" can be told from "connecting"). */
   everOpen = false;
@@ -29,6 +31,9 @@ export class RealtimeController implements ReactiveController {
     this.stop();
     const socket = (this.socket = new RealtimeSocket(url));
     this.outbox = new Outbox(socket);
+    this.rooms = new TicketRooms(socket);
+    // Our own messages reach their room from the ack, so they show once even if the broadcast is missed.
+    this.outbox.onSent((message) => this.rooms?.receive(message));
     this.everOpen = false;
     this.offState = socket.onState((state) => {
       this.state = state;
@@ -46,6 +51,7 @@ export class RealtimeController implements ReactiveController {
     this.socket?.close();
     this.socket = null;
     this.outbox = null;
+    this.rooms = null;
     this.state = 'closed';
   }
 

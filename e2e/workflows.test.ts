@@ -144,6 +144,19 @@ describe('support workflows: widget on a host page, console on the server', () =
     expect(await customer.getByText('refund is on its way').count()).toBe(1);
   });
 
+  it('"My tickets" counts unread messages live, and opening the chat reads them', async () => {
+    await member.getByRole('link', { name: /^My tickets/ }).click();
+    const row = ticketRow(member, FIRST);
+    await row.waitFor();
+    await widget.send(customer, 'One more detail: I paid by card.');
+    await row.getByLabel('1 unread').waitFor();
+    await member.getByRole('link', { name: /^My tickets/ }).getByText('1').waitFor();
+    await shot(member, 'console-my-tickets-unread');
+    await row.getByRole('button', { name: /^Open conversation/ }).click();
+    await messageBubble(member, 'I paid by card').waitFor();
+    await member.getByRole('link', { name: 'My tickets', exact: true }).waitFor();
+  });
+
   it('the member closes it: both sides see the chat disabled and the server refuses one more message', async () => {
     await member.getByRole('button', { name: 'Close ticket' }).click();
     await member.getByRole('button', { name: 'Yes, close ticket' }).click();
