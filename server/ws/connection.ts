@@ -26,12 +26,17 @@ export class Connection {
   }
 
   send(frame: ServerFrame): void {
+    this.sendText(JSON.stringify(frame));
+  }
+
+  /** Sends an already serialised frame: a fan-out serialises once for all its sockets. */
+  sendText(text: string): void {
     if (this.ws.readyState !== this.ws.OPEN) return;
     if (this.ws.bufferedAmount > MAX_BUFFERED) {
       this.ws.terminate();
       return;
     }
-    this.ws.send(JSON.stringify(frame));
+    this.ws.send(text);
   }
 
   error(code: Extract<ServerFrame, { type: 'error' }>['code'], message: string, ref?: string): void {

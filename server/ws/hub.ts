@@ -184,13 +184,13 @@ export class Hub {
   }
 
   private ticketEvent(type: TicketEventType, ticket: Ticket): void {
-    const frame = { type, ticket };
+    const text = JSON.stringify({ type, ticket });
     const facts = { status: ticket.status, customerId: ticket.customer.id, siteId: ticket.siteId, assigneeId: ticket.assignee?.id ?? null };
     // Every member hears of new, accepted and rejected tickets (they were open, so visible to all); closes go to those who can see them.
     for (const conn of this.staff) {
-      if (type !== 'ticket_closed' || canView(conn.actor!, facts)) conn.send(frame);
+      if (type !== 'ticket_closed' || canView(conn.actor!, facts)) conn.sendText(text);
     }
-    for (const conn of this.customers.get(ticket.customer.id) ?? []) if (conn.actor && canView(conn.actor, facts)) conn.send(frame);
+    for (const conn of this.customers.get(ticket.customer.id) ?? []) if (conn.actor && canView(conn.actor, facts)) conn.sendText(text);
     // Sockets that may no longer see the ticket (another member took it) leave its room.
     for (const conn of this.rooms.get(ticket.id) ?? []) if (!canView(conn.actor!, facts)) this.leave(conn, ticket.id);
   }
@@ -236,8 +236,8 @@ export class Hub {
   }
 
   private tellCustomersPresence(): void {
-    const frame = { type: 'presence' as const, online: this.presence.online() };
-    for (const set of this.customers.values()) for (const conn of set) conn.send(frame);
+    const text = JSON.stringify({ type: 'presence', online: this.presence.online() });
+    for (const set of this.customers.values()) for (const conn of set) conn.sendText(text);
   }
 
   // --- lifecycle ---------------------------------------------------------------------------------
