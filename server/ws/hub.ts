@@ -11,6 +11,7 @@ import { PresenceBook } from './presence.ts';
 const HEARTBEAT_MS = 30_000;
 const AUTH_TIMEOUT_MS = 10_000;
 const PRESENCE_ANNOUNCE_MS = 20_000;
+const PRESENCE_COALESCE_MS = 250;
 
 /** Close codes the clients understand: 4001 means "credentials revoked, sign in again". */
 export const CLOSE_REVOKED = 4001;
@@ -30,6 +31,8 @@ export class Hub {
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly unsubscribe: () => void;
   private announceTimer: NodeJS.Timeout | null = null;
+  private customerPresenceTimer: NodeJS.Timeout | null = null;
+  private lastCustomerPresence = '';
   private readonly counts = { customer: 0, member: 0, admin: 0 };
 
   constructor(services: Services) {
@@ -235,9 +238,16 @@ export class Hub {
     this.services.bus.publish({ t: 'presence', staff: this.presence.localStaff() });
   }
 
+  /** Coalesced: a burst of staff sign-ins becomes one frame per customer, and only when the list changed. */
   private tellCustomersPresence(): void {
-    const text = JSON.stringify({ type: 'presence', online: this.presence.online() });
-    for (const set of this.customers.values()) for (const conn of set) conn.sendText(text);
+    if (this.customerPresenceTimer) return;
+    this.customerPresenceTimer = setTimeout(() => {
+      this.customerPresenceTimer = null;
+      const text = JSON.stringify({ type: 'presence', online: this.presence.online() });
+      if (text === this.lastCustomerPresence) return;
+      this.lastCustomerPresence = text;
+      for (const set of this.customers.values()) for (const conn of set) conn.sendText(text);
+    }, PRESENCE_COALESCE_MS);
   }
 
   // --- lifecycle ---------------------------------------------------------------------------------
@@ -285,6 +295,7 @@ export class Hub {
     this.unsubscribe();
     for (const t of this.timers) clearInterval(t);
     if (this.announceTimer) clearTimeout(this.announceTimer);
+    if (this.customerPresenceTimer) clearTimeout(this.customerPresenceTimer);
     for (const conn of this.connections) conn.ws.terminate();
     this.connections.clear();
   }
