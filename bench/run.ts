@@ -2,7 +2,7 @@
  * `npm run bench`: every scenario against the real server and its baselines, in one run.
  * Flags: --smoke (tiny sizes), --cpu-prof (profile the server under test into bench/results/profiles),
  * --no-build (measure the widget bundles already in dist/), --only=chat,fanout (a subset of
- * startup, chat, fanout, connections, widget).
+ * startup, chat, fanout, connections, widget), --pairs=N (one chat round of N pairs).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -17,7 +17,10 @@ const args = new Set(process.argv.slice(2));
 const onlyArg = process.argv.find((a) => a.startsWith('--only='));
 const only = onlyArg?.slice('--only='.length).split(',') as Scenario[] | undefined;
 if (only?.some((s) => !SCENARIOS.includes(s))) throw new Error(`--only takes: ${SCENARIOS.join(', ')}`);
-const profile = args.has('--smoke') ? SMOKE : FULL;
+const pairsArg = process.argv.find((a) => a.startsWith('--pairs='));
+const base = args.has('--smoke') ? SMOKE : FULL;
+// --pairs=N: one chat round of N pairs (about 3,000 messages), e.g. to profile the chat path alone.
+const profile = pairsArg ? { ...base, chat: [{ pairs: Number(pairsArg.slice(8)), messagesPerSide: Math.ceil(1500 / Number(pairsArg.slice(8))) }] } : base;
 const resultsDir = join(repoRoot, 'bench/results');
 const profileDir = join(resultsDir, 'profiles', new Date().toISOString().replace(/[:.]/g, '-'));
 mkdirSync(resultsDir, { recursive: true });

@@ -27,6 +27,8 @@ describe('bench smoke run', () => {
     }
     expect(round.insert.rows).toBe(round.messages);
     expect(round.insert.rowsPerSec).toBeGreaterThan(0);
+    expect(round.statement.rows).toBe(round.messages);
+    expect(round.statement.rowsPerSec).toBeGreaterThan(0);
   });
 
   it('fans ticket_created out to every member and every relay listener', () => {

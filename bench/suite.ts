@@ -24,6 +24,8 @@ export interface ChatRound {
   wsRelay: ChatResult;
   socketIo: ChatResult;
   insert: InsertResult;
+  /** Diagnostic: the server's own send statement run directly, same rows and connections. */
+  statement: InsertResult;
   /** PostgreSQL only: database work per acknowledged message (pg_stat_database deltas). */
   dbPerMessage: DbCounters | null;
 }
@@ -73,13 +75,15 @@ async function chatRound(w: World, p: BenchProfile, pairs: number, messagesPerSi
   const dbUrl = w.server.database.url;
   const before = dbUrl ? await dbCounters(dbUrl) : null;
   const parley = await runChat(parleyTransport({ api: w.api, members: w.members, customers: w.customers, serverPid: w.server.child.pid }), load);
-  // pg_stat_database is flushed by backends about once a second.
-  const after = dbUrl ? (await sleep(1200), await dbCounters(dbUrl)) : null;
+  // An idle backend flushes its statistics to pg_stat_database within 10 s.
+  const after = dbUrl ? (await sleep(11000), await dbCounters(dbUrl)) : null;
   const wsRelay = await runChat(wsRelayTransport(w.wsRelay.wsUrl, w.wsRelay.child.pid), load);
   const socketIo = await runChat(socketIoTransport(w.sioRelay.url, w.sioRelay.child.pid), load);
   const messages = pairs * 2 * messagesPerSide;
-  const insert = await measureInserts(messages, pairs, Math.min(p.insertConcurrency, pairs * 2));
-  return { pairs, messages, parley, wsRelay, socketIo, insert, dbPerMessage: before && after ? perMessage(counterDelta(before, after), parley.acked) : null };
+  const conns = Math.min(p.insertConcurrency, pairs * 2);
+  const insert = await measureInserts(messages, pairs, conns);
+  const statement = await measureInserts(messages, pairs, conns, 'send-statement');
+  return { pairs, messages, parley, wsRelay, socketIo, insert, statement, dbPerMessage: before && after ? perMessage(counterDelta(before, after), parley.acked) : null };
 }
 
 const ticketKey = (f: ServerFrame) => (f.type === 'ticket_created' ? f.ticket.description : null);

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }[];
   samples: number[];
   timeDeltas: number[];
 }
@@ -31,19 +31,29 @@ export function summarizeProfiles(dir: string, count = 15): string {
   if (files.length === 0) return `no profiles in ${dir} (the server did not exit normally?)`;
   const byFn = new Map<string, number>();
   const byArea = new Map<string, number>();
+  const ours = new Map<string, number>();
   let total = 0;
   for (const file of files) {
     const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile;
     const nodes = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+    const parent = new Map<number, number>();
+    for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+    const label = (f: CpuProfile['nodes'][number]['callFrame']) => `${f.functionName || '(anonymous)'} ${areaOf(f.url)}:${f.lineNumber + 1}`;
     profile.samples.forEach((id, i) => {
       const frame = nodes.get(id)!;
       const us = profile.timeDeltas[i] ?? 0;
       if (frame.functionName === '(idle)') return;
       total += us;
-      const fn = `${frame.functionName || '(anonymous)'} ${areaOf(frame.url)}:${frame.lineNumber + 1}`;
-      byFn.set(fn, (byFn.get(fn) ?? 0) + us);
+      byFn.set(label(frame), (byFn.get(label(frame)) ?? 0) + us);
       byArea.set(areaOf(frame.url), (byArea.get(areaOf(frame.url)) ?? 0) + us);
+      // Inclusive time of the server's own functions: which of our code paths the time is spent under.
+      const seen = new Set<string>();
+      for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) {
+        const f = nodes.get(n)!;
+        if (areaOf(f.url).startsWith('server/') && !seen.has(label(f))) seen.add(label(f));
+      }
+      for (const l of seen) ours.set(l, (ours.get(l) ?? 0) + us);
     });
   }
-  return [`server CPU profile (${files.length} file(s), ${(total / 1000).toFixed(0)} ms busy), self time by area:`, top(byArea, total, count), 'by function:', top(byFn, total, count)].join('\n');
+  return [`server CPU profile (${files.length} file(s), ${(total / 1000).toFixed(0)} ms busy), self time by area:`, top(byArea, total, count), 'self time by function:', top(byFn, total, count), 'inclusive time under server functions:', top(ours, total, count)].join('\n');
 }

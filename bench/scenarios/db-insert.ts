@@ -8,19 +8,39 @@ import { createTempDatabase } from '../lib/database.ts';
 import { mapPool } from '../lib/pool.ts';
 import { perSecond } from '../lib/stats.ts';
 
-/** The server's `messages` table (migration 0001), with a parent table for its foreign key. */
+/** The server's `messages` table (migration 0001) and the ticket columns its send statement touches. */
 const SCHEMA = [
-  `create table "tickets" ("id" uuid not null, primary key ("id"))`,
+  `create table "tickets" ("id" uuid not null, "site_id" uuid not null, "customer_id" uuid not null, "status" varchar(255) not null, "assignee_id" uuid null, "first_response_at" timestamptz null, "last_seq" int not null default 0, primary key ("id"))`,
   `create table "messages" ("id" uuid not null, "created_at" timestamptz not null, "ticket_id" uuid not null, "seq" int not null, "client_id" varchar(255) not null, "author_kind" varchar(255) not null, "author_id" varchar(255) not null, "author_name" varchar(255) null, "body" text not null, primary key ("id"))`,
   `alter table "messages" add constraint "messages_ticket_id_seq_unique" unique ("ticket_id", "seq")`,
   `alter table "messages" add constraint "messages_ticket_id_client_id_unique" unique ("ticket_id", "client_id")`,
   `alter table "messages" add constraint "messages_ticket_id_foreign" foreign key ("ticket_id") references "tickets" ("id") on delete cascade`,
   `create index "messages_created_at_index" on "messages" ("created_at")`,
 ];
-const INSERT = `insert into "messages" ("id", "created_at", "ticket_id", "seq", "client_id", "author_kind", "author_id", "author_name", "body") values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`;
+const COLUMNS = '"id", "created_at", "ticket_id", "seq", "client_id", "author_kind", "author_id", "author_name", "body"';
+const SEND_COLUMNS = 'id, ticket_id, seq, client_id, author_kind, author_id, author_name, body, created_at';
+const INSERT = `insert into "messages" (${COLUMNS}) values ($1, now(), $2, $3, $4, $5, $6, $7, $8)`;
+/**
+ * A copy of the server's send statement (server/services/messages.ts, a member sending): bump the
+ * ticket's seq under the access and state rules, insert the row, skip a resend. Diagnostic only: it
+ * tells how much of the gap to the plain insert is the statement itself.
+ */
+const SEND = `with t as (
+   update tickets set last_seq = last_seq + 1,
+     first_response_at = case when first_response_at is null and $1 <> 'customer' then now() else first_response_at end
+   where id = $2 and status = 'assigned' and assignee_id = $3
+     and not exists (select 1 from messages where ticket_id = $2 and client_id = $4)
+   returning id, last_seq)
+ insert into messages (${SEND_COLUMNS})
+ select $5, t.id, t.last_seq, $4, $1, $3, $6, $7, now() from t
+ on conflict (ticket_id, client_id) do nothing
+ returning ${SEND_COLUMNS}`;
+
+export type InsertKind = 'insert' | 'send-statement';
 
 export interface InsertResult {
   database: 'postgresql' | 'pglite';
+  kind: InsertKind;
   rows: number;
   /** Connections inserting at once (PGlite has one). */
   concurrency: number;
@@ -30,18 +50,25 @@ export interface InsertResult {
 
 type Exec = (sql: string, params?: unknown[]) => Promise<unknown>;
 
-/** `rows` single-row autocommit inserts of chat-message rows spread over `tickets` tickets. */
-async function insertRows(execs: Exec[], rows: number, tickets: number): Promise<number> {
+const body = (i: number) => `Hello, message ${i}: the order #${1000 + i} has not arrived yet.`;
+
+/** `rows` single-row autocommit statements spread over `tickets` tickets, one ticket per connection at a time. */
+async function insertRows(execs: Exec[], kind: InsertKind, rows: number, tickets: number): Promise<number> {
   const ticketIds = Array.from({ length: tickets }, () => randomUUID());
-  for (const id of ticketIds) await execs[0](`insert into "tickets" ("id") values ($1)`, [id]);
+  const assignee = randomUUID();
+  for (const id of ticketIds) {
+    await execs[0](`insert into "tickets" ("id", "site_id", "customer_id", "status", "assignee_id") values ($1, $2, $3, 'assigned', $4)`, [id, randomUUID(), randomUUID(), assignee]);
+  }
+  const seqs = new Array<number>(tickets).fill(0);
   const started = performance.now();
   let next = 0;
   await Promise.all(
     execs.map(async (exec) => {
       while (next < rows) {
         const i = next++;
-        const author = randomUUID();
-        await exec(INSERT, [randomUUID(), new Date(), ticketIds[i % tickets], Math.floor(i / tickets) + 1, `c-${i}`, 'customer', author, null, `Hello, message ${i}: the order #${1000 + i} has not arrived yet.`]);
+        const t = i % tickets;
+        if (kind === 'insert') await exec(INSERT, [randomUUID(), ticketIds[t], ++seqs[t], `c-${i}`, 'member', assignee, 'Member', body(i)]);
+        else await exec(SEND, ['member', ticketIds[t], assignee, `c-${i}`, randomUUID(), 'Member', body(i)]);
       }
     }),
   );
@@ -52,7 +79,7 @@ async function insertRows(execs: Exec[], rows: number, tickets: number): Promise
  * The database's own limit for the chat's rows: PostgreSQL (a fresh database on DATABASE_URL's
  * server) with `concurrency` connections, or PGlite on disk like the embedded server.
  */
-export async function measureInserts(rows: number, tickets: number, concurrency: number): Promise<InsertResult> {
+export async function measureInserts(rows: number, tickets: number, concurrency: number, kind: InsertKind = 'insert'): Promise<InsertResult> {
   const base = process.env.DATABASE_URL;
   if (base) {
     const db = await createTempDatabase(base, 'insert');
@@ -63,8 +90,8 @@ export async function measureInserts(rows: number, tickets: number, concurrency:
     });
     try {
       for (const sql of SCHEMA) await clients[0].query(sql);
-      const ms = await insertRows(clients.map((c) => (sql, params) => c.query(sql, params)), rows, tickets);
-      return { database: 'postgresql', rows, concurrency, durationMs: Math.round(ms), rowsPerSec: perSecond(rows, ms) };
+      const ms = await insertRows(clients.map((c) => (sql, params) => c.query(sql, params)), kind, rows, tickets);
+      return { database: 'postgresql', kind, rows, concurrency, durationMs: Math.round(ms), rowsPerSec: perSecond(rows, ms) };
     } finally {
       await Promise.all(clients.map((c) => c.end()));
       await db.drop();
@@ -74,8 +101,8 @@ export async function measureInserts(rows: number, tickets: number, concurrency:
   const lite = await PGlite.create(dir);
   try {
     for (const sql of SCHEMA) await lite.exec(sql);
-    const ms = await insertRows([(sql, params) => lite.query(sql, params)], rows, tickets);
-    return { database: 'pglite', rows, concurrency: 1, durationMs: Math.round(ms), rowsPerSec: perSecond(rows, ms) };
+    const ms = await insertRows([(sql, params) => lite.query(sql, params)], kind, rows, tickets);
+    return { database: 'pglite', kind, rows, concurrency: 1, durationMs: Math.round(ms), rowsPerSec: perSecond(rows, ms) };
   } finally {
     await lite.close();
     await rm(dir, { recursive: true, force: true });
