@@ -9,6 +9,7 @@ export const adminStyles = css`
   table { width: 100%; border-collapse: collapse; }
   th, td { padding: 10px 14px; text-align: left; border-bottom: 1px solid var(--p-border); vertical-align: middle; }
   th { font-size: 12px; text-transform: uppercase; letter-spacing: .03em; color: var(--p-muted); background: #fafbfc; }
+  td select { width: auto; min-width: 112px; }
   .row-actions { display: flex; gap: 6px; justify-content: flex-end; }
   .error { padding: 8px 12px; border-radius: 8px; background: var(--p-danger-soft); color: var(--p-danger); font-weight: 550; }
   .ok { padding: 8px 12px; border-radius: 8px; background: var(--p-ok-soft); color: var(--p-ok); font-weight: 550; overflow-wrap: anywhere; }

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { LIMITS, type Role, type User } from '../protocol/index.ts';
 import { api, errorText } from './api.ts';
-import { formatDateTime } from './format.ts';
+import { formatDate } from './format.ts';
 import { adminStyles } from './admin.styles.ts';
 import { theme } from './theme.styles.ts';
 import './parley-state.ts';
@@ -127,7 +127,7 @@ export class ParleyMembers extends LitElement {
           <td><select aria-label="Role of ${u.name}" .value=${u.role} ?disabled=${self || this.busy} @change=${(e: Event) => this.patch(u, { role: (e.target as HTMLSelectElement).value as Role })}>
             <option value="member">Member</option><option value="admin">Admin</option></select></td>
           <td><span class="badge ${u.active ? 'status-assigned' : 'status-closed'}">${u.active ? 'active' : 'deactivated'}</span></td>
-          <td class="muted">${formatDateTime(u.createdAt)}</td>
+          <td class="muted">${formatDate(u.createdAt)}</td>
           <td><div class="row-actions">${self ? nothing : u.active
             ? html`<button class="btn small danger" ?disabled=${this.busy} @click=${() => this.patch(u, { active: false })} aria-label="Deactivate ${u.name}">Deactivate</button>`
             : html`<button class="btn small" ?disabled=${this.busy} @click=${() => this.patch(u, { active: true })} aria-label="Reactivate ${u.name}">Reactivate</button>`}</div></td>

@@ -112,8 +112,12 @@ describe('support workflows: widget on a host page, console on the server', () =
 
   it('they chat both ways in real time, with read receipts', async () => {
     await member.getByLabel('Message', { exact: true }).fill('Hi! Sorry about that — I am looking at order 1042 now.');
+    await customer.getByText('Mia Member is typing…').waitFor();
     await member.keyboard.press('Enter');
     await customer.getByText('I am looking at order 1042 now').waitFor();
+    await widget.messageField(customer).fill('Thank you!');
+    await member.getByText(/is typing…/).waitFor();
+    await shot(member, 'console-customer-typing');
     await widget.send(customer, 'Thank you! <b>It was 2 × €49</b>');
     const reply = messageBubble(member, 'It was 2 × €49');
     await reply.waitFor();
@@ -168,7 +172,7 @@ describe('support workflows: widget on a host page, console on the server', () =
     // The widget's wording may change; its status pill and the missing composer are the contract.
     await customer.getByText('Closed', { exact: true }).first().waitFor();
     await waitText(customer, /ticket is closed/);
-    expect(await customer.getByLabel('Message', { exact: true }).count()).toBe(0);
+    expect(await widget.messageField(customer).count()).toBe(0);
     await shot(customer, 'widget-closed');
 
     // The member's browser, over the console's own socket session.
@@ -249,9 +253,28 @@ describe('support workflows: widget on a host page, console on the server', () =
     await shot(admin, 'console-monitoring');
     await admin.getByRole('link', { name: 'Members' }).click();
     await admin.locator('parley-members tr[data-user="mia@example.test"]').waitFor();
+    const form = admin.getByRole('form', { name: 'Add a member' });
+    await form.getByLabel('Name').fill('Noah New');
+    await form.getByLabel('Email').fill('noah@example.test');
+    await form.getByRole('button', { name: 'Create account' }).click();
+    const noah = admin.locator('parley-members tr[data-user="noah@example.test"]');
+    await noah.waitFor();
+    await noah.getByRole('button', { name: 'Deactivate Noah New' }).click();
+    await noah.getByText('deactivated').waitFor();
+    const users = await adminApi.ok<{ users: { email: string; active: boolean }[] }>('GET', '/api/users');
+    expect(users.users.find((u) => u.email === 'noah@example.test')?.active).toBe(false);
     await shot(admin, 'console-members');
+
     await admin.getByRole('link', { name: 'Sites' }).click();
-    await admin.locator(`parley-sites [data-site="${site.key}"]`).waitFor();
+    const card = admin.locator(`parley-sites [data-site="${site.key}"]`);
+    await card.waitFor();
+    await card.getByRole('button', { name: 'Reveal' }).click();
+    const before = await card.locator('dd code').textContent();
+    expect(before).toBe(site.secret);
+    admin.once('dialog', (d) => void d.accept());
+    await card.getByRole('button', { name: 'Rotate' }).click();
+    await card.locator('dd code').filter({ hasNotText: site.secret }).waitFor();
+    expect(await card.locator('pre').textContent()).toContain(site.key);
     await shot(admin, 'console-sites');
   });
 
@@ -264,5 +287,13 @@ describe('support workflows: widget on a host page, console on the server', () =
     await waitText(member, 'All caught up');
     await member.keyboard.press('Tab');
     await shot(member, 'console-tablet-queue');
+  });
+
+  it('the member signs out and the console asks for a sign-in again', async () => {
+    await member.getByRole('button', { name: 'Sign out' }).click();
+    await member.getByRole('button', { name: 'Sign in' }).waitFor();
+    await member.reload();
+    await member.getByRole('button', { name: 'Sign in' }).waitFor();
+    await shot(member, 'console-sign-in');
   });
 });

@@ -1,5 +1,5 @@
 // Steps in the widget on the host page, through its accessible names (its Shadow DOM is open).
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 export async function openWidget(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Support', exact: true }).click();
@@ -22,7 +22,12 @@ export async function openTicket(page: Page, text: string): Promise<void> {
   await page.getByText(text).first().waitFor();
 }
 
+/** The chat's message field (its label is the widget's wording, so match loosely). */
+export function messageField(page: Page): Locator {
+  return page.getByRole('textbox', { name: /message/i });
+}
+
 export async function send(page: Page, body: string): Promise<void> {
-  await page.getByLabel('Message').fill(body);
+  await messageField(page).fill(body);
   await page.getByRole('button', { name: 'Send', exact: true }).click();
 }
