@@ -4,7 +4,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { parleyServerPlugin } from './widget/test/parley-server-plugin.mjs';
 
 export default {
-  files: ['widget/**/*.test.{ts,tsx}', 'console/**/*.test.ts'],
+  files: ['widget/**/*.test.{ts,tsx}', '!widget/size-budget.test.ts', 'console/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },

@@ -137,7 +137,6 @@ export function createStore(ctx: StoreContext) {
         upsert(ticket);
         ctx.emit('ticketCreated', ticket);
         actions.go({ name: 'ticket', id: ticket.id });
-        s.notice.value = s.t.value.created;
         return true;
       } catch (e) {
         s.error.value = describe(e);

@@ -11,36 +11,28 @@ export default `
   height: 56px;
   border: 0;
   border-radius: 50%;
-  padding: 0;
   background: var(--parley-accent);
   color: #fff;
-  box-shadow: 0 6px 20px rgba(20, 20, 50, .28);
+  box-shadow: 0 4px 16px #0004;
   cursor: pointer;
-  transition: transform .15s ease;
 }
 :host([data-position=left]) .launcher {
   right: auto;
   left: 20px;
 }
-.launcher:hover {
-  transform: scale(1.06);
-}
 .launcher:focus-visible {
-  outline: 3px solid #fff;
-  box-shadow: 0 0 0 6px var(--parley-accent);
+  outline: 3px solid var(--parley-accent);
+  outline-offset: 3px;
 }
 svg {
   width: 28px;
-  height: 28px;
   fill: none;
   stroke: currentColor;
   stroke-width: 2;
-  stroke-linecap: round;
-  stroke-linejoin: round;
-  vertical-align: middle;
 }
 .open .i-chat,
-.launcher:not(.open) .i-close {
+.launcher:not(.open) .i-close,
+[hidden] {
   display: none;
 }
 .badge {
@@ -48,26 +40,13 @@ svg {
   top: -4px;
   right: -4px;
   min-width: 22px;
-  height: 22px;
-  padding: 0 6px;
-  box-sizing: border-box;
   border-radius: 11px;
   background: #e11d48;
-  color: #fff;
   font: 700 12px/22px system-ui, sans-serif;
-  border: 2px solid #fff;
-}
-[hidden] {
-  display: none;
 }
 @media (max-width: 480px) {
-  .launcher.open {
+  .open {
     display: none;
-  }
-}
-@media (prefers-reduced-motion: reduce) {
-  .launcher {
-    transition: none;
   }
 }
 `;

@@ -35,7 +35,7 @@ function start(): void {
   // Inline !important beats any stylesheet rule of the host page, even an !important one.
   host.style.cssText = 'all:initial!important;position:fixed!important;z-index:2147483000!important;display:block!important';
   const root = (ctx.root = host.attachShadow({ mode: 'open' }));
-  root.innerHTML = `<style>${launcherCss}</style><button class="launcher" part="launcher" aria-expanded="false"><svg viewBox="0 0 24 24" aria-hidden="true"><path class="i-chat" d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z"/><path class="i-close" d="M6 6l12 12M18 6L6 18"/></svg><span class="badge" hidden></span></button>`;
+  root.innerHTML = `<style>${launcherCss}</style><button class="launcher" aria-expanded="false"><svg viewBox="0 0 24 24" aria-hidden="true"><path class="i-chat" d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z"/><path class="i-close" d="M6 6l12 12M18 6L6 18"/></svg><span class="badge" hidden></span></button>`;
   const launcher = (ctx.launcher = root.querySelector('button')!);
   const badge = root.querySelector('span')!;
   launcher.setAttribute('aria-label', data.title || 'Support');

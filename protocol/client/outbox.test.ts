@@ -75,8 +75,6 @@ describe('Outbox', () => {
     expect(outbox.items[0]!.state).toBe('sending');
     await until(() => outbox.items[0]!.state === 'failed');
     expect(sends().map((f) => f.clientId)).toEqual([bad.clientId, sends()[1]!.clientId, bad.clientId]);
-    outbox.discard(bad.clientId);
-    expect(outbox.items).toEqual([]);
   });
 
   it('gives up after maxTries timeouts on a live connection', async () => {

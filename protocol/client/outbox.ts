@@ -66,13 +66,6 @@ export class Outbox {
     this._pump();
   }
 
-  /** Gives up on a message that was not sent. */
-  discard(clientId: string): void {
-    if (this._inFlight?.clientId === clientId) return;
-    this.items = this.items.filter((item) => item.clientId !== clientId);
-    this._changed();
-  }
-
   onChange(listener: (items: OutboxItem[]) => void): () => void {
     this._changeListeners.add(listener);
     return () => this._changeListeners.delete(listener);

@@ -40,10 +40,3 @@ export class Push {
     this._settle(result);
   }
 }
-
-/** Turns a server reply into a push result. */
-export function resultOf(frame: ServerFrame): PushResult | null {
-  if (frame.type === 'ack') return { status: 'ack', reply: frame };
-  if (frame.type === 'error') return { status: 'error', code: frame.code, message: frame.message };
-  return null;
-}

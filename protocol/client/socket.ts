@@ -1,6 +1,6 @@
 import type { ClientFrame, ServerFrame, ServerFrameType } from '../frames.ts';
 import type { SocketUser } from '../users.ts';
-import { Push, resultOf } from './push.ts';
+import { Push } from './push.ts';
 import { Timer, backoff } from './timer.ts';
 
 /** `open` means authenticated (`ready` received); frames sent before that wait in a buffer. */
@@ -39,18 +39,11 @@ export class RealtimeSocket {
   private _beat: ReturnType<typeof setInterval> | undefined;
   private _awaitingPong = false;
   private _stopped = false;
-  private _onOnline = () => {
-    if (!this._ws && !this._stopped) {
-      this._timer.reset();
-      this.connect();
-    }
-  };
 
   constructor(url: string, opts: SocketOptions = {}) {
     this.url = url;
     this._opts = opts;
     this._timer = new Timer(() => this.connect(), opts.backoff ?? backoff);
-    globalThis.addEventListener?.('online', this._onOnline);
   }
 
   /** Opens the connection (again); does nothing while one is open or after `close()`. */
@@ -113,7 +106,6 @@ export class RealtimeSocket {
   close(): void {
     this._stopped = true;
     this._timer.reset();
-    globalThis.removeEventListener?.('online', this._onOnline);
     if (this._ws) this._drop(this._ws);
     for (const item of this._buffer) if (item instanceof Push) item.resolve({ status: 'timeout' });
     this._buffer = [];
@@ -124,10 +116,9 @@ export class RealtimeSocket {
     this._awaitingPong = false;
     const ref = 'ref' in frame ? frame.ref : undefined;
     const push = ref === undefined ? undefined : this._pending.get(ref);
-    const result = push && resultOf(frame);
-    if (push && result) {
+    if (push && (frame.type === 'ack' || frame.type === 'error')) {
       this._pending.delete(ref!);
-      push.resolve(result);
+      push.resolve(frame.type === 'ack' ? { status: 'ack', reply: frame } : { status: 'error', code: frame.code, message: frame.message });
       return;
     }
     if (frame.type === 'ready') {

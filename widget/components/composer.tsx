@@ -44,7 +44,7 @@ export function Composer({ s, ticketId }: { s: Store; ticketId: string }) {
         onInput={input}
         onKeyDown={(e) => e.key === 'Enter' && !e.shiftKey && !e.isComposing && send(e)}
       />
-      <button class="send" type="submit" aria-label={t.send} disabled={empty}>
+      <button class="icon" type="submit" aria-label={t.send} disabled={empty}>
         <Icon name="send" flip />
       </button>
     </form>

@@ -10,11 +10,10 @@ export function Home({ s }: { s: Store }) {
       <p class="greet" tabIndex={-1} data-focus>
         {s.theme.value.greeting || t.greeting}
       </p>
-      {staff && !staff.length && <p class="muted">{t.staffOffline}</p>}
+      {staff && !staff.length && <p class="note">{t.staffOffline}</p>}
       <button class="primary" onClick={() => s.go({ name: 'new' })}>
         {t.newTicket}
       </button>
-      {s.tickets.value.length > 0 && <h3>{t.yourTickets}</h3>}
       <TicketList s={s} />
     </div>
   );

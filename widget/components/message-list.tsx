@@ -1,4 +1,3 @@
-import type { Message } from '../../protocol/index.ts';
 import type { Store } from '../actions.ts';
 import { linkify } from './linkify.tsx';
 
@@ -11,7 +10,6 @@ export function MessageList({ s, ticketId }: { s: Store; ticketId: string }) {
   const messages = s.messages.value[ticketId] ?? [];
   const theirRead = s.theirRead.value[ticketId] ?? 0;
   const time = (iso: string) => new Date(iso).toLocaleTimeString(s.locale.value, { hour: '2-digit', minute: '2-digit' });
-  const who = (m: Message) => (m.author.kind === 'customer' ? t.you : m.author.name || t.title);
 
   return (
     <div class="log" role="log" aria-live="polite" aria-relevant="additions">
@@ -19,10 +17,9 @@ export function MessageList({ s, ticketId }: { s: Store; ticketId: string }) {
         const mine = m.author.kind === 'customer';
         return (
           <div key={m.id} class={mine ? 'msg mine' : 'msg'}>
-            <span class="sr">{who(m)}: </span>
             <div class="bubble">{linkify(m.body)}</div>
             <div class="meta">
-              {!mine && `${who(m)} · `}
+              {!mine && `${m.author.name || t.title} · `}
               {time(m.createdAt)}
               {mine && ` · ${m.seq <= theirRead ? t.read : t.sent}`}
             </div>
@@ -39,7 +36,7 @@ export function MessageList({ s, ticketId }: { s: Store; ticketId: string }) {
                 <>
                   {t.failed}
                   {p.error && ` (${p.error})`} ·{' '}
-                  <button class="link" onClick={() => s.retry(p.clientId)}>
+                  <button onClick={() => s.retry(p.clientId)}>
                     {t.retry}
                   </button>
                 </>

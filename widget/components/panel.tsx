@@ -40,10 +40,7 @@ export function Panel({ s }: { s: Store }) {
         )}
         <div class="head">
           <h2 id="p-title">{title}</h2>
-          <p class="sub">
-            <span class={staff?.length && live ? 'dot on' : 'dot'} />
-            {status}
-          </p>
+          <small>{status}</small>
         </div>
         <button class="icon" aria-label={t.close} onClick={s.close}>
           <Icon name="close" />
@@ -53,7 +50,7 @@ export function Panel({ s }: { s: Store }) {
         {s.notice.value}
       </p>
       {s.error.value && (
-        <p class="error" role="alert">
+        <p class="banner error" role="alert">
           {s.error.value}
         </p>
       )}

@@ -47,14 +47,13 @@ export function TicketForm({ s }: { s: Store }) {
         id="p-desc"
         name="description"
         rows={5}
-        placeholder={t.describeHint}
         aria-invalid={problem ? 'true' : undefined}
         aria-describedby={problem ? 'p-err' : undefined}
       />
       {problem && (
-        <p id="p-err" class="field-error">
+        <small id="p-err" class="error">
           {problem}
-        </p>
+        </small>
       )}
       <button class="primary" type="submit" disabled={s.busy.value}>
         {s.busy.value ? t.sending : t.submit}

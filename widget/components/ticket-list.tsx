@@ -1,12 +1,11 @@
 import type { Store } from '../actions.ts';
-import { fill } from '../i18n/index.ts';
 import { StatusPill } from './status-pill.tsx';
 
 /** The customer's tickets, newest first, with live status and unread counts. */
 export function TicketList({ s }: { s: Store }) {
   const t = s.t.value;
   const tickets = [...s.tickets.value].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-  if (!tickets.length) return <p class="muted">{t.noTickets}</p>;
+  if (!tickets.length) return <small>{t.noTickets}</small>;
   return (
     <ul aria-label={t.yourTickets}>
       {tickets.map((tk) => {
@@ -15,11 +14,11 @@ export function TicketList({ s }: { s: Store }) {
           <li key={tk.id}>
             <button class="ticket" onClick={() => s.go({ name: 'ticket', id: tk.id })}>
               <span class="row">
-                <strong>{tk.category}</strong>
-                {unread > 0 && <span class="count" aria-label={fill(t.unread, { n: unread })}>{unread}</span>}
+                <b>{tk.category}</b>
+                {unread > 0 && <span class="pill count">{unread}</span>}
                 <StatusPill s={s} status={tk.status} />
               </span>
-              <span class="desc">{tk.description}</span>
+              <small>{tk.description}</small>
             </button>
           </li>
         );

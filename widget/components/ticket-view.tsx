@@ -23,18 +23,18 @@ export function TicketView({ s, id }: { s: Store; id: string }) {
     <>
       <div class="summary">
         <div class="row">
-          <strong tabIndex={-1} data-focus={tk.status !== 'assigned' || undefined}>
+          <b tabIndex={-1} data-focus={tk.status !== 'assigned' || undefined}>
             {tk.category} · {t.urgencies[tk.urgency]}
-          </strong>
+          </b>
           <StatusPill s={s} status={tk.status} />
         </div>
-        <p>{tk.description}</p>
+        <small>{tk.description}</small>
       </div>
       <div class="body chat" ref={scroller}>
         {tk.status === 'open' && <p class="note">{t.waiting}</p>}
         {tk.status === 'rejected' && (
           <p class="note">
-            {fill(t.notice.rejected, { c: tk.category })} {tk.rejectReason && fill(t.reason, { r: tk.rejectReason })}
+            {fill(t.notice.rejected, { c: tk.category })} {tk.rejectReason}
           </p>
         )}
         <MessageList s={s} ticketId={id} />
@@ -42,9 +42,9 @@ export function TicketView({ s, id }: { s: Store; id: string }) {
       </div>
       {tk.status === 'assigned' && (
         <>
-          <div class="typing" aria-live="polite">
+          <small class="typing" aria-live="polite">
             {typing && fill(t.typing, { name: typing })}
-          </div>
+          </small>
           <Composer s={s} ticketId={id} />
         </>
       )}
