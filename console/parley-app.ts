@@ -1,6 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import type { Ticket, TicketEventType, User } from '../protocol/index.ts';
 import { TICKET_EVENT_TYPES } from '../protocol/index.ts';
+import { askDesktop, chime, desktopPermission, notifyDesktop, setSound, soundEnabled, type DesktopPermission } from './alerts.ts';
 import { api, ApiError, errorText } from './api.ts';
 import { customerName } from './format.ts';
 import { RealtimeController } from './realtime-controller.ts';
@@ -15,6 +16,7 @@ import './parley-chat-view.ts';
 import './parley-login.ts';
 import './parley-members.ts';
 import './parley-monitoring.ts';
+import './parley-nav.ts';
 import './parley-notification-drawer.ts';
 import './parley-reject-dialog.ts';
 import './parley-sites.ts';
@@ -45,6 +47,8 @@ export class ParleyApp extends LitElement {
     fresh: { state: true },
     rejecting: { state: true },
     now: { state: true },
+    sound: { state: true },
+    desktop: { state: true },
   };
   /** undefined while the session is being checked. */
   declare user: User | null | undefined;
@@ -58,6 +62,8 @@ export class ParleyApp extends LitElement {
   declare fresh: ReadonlySet<string>;
   declare rejecting: Ticket | null;
   declare now: number;
+  declare sound: boolean;
+  declare desktop: DesktopPermission;
   private realtime = new RealtimeController(this);
   /** Rooms of my assigned tickets, watched for their unread counts. */
   private watching = new Map<string, () => void>();
@@ -77,6 +83,8 @@ export class ParleyApp extends LitElement {
     this.fresh = new Set();
     this.rejecting = null;
     this.now = Date.now();
+    this.sound = soundEnabled();
+    this.desktop = desktopPermission();
   }
 
   override connectedCallback() {
@@ -129,7 +137,8 @@ export class ParleyApp extends LitElement {
     const title = `New ${ticket.urgency} ticket`;
     this.notifications = [{ id: ticket.id, title, ticket, at: Date.now(), read: false }, ...this.notifications].slice(0, 50);
     this.toast(`${title} from ${customerName(ticket)} · ${ticket.category}`, 'info');
-    if (document.hidden && 'Notification' in window && Notification.permission === 'granted') new Notification(title, { body: ticket.description.slice(0, 120) });
+    if (this.sound) chime();
+    notifyDesktop(title, `${customerName(ticket)} · ${ticket.category}: ${ticket.description.slice(0, 120)}`, () => this.openTicket(ticket));
   }
 
   private async signOut() {
@@ -227,11 +236,6 @@ export class ParleyApp extends LitElement {
     document.title = `${unread ? `(${unread}) ` : ''}${TITLES[this.route.name]} · Parley`;
   }
 
-  private link(route: Route, label: string, count = 0) {
-    const current = this.route.name === route.name;
-    return html`<a href=${href(route)} aria-current=${current ? 'page' : 'false'}>${label}${count ? html`<span class="badge count">${count}</span>` : nothing}</a>`;
-  }
-
   override render() {
     if (this.user === undefined) return html`<parley-state kind="loading" heading="Loading the console…"></parley-state>`;
     if (this.user === null) return html`<parley-login @parley-signed-in=${(e: CustomEvent<User>) => this.signedIn(e.detail)}></parley-login><parley-toast></parley-toast>`;
@@ -241,18 +245,7 @@ export class ParleyApp extends LitElement {
     const conn = this.realtime.state;
     const connLabel = conn === 'open' ? 'Live' : this.realtime.everOpen ? 'Reconnecting…' : 'Connecting…';
     return html`<div class="shell">
-      <nav aria-label="Console">
-        <div class="brand"><span class="logo" aria-hidden="true">P</span>Parley</div>
-        <div class="group">Support</div>
-        ${this.link({ name: 'open' }, 'Open tickets', this.board.open.length)}
-        ${this.link({ name: 'mine' }, 'My tickets', unreadMine)}
-        ${admin ? html`<div class="group">Admin</div>
-          ${this.link({ name: 'all' }, 'All tickets')}${this.link({ name: 'monitoring' }, 'Monitoring')}
-          ${this.link({ name: 'members' }, 'Members')}${this.link({ name: 'sites' }, 'Sites')}` : nothing}
-        <div class="spacer"></div>
-        <div class="me"><div><div class="name">${this.user.name}</div><div class="role">${this.user.role}</div></div>
-          <button class="btn small" @click=${this.signOut}>Sign out</button></div>
-      </nav>
+      <parley-nav .user=${this.user} .route=${this.route} .openCount=${this.board.open.length} .unreadMine=${unreadMine} @parley-sign-out=${this.signOut}></parley-nav>
       <main>
         <div class="topbar">
           <h1>${TITLES[this.route.name]}</h1>
@@ -269,7 +262,9 @@ export class ParleyApp extends LitElement {
         </div>
       </main>
     </div>
-    <parley-notification-drawer ?open=${this.drawerOpen} .notifications=${this.notifications}
+    <parley-notification-drawer ?open=${this.drawerOpen} .notifications=${this.notifications} ?sound=${this.sound} desktop=${this.desktop}
+      @parley-toggle-sound=${() => (setSound(!this.sound), (this.sound = !this.sound))}
+      @parley-enable-desktop=${async () => (this.desktop = await askDesktop())}
       @parley-close=${this.closeDrawer} @parley-open=${(e: CustomEvent<Ticket>) => this.openTicket(e.detail)}
       @parley-mark-read=${() => (this.notifications = this.notifications.map((n) => ({ ...n, read: true })))}></parley-notification-drawer>
     <parley-reject-dialog .ticket=${this.rejecting} @parley-cancel=${() => (this.rejecting = null)}

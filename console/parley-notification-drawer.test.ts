@@ -20,6 +20,23 @@ describe('parley-notification-drawer', () => {
     expect(closed.length).to.equal(1);
   });
 
+  it('offers the chime and desktop alerts', async () => {
+    const el = await mount('parley-notification-drawer', { open: true, sound: false, desktop: 'default' });
+    const toggled = record(el, 'parley-toggle-sound');
+    const asked = record(el, 'parley-enable-desktop');
+    const sound = el.shadowRoot!.querySelector<HTMLButtonElement>('.prefs button[aria-pressed]')!;
+    expect(sound.getAttribute('aria-pressed')).to.equal('false');
+    sound.click();
+    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.prefs button')].find((b) => b.textContent === 'Enable desktop alerts')!.click();
+    expect(toggled.length).to.equal(1);
+    expect(asked.length).to.equal(1);
+    el.sound = true;
+    el.desktop = 'denied';
+    await settle(el);
+    expect(sound.getAttribute('aria-pressed')).to.equal('true');
+    expect(el.shadowRoot!.querySelector('.prefs')!.textContent).to.contain('blocked');
+  });
+
   it('is inert while closed and shows an empty state without notifications', async () => {
     const el = await mount('parley-notification-drawer', { open: false });
     expect(el.shadowRoot!.querySelector('aside')!.inert).to.equal(true);

@@ -21,21 +21,31 @@ export interface ConsoleNotification {
  * @fires parley-open - detail: Ticket (a notification was chosen)
  * @fires parley-mark-read - mark every notification read
  * @fires parley-close - the drawer asks to close
+ * @prop sound - whether the new-ticket chime is on
+ * @attr desktop - the desktop notification permission ("default", "granted", "denied" or "unsupported")
+ * @fires parley-toggle-sound - flip the chime
+ * @fires parley-enable-desktop - ask for desktop notifications
  */
 export class ParleyNotificationDrawer extends LitElement {
   static override styles = [theme, styles];
   static override properties = {
     open: { type: Boolean, reflect: true },
     notifications: { attribute: false },
+    sound: { type: Boolean },
+    desktop: {},
   };
   declare open: boolean;
   declare notifications: ConsoleNotification[];
+  declare sound: boolean;
+  declare desktop: string;
   private returnFocus: Element | null = null;
 
   constructor() {
     super();
     this.open = false;
     this.notifications = [];
+    this.sound = false;
+    this.desktop = 'unsupported';
     this.addEventListener('keydown', (e) => {
       if (e.key === 'Escape' && this.open) emit(this, 'parley-close');
     });
@@ -60,6 +70,12 @@ export class ParleyNotificationDrawer extends LitElement {
           <button class="btn small ghost" ?disabled=${!unread} @click=${() => emit(this, 'parley-mark-read')}>Mark all read</button>
           <button class="btn small close" @click=${() => emit(this, 'parley-close')} aria-label="Close notifications">✕</button>
         </header>
+        <div class="prefs" role="group" aria-label="Alerts">
+          <button class="btn small" aria-pressed=${this.sound ? 'true' : 'false'} @click=${() => emit(this, 'parley-toggle-sound')}>${this.sound ? 'Sound on' : 'Sound off'}</button>
+          ${this.desktop === 'default' ? html`<button class="btn small" @click=${() => emit(this, 'parley-enable-desktop')}>Enable desktop alerts</button>`
+            : this.desktop === 'granted' ? html`<span class="muted">Desktop alerts on</span>`
+            : this.desktop === 'denied' ? html`<span class="muted">Desktop alerts blocked by the browser</span>` : null}
+        </div>
         ${this.notifications.length
           ? html`<ul>${this.notifications.map((n) => html`<li class=${n.read ? '' : 'unread'}>
               <button @click=${() => emit(this, 'parley-open', n.ticket)}>
