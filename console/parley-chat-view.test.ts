@@ -49,6 +49,40 @@ describe('parley-chat-view', () => {
     expect(el.shadowRoot!.querySelector('parley-composer')!.notice).to.contain('Accept the ticket');
   });
 
+  it('lets an admin join a conversation assigned to someone else, and sends through the outbox', async () => {
+    const t = makeTicket({ status: 'assigned', assignee: { id: 'u2', name: 'Sam' } });
+    serve(t, []);
+    const sent: [string, string][] = [];
+    const realtime = {
+      socket: {},
+      outbox: { items: [], onChange: () => () => {}, send: (id: string, body: string) => sent.push([id, body]) },
+      rooms: { watch: () => () => {}, subscription: () => undefined },
+    };
+    const admin: User = { ...me, id: 'a1', role: 'admin' };
+    const el = await mount('parley-chat-view', { ticketId: t.id, user: admin, realtime: realtime as never });
+    const composer = await until(() => el.shadowRoot!.querySelector('parley-composer'), 'composer');
+    expect(composer.disabled).to.equal(true);
+    expect(composer.notice).to.contain('Assigned to Sam');
+    const join = [...composer.querySelectorAll('button')].find((b) => b.textContent === 'Join the conversation')!;
+    join.click();
+    await el.updateComplete;
+    await composer.updateComplete;
+    expect(composer.disabled).to.equal(false);
+    const field = composer.shadowRoot!.querySelector('textarea')!;
+    field.value = 'Admin here, stepping in.';
+    field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    expect(sent).to.deep.equal([[t.id, 'Admin here, stepping in.']]);
+  });
+
+  it('does not offer joining to a member who is not the assignee', async () => {
+    const t = makeTicket({ status: 'assigned', assignee: { id: 'u2', name: 'Sam' } });
+    serve(t, []);
+    const el = await mount('parley-chat-view', { ticketId: t.id, user: me });
+    const composer = await until(() => el.shadowRoot!.querySelector('parley-composer'), 'composer');
+    expect(composer.disabled).to.equal(true);
+    expect(composer.querySelector('button')).to.equal(null);
+  });
+
   it('shows an error state for a ticket that cannot be opened', async () => {
     restore = stubFetch(() => ({ status: 403, body: { error: { code: 'forbidden', message: 'You may not see this ticket' } } }));
     const el = await mount('parley-chat-view', { ticketId: 'nope', user: me });

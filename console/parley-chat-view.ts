@@ -42,6 +42,7 @@ export class ParleyChatView extends LitElement {
     error: { state: true },
     confirmClose: { state: true },
     closing: { state: true },
+    joined: { state: true },
   };
   declare ticketId: string;
   declare user: User | null;
@@ -55,6 +56,8 @@ export class ParleyChatView extends LitElement {
   declare error: string;
   declare confirmClose: boolean;
   declare closing: boolean;
+  /** An admin chose to take part in a conversation assigned to someone else. */
+  declare joined: boolean;
   private offs: (() => void)[] = [];
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
   private loadedFor = '';
@@ -74,6 +77,7 @@ export class ParleyChatView extends LitElement {
     this.error = '';
     this.confirmClose = false;
     this.closing = false;
+    this.joined = false;
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
@@ -95,7 +99,7 @@ export class ParleyChatView extends LitElement {
   private async load() {
     const id = (this.loadedFor = this.ticketId);
     this.unsubscribe();
-    Object.assign(this, { ticket: null, events: [], messages: [], pending: [], typing: '', otherRead: 0, error: '', confirmClose: false });
+    Object.assign(this, { ticket: null, events: [], messages: [], pending: [], typing: '', otherRead: 0, error: '', confirmClose: false, joined: false });
     try {
       const [ticket, events, messages] = await Promise.all([api.ticket(id), api.events(id), this.history(id)]);
       if (id !== this.loadedFor) return;
@@ -182,7 +186,8 @@ export class ParleyChatView extends LitElement {
 
   private get canSend(): boolean {
     const t = this.ticket;
-    return Boolean(t && t.status === 'assigned' && t.assignee?.id === this.user?.id && this.realtime?.outbox);
+    const mine = t?.assignee?.id === this.user?.id || (this.joined && this.user?.role === 'admin');
+    return Boolean(t && t.status === 'assigned' && mine && this.realtime?.outbox);
   }
 
   private get notice(): string {
@@ -193,6 +198,11 @@ export class ParleyChatView extends LitElement {
     if (t.status === 'open') return 'Accept the ticket to start the conversation.';
     if (t.assignee?.id !== this.user?.id) return `Assigned to ${t.assignee?.name ?? 'another member'}. You are reading this conversation.`;
     return 'Connecting…';
+  }
+
+  /** Admins may write in any assigned conversation, after saying so. */
+  private mayJoin(t: Ticket): boolean {
+    return this.user?.role === 'admin' && t.status === 'assigned' && t.assignee?.id !== this.user.id && !this.joined;
   }
 
   private async close() {
@@ -243,7 +253,8 @@ export class ParleyChatView extends LitElement {
             read-seq=${this.otherRead} typing=${this.typing} customer-name=${customerName(t)} @parley-retry-message=${(e: CustomEvent<string>) => this.realtime?.outbox?.retry(e.detail)}></parley-message-list>
           <parley-composer ?disabled=${!this.canSend} notice=${this.notice}
             @parley-send=${(e: CustomEvent<string>) => this.realtime?.outbox?.send(t.id, e.detail)}
-            @parley-typing=${() => this.realtime?.rooms?.subscription(t.id)?.typing()}></parley-composer>
+            @parley-typing=${() => this.realtime?.rooms?.subscription(t.id)?.typing()}>${this.mayJoin(t)
+              ? html`<button class="btn small" @click=${() => (this.joined = true)}>Join the conversation</button>` : nothing}</parley-composer>
         </div>
       </div>`;
   }

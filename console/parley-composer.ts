@@ -9,6 +9,7 @@ const TYPING_EVERY_MS = 2500;
  * Writes a message. Enter sends, Shift+Enter adds a line.
  * @attr disabled - no sending (with `notice` saying why)
  * @attr notice - shown instead of the field when disabled
+ * @slot - an action shown beside the notice (e.g. "Join the conversation")
  * @fires parley-send - detail: the message body (trimmed, non-empty)
  * @fires parley-typing - at most every 2.5 s while the user types
  */
@@ -18,7 +19,7 @@ export class ParleyComposer extends LitElement {
     form { display: flex; gap: 8px; align-items: end; }
     textarea { flex: 1; min-height: 40px; max-height: 160px; resize: none; }
     .btn { min-height: 40px; }
-    .notice { padding: 10px 12px; border-radius: 8px; background: #f1f2f6; color: var(--p-muted); font-weight: 550; text-align: center; }
+    .notice { display: flex; flex-wrap: wrap; gap: 10px; align-items: center; justify-content: center; padding: 10px 12px; border-radius: 8px; background: #f1f2f6; color: var(--p-muted); font-weight: 550; text-align: center; }
     .count { font-size: 12px; color: var(--p-muted); text-align: right; margin-top: 4px; }
     .count.over { color: var(--p-danger); }
   `];
@@ -76,7 +77,7 @@ export class ParleyComposer extends LitElement {
   }
 
   override render() {
-    if (this.disabled) return html`<div class="notice" role="status">${this.notice || 'Sending is not available.'}</div>`;
+    if (this.disabled) return html`<div class="notice" role="status">${this.notice || 'Sending is not available.'}<slot></slot></div>`;
     const over = this.length > LIMITS.messageBody;
     return html`<form @submit=${this.submit}>
         <textarea rows="1" aria-label="Message" placeholder="Write a reply…" @input=${this.input} @keydown=${this.keydown}></textarea>
