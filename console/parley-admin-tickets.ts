@@ -1,5 +1,6 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
-import { TICKET_STATUSES, URGENCIES, type Ticket } from '../protocol/index.ts';
+import { TICKET_EVENT_TYPES, TICKET_STATUSES, URGENCIES, type Ticket } from '../protocol/index.ts';
+import type { RealtimeSocket } from '../protocol/client/index.ts';
 import { api, errorText } from './api.ts';
 import { matches, noFilter, type TicketFilter } from './ticket-filter.ts';
 import { theme } from './theme.styles.ts';
@@ -10,6 +11,7 @@ import './parley-ticket-table.ts';
  * Every ticket of every site, filterable by status, category, urgency, assignee and text.
  * Choosing one opens its conversation (read-only unless the admin is the assignee).
  * @prop now - the app's clock; each tick reloads the list
+ * @prop socket - the app's socket; lifecycle events update rows live
  * @fires parley-open - detail: Ticket (from the table)
  */
 export class ParleyAdminTickets extends LitElement {
@@ -21,12 +23,14 @@ export class ParleyAdminTickets extends LitElement {
   `];
   static override properties = {
     now: { type: Number },
+    socket: { attribute: false },
     tickets: { state: true },
     filter: { state: true },
     error: { state: true },
     loading: { state: true },
   };
   declare now: number;
+  declare socket: RealtimeSocket | null;
   declare tickets: Ticket[];
   declare filter: TicketFilter;
   declare error: string;
@@ -35,14 +39,39 @@ export class ParleyAdminTickets extends LitElement {
   constructor() {
     super();
     this.now = Date.now();
+    this.socket = null;
     this.tickets = [];
     this.filter = noFilter();
     this.error = '';
     this.loading = true;
   }
 
+  private offs: (() => void)[] = [];
+
   protected override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('now')) void this.load();
+    if (changed.has('socket')) this.listen();
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.offs.forEach((off) => off());
+    this.offs = [];
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    if (!this.offs.length) this.listen();
+  }
+
+  /** New tickets and transitions show up without waiting for the next reload. */
+  private listen() {
+    this.offs.forEach((off) => off());
+    const socket = this.socket;
+    this.offs = socket ? TICKET_EVENT_TYPES.map((type) => socket.on(type, ({ ticket }) => {
+      const known = this.tickets.some((t) => t.id === ticket.id);
+      this.tickets = known ? this.tickets.map((t) => (t.id === ticket.id ? ticket : t)) : [ticket, ...this.tickets];
+    })) : [];
   }
 
   async load() {

@@ -280,7 +280,7 @@ export class ParleyApp extends LitElement {
         return html`<parley-chat-view ticket-id=${r.id} .user=${this.user} .realtime=${this.realtime}
           @parley-back=${() => history.length > 1 ? history.back() : (location.hash = href({ name: 'open' }))}
           @parley-read=${(e: CustomEvent<{ ticketId: string; seq: number }>) => (this.board = applyRead(this.board, e.detail.ticketId, e.detail.seq))}></parley-chat-view>`;
-      case 'all': return html`<parley-admin-tickets .now=${this.now}></parley-admin-tickets>`;
+      case 'all': return html`<parley-admin-tickets .now=${this.now} .socket=${this.realtime.socket}></parley-admin-tickets>`;
       case 'monitoring': return html`<parley-monitoring></parley-monitoring>`;
       case 'members': return html`<parley-members .me=${this.user}></parley-members>`;
       case 'sites': return html`<parley-sites></parley-sites>`;
