@@ -1,7 +1,7 @@
 // The store: state (store.ts) plus every action that changes it. Components call these only.
-import { batch, effect } from '@preact/signals';
+import { batch, effect } from '@preact/signals-core';
 import type { Identity, NewTicket, Ticket, VisitorSession } from '../protocol/index.ts';
-import { ApiError, request } from './api.ts';
+import { type ApiError, request } from './api.ts';
 import type { Theme } from './contract.ts';
 import { fill } from './i18n/index.ts';
 import { createRealtime, type Realtime } from './realtime.ts';
@@ -20,15 +20,15 @@ export function createStore(ctx: StoreContext) {
   /** Plain words for a failure, in the current language. */
   const describe = (e: unknown) => {
     const errors = s.t.value.errors;
-    const code = e instanceof ApiError ? e.code : 'other';
-    return fill(errors[code] ?? errors.other!, { m: e instanceof Error ? e.message : '' });
+    return fill(errors[(e as ApiError).code] ?? errors.other!, { m: (e as Error).message });
   };
 
   const ensureSession = () =>
+    // Undefined fields vanish in JSON: a first visit sends no token, an anonymous one no identity.
     (session ??= ((signedAs = ctx.identity), request<VisitorSession>(server, '/api/visitor', null, {
       siteKey,
-      ...(load<string | null>(siteKey, 'token', null) ? { visitorToken: load(siteKey, 'token', '') } : {}),
-      ...(ctx.identity ? { identity: ctx.identity } : {}),
+      visitorToken: load(siteKey, 'token', undefined),
+      identity: ctx.identity,
     }).then(
       (v) => {
         save(siteKey, 'token', v.visitorToken);
@@ -154,12 +154,12 @@ export function createStore(ctx: StoreContext) {
       ctx.identity = identity;
       if (!starting) return; // the first start signs in with it
       await starting;
-      await live?.drain(3000);
+      await live?.drain();
       forget();
       await start();
     },
     async reset() {
-      await live?.drain(3000);
+      await live?.drain();
       ctx.identity = undefined;
       save(siteKey, 'token', null);
       save(siteKey, 'seen', null);
@@ -182,8 +182,10 @@ export function createStore(ctx: StoreContext) {
       s.seen.value = { ...s.seen.value, ...Object.fromEntries(shown.map((tk) => [tk.id, tk.status])) };
     }
   });
-  effect(() => save(siteKey, 'seen', s.seen.value));
-  effect(() => ctx.badge(s.badge.value));
+  effect(() => {
+    save(siteKey, 'seen', s.seen.value);
+    ctx.badge(s.badge.value);
+  });
   // Messages shown in the open chat are read.
   effect(() => {
     const v = s.view.value;

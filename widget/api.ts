@@ -11,20 +11,15 @@ export class ApiError extends Error {
 }
 
 export async function request<T>(server: string, path: string, token?: string | null, body?: unknown): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(server + path, {
-      method: body === undefined ? 'GET' : 'POST',
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch {
-    throw new ApiError('network', 'network error');
-  }
+  const res = await fetch(server + path, {
+    method: body ? 'POST' : 'GET',
+    headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
+    body: body ? JSON.stringify(body) : undefined,
+  }).catch(() => {
+    throw new ApiError('network', '');
+  });
   const json = await res.json().catch(() => null);
-  if (!res.ok) {
-    const error = (json as ErrorBody | null)?.error;
-    throw new ApiError(error?.code ?? 'other', error?.message ?? res.statusText);
-  }
-  return json as T;
+  if (res.ok) return json as T;
+  const error = (json as ErrorBody | null)?.error;
+  throw new ApiError(error?.code ?? 'other', error?.message ?? '');
 }

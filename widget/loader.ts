@@ -26,7 +26,8 @@ function start(): void {
   const ctx = {
     siteKey: data.site!,
     server: src.origin,
-    theme: { accent: data.accent, position: data.position, greeting: data.greeting, title: data.title } as Theme,
+    // accent, position, greeting, title (the rest of the dataset is harmless here)
+    theme: { ...data } as Theme,
     locale: data.locale,
     emit: (event: WidgetEvent, detail?: unknown) => listeners[event]?.forEach((fn) => fn(detail)),
   } as LoaderContext;

@@ -62,11 +62,19 @@ svg {
   stroke: currentColor;
   stroke-width: 2;
 }
-[dir=rtl] .flip {
-  transform: scaleX(-1);
-}
 :focus-visible {
   outline: 2px solid var(--parley-accent);
+  outline-offset: 1px;
+}
+header :focus-visible {
+  outline-color: #fff;
+}
+.greet {
+  font-size: 20px;
+  font-weight: 600;
+}
+[dir=rtl] .flip {
+  transform: scaleX(-1);
 }
 .body {
   flex: 1;
@@ -96,9 +104,6 @@ svg {
   box-sizing: border-box;
   white-space: pre-wrap;
   overflow-wrap: anywhere;
-}
-.greet {
-  font-size: 20px;
 }
 .primary {
   width: 100%;

@@ -3,7 +3,7 @@
 import { Outbox, RealtimeSocket, TicketSubscription } from '../protocol/client/index.ts';
 import type { Message, Ticket } from '../protocol/index.ts';
 import { save } from './storage.ts';
-import { ticketById, type State } from './store.ts';
+import { put, ticketById, type State } from './store.ts';
 
 export interface Realtime {
   /** Subscribes to a ticket's room (history, messages, typing, read) once. */
@@ -13,7 +13,7 @@ export interface Realtime {
   typing(ticketId: string): void;
   read(ticketId: string, seq: number): void;
   /** Waits (bounded) until nothing is left to send, e.g. before a log-out. */
-  drain(ms: number): Promise<void>;
+  drain(): Promise<void>;
   close(): void;
 }
 
@@ -22,7 +22,7 @@ export interface RealtimeHooks {
   /** The token was refused: get a fresh session before the next attempt. */
   unauthorized(): void;
   upsert(ticket: Ticket): void;
-  /** Reload the tickets (after a reconnect). */
+  /** Reload the tickets (after a reconnect: status changes are not replayed). */
   refresh(): void;
 }
 
@@ -31,79 +31,59 @@ export function createRealtime(s: State, { token, unauthorized, upsert, refresh 
   const socket = new RealtimeSocket(ctx.server.replace(/^http/, 'ws') + '/ws', { auth: token });
   const outbox = new Outbox(socket, { items: s.pending.value });
   const subs = new Map<string, TicketSubscription>();
-  const timers: Record<string, ReturnType<typeof setTimeout>> = {};
+  let typingTimer: ReturnType<typeof setTimeout>;
   let readies = 0;
-
+  const typist = (id: string, name = '') => {
+    clearTimeout(typingTimer);
+    put(s.typists, id, name);
+    if (name) typingTimer = setTimeout(() => put(s.typists, id, ''), 4000);
+  };
   const append = (m: Message) => {
     const list = s.messages.value[m.ticketId] ?? [];
-    if (list.some((x) => x.seq === m.seq)) return;
-    s.messages.value = { ...s.messages.value, [m.ticketId]: [...list, m].sort((a, b) => a.seq - b.seq) };
+    if (!list.some((x) => x.seq === m.seq)) put(s.messages, m.ticketId, [...list, m].sort((a, b) => a.seq - b.seq));
   };
 
-  outbox.onChange((items) => {
-    s.pending.value = items;
-    save(ctx.siteKey, 'outbox', items.length ? items : null);
-  });
-  outbox.onSent((m) => (subs.get(m.ticketId) ? subs.get(m.ticketId)!.receive(m) : append(m)));
+  outbox.onChange((items) => save(ctx.siteKey, 'outbox', (s.pending.value = items)));
+  outbox.onSent((m) => (subs.get(m.ticketId)?.receive(m), append(m)));
   socket.onState((state) => (s.connection.value = state));
-  socket.on('ready', () => {
-    // Status changes are not replayed: after a reconnect, ask for the tickets again.
-    if (readies++) refresh();
-  });
+  socket.on('ready', () => readies++ && refresh());
   socket.on('error', (f) => f.code === 'unauthorized' && unauthorized());
-  socket.on('presence', (f) => {
-    if (!f.ticketId) s.staff.value = f.online.filter((p) => p.kind !== 'customer');
-  });
-  socket.on('ticket_created', (f) => upsert(f.ticket));
-  for (const type of ['ticket_accepted', 'ticket_rejected', 'ticket_closed'] as const) socket.on(type, (f) => upsert(f.ticket));
+  socket.on('presence', (f) => f.ticketId || (s.staff.value = f.online.filter((p) => p.kind !== 'customer')));
+  for (const type of ['ticket_created', 'ticket_accepted', 'ticket_rejected', 'ticket_closed'] as const) socket.on(type, (f) => upsert(f.ticket));
+  socket.connect();
 
-  const realtime: Realtime = {
+  return {
     follow(ticket) {
-      if (subs.has(ticket.id)) return;
-      const known = ticket.lastSeq;
-      subs.set(
-        ticket.id,
-        new TicketSubscription(socket, ticket.id, {
-          message(m) {
-            append(m);
-            if (m.author.kind === 'customer') return;
-            clearTimeout(timers[m.ticketId]);
-            s.typists.value = { ...s.typists.value, [m.ticketId]: '' };
-            // History replayed on join is not news for the site owner's listeners.
-            if (m.seq > known) ctx.emit('message', m);
-          },
-          ticket: upsert,
-          typing(author) {
-            if (author.kind === 'customer') return;
-            s.typists.value = { ...s.typists.value, [ticket.id]: author.name || s.t.value.title };
-            clearTimeout(timers[ticket.id]);
-            timers[ticket.id] = setTimeout(() => (s.typists.value = { ...s.typists.value, [ticket.id]: '' }), 4000);
-          },
-          read(seq, by) {
-            if (by.kind !== 'customer' && seq > (s.theirRead.value[ticket.id] ?? 0)) s.theirRead.value = { ...s.theirRead.value, [ticket.id]: seq };
-          },
-          error: () => (s.error.value = s.t.value.errors.other!),
-        }, (s.messages.value[ticket.id] ?? []).at(-1)?.seq ?? 0),
-      );
+      const { id, lastSeq } = ticket;
+      if (subs.has(id)) return;
+      const handlers = {
+        message(m: Message) {
+          append(m);
+          if (m.author.kind === 'customer') return;
+          typist(id);
+          // History replayed on join is not news for the site owner's listeners.
+          if (m.seq > lastSeq) ctx.emit('message', m);
+        },
+        ticket: upsert,
+        typing: (author: Message['author']) => author.kind !== 'customer' && typist(id, author.name || s.t.value.title),
+        read: (seq: number, by: Message['author']) => by.kind !== 'customer' && seq > (s.theirRead.value[id] ?? 0) && put(s.theirRead, id, seq),
+        error: () => (s.error.value = s.t.value.errors.other!),
+      };
+      subs.set(id, new TicketSubscription(socket, id, handlers, s.messages.value[id]?.at(-1)?.seq));
     },
     send: (ticketId, body) => void outbox.send(ticketId, body),
     retry: (clientId) => outbox.retry(clientId),
     typing: (ticketId) => subs.get(ticketId)?.typing(),
     read(ticketId, seq) {
       subs.get(ticketId)?.read(seq);
-      const tk = ticketById(s, ticketId);
-      if (tk && (tk.readSeq ?? 0) < seq) upsert({ ...tk, readSeq: seq });
+      upsert({ ...ticketById(s, ticketId)!, readSeq: seq });
     },
-    async drain(ms) {
-      for (let waited = 0; waited < ms && socket.state === 'open' && outbox.items.some((i) => i.state === 'sending'); waited += 50) {
-        await new Promise((r) => setTimeout(r, 50));
-      }
+    async drain() {
+      for (let i = 0; i < 60 && socket.state === 'open' && outbox.items.some((item) => item.state === 'sending'); i++) await new Promise((r) => setTimeout(r, 50));
     },
     close() {
       subs.forEach((sub) => sub.leave());
       socket.close();
     },
   };
-  socket.connect();
-  return realtime;
 }

@@ -1,6 +1,6 @@
 // The widget's state: signals read by small components. Only the actions (actions.ts, realtime.ts)
 // write to them.
-import { computed, signal } from '@preact/signals';
+import { computed, type Signal, signal } from '@preact/signals-core';
 import type { OutboxItem, SocketState } from '../protocol/client/index.ts';
 import type { Message, PresenceEntry, Ticket, VisitorSession } from '../protocol/index.ts';
 import type { LoaderContext, Theme } from './contract.ts';
@@ -56,6 +56,9 @@ export function createState(ctx: StoreContext) {
 }
 
 export type State = ReturnType<typeof createState>;
+
+/** Sets one key of a signal holding a record (a new object, so readers update). */
+export const put = <T>(sig: Signal<Record<string, T>>, key: string, value: T) => void (sig.value = { ...sig.value, [key]: value });
 
 /** The ticket with this id, if known. */
 export const ticketById = (s: State, id: string) => s.tickets.value.find((tk) => tk.id === id);

@@ -3,7 +3,6 @@ const PATHS = {
   back: 'M15 5l-7 7 7 7',
   close: 'M6 6l12 12M18 6L6 18',
   send: 'M4 12l16-8-6 16-2-6-8-2z',
-  plus: 'M12 5v14M5 12h14',
 };
 
 export function Icon({ name, flip }: { name: keyof typeof PATHS; flip?: boolean }) {

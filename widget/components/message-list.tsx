@@ -1,5 +1,13 @@
+import type { ComponentChildren } from 'preact';
 import type { Store } from '../actions.ts';
 import { linkify } from './linkify.tsx';
+
+const bubble = (key: string, cls: string, body: string, meta: ComponentChildren) => (
+  <div key={key} class={`msg ${cls}`}>
+    <div class="bubble">{linkify(body)}</div>
+    <div class="meta">{meta}</div>
+  </div>
+);
 
 /**
  * The conversation: stored messages in seq order, then the customer's unsent ones with their state.
@@ -7,45 +15,20 @@ import { linkify } from './linkify.tsx';
  */
 export function MessageList({ s, ticketId }: { s: Store; ticketId: string }) {
   const t = s.t.value;
-  const messages = s.messages.value[ticketId] ?? [];
   const theirRead = s.theirRead.value[ticketId] ?? 0;
-  const time = (iso: string) => new Date(iso).toLocaleTimeString(s.locale.value, { hour: '2-digit', minute: '2-digit' });
-
   return (
-    <div class="log" role="log" aria-live="polite" aria-relevant="additions">
-      {messages.map((m) => {
-        const mine = m.author.kind === 'customer';
-        return (
-          <div key={m.id} class={mine ? 'msg mine' : 'msg'}>
-            <div class="bubble">{linkify(m.body)}</div>
-            <div class="meta">
-              {!mine && `${m.author.name || t.title} · `}
-              {time(m.createdAt)}
-              {mine && ` · ${m.seq <= theirRead ? t.read : t.sent}`}
-            </div>
-          </div>
-        );
+    <div role="log" aria-live="polite">
+      {(s.messages.value[ticketId] ?? []).map((m) => {
+        const time = new Date(m.createdAt).toLocaleTimeString(s.locale.value, { hour: '2-digit', minute: '2-digit' });
+        return m.author.kind === 'customer'
+          ? bubble(m.id, 'mine', m.body, `${time} · ${m.seq <= theirRead ? t.read : t.sent}`)
+          : bubble(m.id, '', m.body, `${m.author.name || t.title} · ${time}`);
       })}
-      {s.pending.value
-        .filter((p) => p.ticketId === ticketId)
-        .map((p) => (
-          <div key={p.clientId} class={`msg mine ${p.state}`}>
-            <div class="bubble">{linkify(p.body)}</div>
-            <div class="meta">
-              {p.state === 'failed' ? (
-                <>
-                  {t.failed}
-                  {p.error && ` (${p.error})`} ·{' '}
-                  <button onClick={() => s.retry(p.clientId)}>
-                    {t.retry}
-                  </button>
-                </>
-              ) : (
-                t.sending
-              )}
-            </div>
-          </div>
-        ))}
+      {s.pending.value.map(
+        (p) =>
+          p.ticketId === ticketId &&
+          bubble(p.clientId, `mine ${p.state}`, p.body, p.state === 'sending' ? t.sending : <button onClick={() => s.retry(p.clientId)}>{`${t.failed}${p.error ? ` (${p.error})` : ''} · ${t.retry}`}</button>),
+      )}
     </div>
   );
 }

@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
 import { DEFAULT_CATEGORIES, LIMITS, type Urgency, URGENCIES } from '../../protocol/index.ts';
 import type { Store } from '../actions.ts';
-import { fill } from '../i18n/index.ts';
 
 /** New ticket: category (the site's list), urgency, description; checked here before the server checks it again. */
 export function TicketForm({ s }: { s: Store }) {
@@ -15,9 +14,9 @@ export function TicketForm({ s }: { s: Store }) {
     // Read from the form itself, so what is submitted is exactly what is on screen.
     const form = new FormData(e.currentTarget as HTMLFormElement);
     const description = String(form.get('description')).trim();
-    const issue = !description ? t.required : description.length > LIMITS.description ? fill(t.tooLong, { n: LIMITS.description }) : '';
-    setProblem(issue);
-    if (issue) return (e.currentTarget as HTMLFormElement).querySelector('textarea')!.focus();
+    // The length limit is enforced by maxLength; an empty description is the one thing left to check.
+    setProblem(description ? '' : t.required);
+    if (!description) return (e.currentTarget as HTMLFormElement).querySelector('textarea')!.focus();
     void s.createTicket({ category: String(form.get('category')), urgency: form.get('urgency') as Urgency, description });
   };
 
@@ -47,6 +46,7 @@ export function TicketForm({ s }: { s: Store }) {
         id="p-desc"
         name="description"
         rows={5}
+        maxLength={LIMITS.description}
         aria-invalid={problem ? 'true' : undefined}
         aria-describedby={problem ? 'p-err' : undefined}
       />

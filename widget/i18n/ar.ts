@@ -17,7 +17,6 @@ const ar: Strings = {
   send: 'إرسال',
   submit: 'إرسال التذكرة',
   required: 'يرجى وصف المشكلة.',
-  tooLong: 'الحد {n} حرف.',
   status: { open: 'مفتوحة', assigned: 'مقبولة', rejected: 'مرفوضة', closed: 'مغلقة' },
   notice: {
     assigned: '{name} قبل تذكرتك «{c}».',

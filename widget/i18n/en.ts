@@ -16,7 +16,6 @@ const en = {
   send: 'Send',
   submit: 'Send ticket',
   required: 'Please describe the problem.',
-  tooLong: 'Please keep it under {n} characters.',
   status: { open: 'Open', assigned: 'Assigned', rejected: 'Rejected', closed: 'Closed' },
   notice: {
     assigned: '{name} accepted your ticket “{c}”.',
