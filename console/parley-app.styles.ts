@@ -6,6 +6,7 @@ export const styles = css`
   main { min-width: 0; display: grid; grid-template-rows: auto 1fr; height: 100vh; }
   .topbar { display: flex; align-items: center; gap: 12px; padding: 12px 24px; background: var(--p-surface); border-bottom: 1px solid var(--p-border); }
   .topbar h1 { flex: 1; }
+  .topbar h1:focus { outline: none; }
   .conn { font-size: 12px; font-weight: 600; }
   .conn.open { background: var(--p-ok-soft); color: var(--p-ok); }
   .conn.connecting, .conn.closed { background: var(--p-warn-soft); color: var(--p-warn); }

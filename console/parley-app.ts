@@ -231,7 +231,9 @@ export class ParleyApp extends LitElement {
     location.hash = href({ name: 'ticket', id: ticket.id });
   }
 
-  protected override updated() {
+  protected override updated(changed: Map<string, unknown>) {
+    // After moving to another page, keyboard and screen-reader users start at its heading.
+    if (changed.has('route') && changed.get('route') !== undefined && this.route.name !== 'ticket') this.renderRoot.querySelector<HTMLElement>('.topbar h1')?.focus();
     const unread = this.notifications.filter((n) => !n.read).length;
     document.title = `${unread ? `(${unread}) ` : ''}${TITLES[this.route.name]} · Parley`;
   }
@@ -248,7 +250,7 @@ export class ParleyApp extends LitElement {
       <parley-nav .user=${this.user} .route=${this.route} .openCount=${this.board.open.length} .unreadMine=${unreadMine} @parley-sign-out=${this.signOut}></parley-nav>
       <main>
         <div class="topbar">
-          <h1>${TITLES[this.route.name]}</h1>
+          <h1 tabindex="-1">${TITLES[this.route.name]}</h1>
           <span class="badge conn ${conn}" role="status">${connLabel}</span>
           <button class="btn bell" aria-label="Notifications, ${unreadNotes} unread" @click=${() => (this.drawerOpen = true)}>
             <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9"/><path d="M10.3 21a1.94 1.94 0 0 0 3.4 0"/></svg>${unreadNotes ? html`<span class="badge count">${unreadNotes}</span>` : nothing}</button>

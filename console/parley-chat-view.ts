@@ -108,6 +108,8 @@ export class ParleyChatView extends LitElement {
       this.messages = messages;
       this.subscribe();
       this.markRead();
+      // Ready to answer: put the cursor in the reply field.
+      if (this.canSend) void this.updateComplete.then(() => this.renderRoot.querySelector('parley-composer')?.focus());
     } catch (e) {
       if (id === this.loadedFor) this.error = errorText(e);
     }

@@ -45,7 +45,7 @@ export class ParleyComposer extends LitElement {
   }
 
   override focus() {
-    this.field?.focus();
+    void this.updateComplete.then(() => this.field?.focus());
   }
 
   private submit(e?: Event) {
