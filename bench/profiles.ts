@@ -9,6 +9,10 @@ export interface BenchProfile {
   fanout: number[];
   fanoutEvents: number;
   widgetRuns: number;
+  /** How long a server is left alone before its memory is read. */
+  settleMs: number;
+  /** PostgreSQL only: read pg_stat_database around the chat (costs a 10 s wait for the statistics flush). */
+  dbCounters: boolean;
   /** Pool of connections for the database baseline (the server's own pool is of this order). */
   insertConcurrency: number;
 }
@@ -26,6 +30,8 @@ export const FULL: BenchProfile = {
   fanout: [100, 1000],
   fanoutEvents: 20,
   widgetRuns: 5,
+  settleMs: 2000,
+  dbCounters: true,
   insertConcurrency: 10,
 };
 
@@ -38,5 +44,7 @@ export const SMOKE: BenchProfile = {
   fanout: [3],
   fanoutEvents: 2,
   widgetRuns: 1,
+  settleMs: 200,
+  dbCounters: false,
   insertConcurrency: 2,
 };

@@ -59,7 +59,7 @@ describe('bench smoke run', () => {
   it('renders every figure into the Markdown table', () => {
     const md = toMarkdown(results);
     expect(md).toContain('| Figure | Parley |');
-    expect(md).toContain('Chat, 2 pairs');
+    expect(md).toContain('| 2 pairs: messages/s persisted');
     expect(md).toContain('Fan-out');
     expect(md).not.toContain('failed:');
   });

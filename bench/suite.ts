@@ -11,7 +11,7 @@ import type { BenchProfile } from './profiles.ts';
 import { runChat, type ChatResult } from './scenarios/chat-driver.ts';
 import { parleyTransport, socketIoTransport, wsRelayTransport } from './scenarios/chat-transports.ts';
 import { measureConnections, type ConnectionsResult } from './scenarios/connections.ts';
-import { measureInserts, type InsertResult } from './scenarios/db-insert.ts';
+import { measureDatabase, type InsertResult } from './scenarios/db-insert.ts';
 import { measureFanout, sampleTicket, type FanoutResult } from './scenarios/fanout.ts';
 import { serveHostPage } from './scenarios/host-page.ts';
 import { measureStartup, type StartupResult } from './scenarios/startup.ts';
@@ -73,16 +73,14 @@ const perMessage = (d: DbCounters, n: number): DbCounters => {
 async function chatRound(w: World, p: BenchProfile, pairs: number, messagesPerSide: number): Promise<ChatRound> {
   const load = { pairs, messagesPerSide, timeCapMs: p.chatTimeCapMs };
   const dbUrl = w.server.database.url;
-  const before = dbUrl ? await dbCounters(dbUrl) : null;
+  const before = dbUrl && p.dbCounters ? await dbCounters(dbUrl) : null;
   const parley = await runChat(parleyTransport({ api: w.api, members: w.members, customers: w.customers, serverPid: w.server.child.pid }), load);
   // An idle backend flushes its statistics to pg_stat_database within 10 s.
-  const after = dbUrl ? (await sleep(11000), await dbCounters(dbUrl)) : null;
+  const after = before && dbUrl ? (await sleep(11000), await dbCounters(dbUrl)) : null;
   const wsRelay = await runChat(wsRelayTransport(w.wsRelay.wsUrl, w.wsRelay.child.pid), load);
   const socketIo = await runChat(socketIoTransport(w.sioRelay.url, w.sioRelay.child.pid), load);
   const messages = pairs * 2 * messagesPerSide;
-  const conns = Math.min(p.insertConcurrency, pairs * 2);
-  const insert = await measureInserts(messages, pairs, conns);
-  const statement = await measureInserts(messages, pairs, conns, 'send-statement');
+  const { insert, statement } = await measureDatabase(messages, pairs, Math.min(p.insertConcurrency, pairs * 2));
   return { pairs, messages, parley, wsRelay, socketIo, insert, statement, dbPerMessage: before && after ? perMessage(counterDelta(before, after), parley.acked) : null };
 }
 
@@ -120,13 +118,13 @@ async function connectionsRound(p: BenchProfile, nodeFlags: string[] | undefined
     // Visitors share tokens across sockets (a visitor with many tabs); the server sees each socket on its own.
     const customers = await mapPool(Math.min(100, p.connections.at(-1)!), 8, (i) => api.visitor(site.key, i));
     const token = (i: number) => customers[i % customers.length].token;
-    parley = await measureConnections('parley', server.child.pid, (i) => openCustomerSocket(api.wsUrl, CUSTOMER_ORIGIN, token(i), loopbackSource(i)), p.connections, p.connectionsTimeCapMs);
+    parley = await measureConnections('parley', server.child.pid, (i) => openCustomerSocket(api.wsUrl, CUSTOMER_ORIGIN, token(i), loopbackSource(i)), p.connections, p.connectionsTimeCapMs, p.settleMs);
   } finally {
     await server.close();
   }
   const relay = await startRelay('ws');
   try {
-    const wsRelay = await measureConnections('ws relay', relay.child.pid, (i) => openCustomerSocket(relay.wsUrl, CUSTOMER_ORIGIN, `t${i}`, loopbackSource(i)), p.connections, p.connectionsTimeCapMs);
+    const wsRelay = await measureConnections('ws relay', relay.child.pid, (i) => openCustomerSocket(relay.wsUrl, CUSTOMER_ORIGIN, `t${i}`, loopbackSource(i)), p.connections, p.connectionsTimeCapMs, p.settleMs);
     return { parley, wsRelay };
   } finally {
     await relay.close();
@@ -175,7 +173,7 @@ export async function runSuite(p: BenchProfile, opts: SuiteOptions = {}): Promis
   };
 
   const want = (scenario: Scenario) => !opts.only || opts.only.includes(scenario);
-  if (want('startup')) await attempt('startup', async () => void (results.startup = await measureStartup()));
+  if (want('startup')) await attempt('startup', async () => void (results.startup = await measureStartup(p.settleMs)));
 
   const server = await startParley({ nodeFlags: opts.serverNodeFlags });
   const relays = await Promise.all([startRelay('ws'), startRelay('socketio')]);

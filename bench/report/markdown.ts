@@ -17,7 +17,7 @@ function rows(r: BenchResults): Row[] {
     out.push(['Connections: idle authenticated sockets held (cap: 20,000 open files)', n(c.parley.held), `${n(c.wsRelay.held)} (bare ws relay)`, ratio(c.parley.held, c.wsRelay.held)]);
     for (const level of c.parley.levels) {
       const base = c.wsRelay.levels.find((l) => l.target === level.target);
-      out.push([`Connections: memory per socket at ${n(level.target)}`, kib(level.bytesPerSocket), base ? `${kib(base.bytesPerSocket)} (bare ws relay)` : 'n/a', base ? ratio(level.bytesPerSocket, base.bytesPerSocket) : 'n/a']);
+      out.push([`Connections: server memory per socket at ${n(level.target)} (RSS growth / sockets)`, kib(level.bytesPerSocket), base ? `${kib(base.bytesPerSocket)} (bare ws relay)` : 'n/a', base ? ratio(level.bytesPerSocket, base.bytesPerSocket) : 'n/a']);
     }
   }
   const s = r.startup;

@@ -11,6 +11,8 @@ export interface ConnectionLevel {
   rssBytes: number;
   /** (RSS now - RSS before any socket) / open sockets. */
   bytesPerSocket: number;
+  /** (RSS now - RSS at the previous level) / sockets added since: the cost of one more socket. */
+  marginalBytesPerSocket: number;
 }
 
 export interface ConnectionsResult {
@@ -22,8 +24,6 @@ export interface ConnectionsResult {
   firstError: string | null;
 }
 
-const settle = () => sleep(1500);
-
 /**
  * Opens idle authenticated sockets level by level (e.g. 1,000 then 10,000) against one server and
  * reads its memory at each level. Stops at the first level that fails or at the time cap.
@@ -34,11 +34,17 @@ export async function measureConnections(
   open: (index: number) => Promise<FrameSocket>,
   levels: number[],
   timeCapMs: number,
+  settleMs: number,
 ): Promise<ConnectionsResult> {
   const sockets: FrameSocket[] = [];
   const deadline = performance.now() + timeCapMs;
-  await settle();
+  const settle = () => sleep(settleMs);
+  // Warm-up: the first sockets also pay for code and buffers created once; keep that out of the figure.
+  const warm = await mapPool(Math.min(100, levels[0]), 32, open);
+  warm.forEach((s) => s.close());
+  await sleep(Math.max(500, settleMs));
   const idleRssBytes = await rssOf(pid);
+  let prev = { rss: idleRssBytes, open: 0 };
   const result: ConnectionsResult = { target, idleRssBytes, levels: [], held: 0, firstError: null };
   try {
     for (const level of levels) {
@@ -58,7 +64,16 @@ export async function measureConnections(
       await settle();
       const rssBytes = await rssOf(pid);
       const alive = sockets.filter((s) => s.ws.readyState === s.ws.OPEN).length;
-      result.levels.push({ target: level, open: alive, failed, openMs: Math.round(openMs), rssBytes, bytesPerSocket: alive ? Math.round((rssBytes - idleRssBytes) / alive) : 0 });
+      result.levels.push({
+        target: level,
+        open: alive,
+        failed,
+        openMs: Math.round(openMs),
+        rssBytes,
+        bytesPerSocket: alive ? Math.round((rssBytes - idleRssBytes) / alive) : 0,
+        marginalBytesPerSocket: alive > prev.open ? Math.round((rssBytes - prev.rss) / (alive - prev.open)) : 0,
+      });
+      prev = { rss: rssBytes, open: alive };
       if (failed > 0 || alive < level) break;
       result.held = alive;
     }

@@ -75,23 +75,36 @@ async function insertRows(execs: Exec[], kind: InsertKind, rows: number, tickets
   return performance.now() - started;
 }
 
+export interface DatabaseLimits {
+  insert: InsertResult;
+  /** Diagnostic: the server's own send statement run directly, same rows and connections. */
+  statement: InsertResult;
+}
+
 /**
  * The database's own limit for the chat's rows: PostgreSQL (a fresh database on DATABASE_URL's
- * server) with `concurrency` connections, or PGlite on disk like the embedded server.
+ * server) with `concurrency` connections, or PGlite on disk like the embedded server. Runs the plain
+ * insert, empties the tables, then runs the server's statement.
  */
-export async function measureInserts(rows: number, tickets: number, concurrency: number, kind: InsertKind = 'insert'): Promise<InsertResult> {
+export async function measureDatabase(rows: number, tickets: number, concurrency: number): Promise<DatabaseLimits> {
   const base = process.env.DATABASE_URL;
+  const both = async (database: InsertResult['database'], execs: Exec[]): Promise<DatabaseLimits> => {
+    for (const sql of SCHEMA) await execs[0](sql);
+    const result = (kind: InsertKind, ms: number): InsertResult => ({ database, kind, rows, concurrency: execs.length, durationMs: Math.round(ms), rowsPerSec: perSecond(rows, ms) });
+    const insert = result('insert', await insertRows(execs, 'insert', rows, tickets));
+    await execs[0]('truncate "messages", "tickets"');
+    return { insert, statement: result('send-statement', await insertRows(execs, 'send-statement', rows, tickets)) };
+  };
   if (base) {
     const db = await createTempDatabase(base, 'insert');
-    const clients = await mapPool(concurrency, concurrency, async () => {
-      const c = new pg.Client({ connectionString: db.url });
-      await c.connect();
-      return c;
-    });
+    const clients: pg.Client[] = [];
     try {
-      for (const sql of SCHEMA) await clients[0].query(sql);
-      const ms = await insertRows(clients.map((c) => (sql, params) => c.query(sql, params)), kind, rows, tickets);
-      return { database: 'postgresql', kind, rows, concurrency, durationMs: Math.round(ms), rowsPerSec: perSecond(rows, ms) };
+      await mapPool(concurrency, concurrency, async () => {
+        const c = new pg.Client({ connectionString: db.url });
+        clients.push(c);
+        await c.connect();
+      });
+      return await both('postgresql', clients.map((c) => (sql, params) => c.query(sql, params)));
     } finally {
       await Promise.all(clients.map((c) => c.end()));
       await db.drop();
@@ -100,9 +113,7 @@ export async function measureInserts(rows: number, tickets: number, concurrency:
   const dir = await mkdtemp(join(tmpdir(), 'parley-bench-pglite-'));
   const lite = await PGlite.create(dir);
   try {
-    for (const sql of SCHEMA) await lite.exec(sql);
-    const ms = await insertRows([(sql, params) => lite.query(sql, params)], kind, rows, tickets);
-    return { database: 'pglite', kind, rows, concurrency: 1, durationMs: Math.round(ms), rowsPerSec: perSecond(rows, ms) };
+    return await both('pglite', [(sql, params) => lite.query(sql, params)]);
   } finally {
     await lite.close();
     await rm(dir, { recursive: true, force: true });

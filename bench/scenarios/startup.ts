@@ -17,20 +17,18 @@ export interface StartupResult {
   baselineIdleRssBytes: number;
 }
 
-const IDLE_MS = 2000;
-
 /** Startup on the embedded database, as `npm start` runs the server (after its bundle build). */
-export async function measureStartup(): Promise<StartupResult> {
+export async function measureStartup(idleMs: number): Promise<StartupResult> {
   const dataDir = await mkdtemp(join(tmpdir(), 'parley-bench-start-'));
   try {
     const cold = await startParley({ embedded: true, dataDir });
     await cold.close();
     const warm = await startParley({ embedded: true, dataDir });
-    await sleep(IDLE_MS);
+    await sleep(idleMs);
     const idleRssBytes = await warm.child.rssBytes();
     await warm.close();
     const relay = await startRelay('ws');
-    await sleep(IDLE_MS);
+    await sleep(idleMs);
     const baselineIdleRssBytes = await relay.child.rssBytes();
     await relay.close();
     return {
