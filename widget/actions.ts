@@ -16,6 +16,7 @@ export function createStore(ctx: StoreContext) {
   let starting: Promise<void> | undefined;
   /** The identity the current session was made with. */
   let signedAs: Identity | undefined;
+  let forgotten = 0;
 
   /** Plain words for a failure, in the current language. */
   const describe = (e: unknown) => {
@@ -23,23 +24,28 @@ export function createStore(ctx: StoreContext) {
     return fill(errors[(e as ApiError).code] ?? errors.other!, { m: (e as Error).message });
   };
 
-  const ensureSession = () =>
+  /** One visitor session per generation; a failed attempt is retried by the next caller. */
+  const ensureSession = () => {
+    if (session) return session;
+    const generation = forgotten;
+    signedAs = ctx.identity;
     // Undefined fields vanish in JSON: a first visit sends no token, an anonymous one no identity.
-    (session ??= ((signedAs = ctx.identity), request<VisitorSession>(server, '/api/visitor', null, {
-      siteKey,
-      visitorToken: load(siteKey, 'token', undefined),
-      identity: ctx.identity,
-    }).then(
+    const body = { siteKey, visitorToken: load(siteKey, 'token', undefined), identity: ctx.identity };
+    return (session = request<VisitorSession>(server, '/api/visitor', null, body).then(
       (v) => {
-        save(siteKey, 'token', v.visitorToken);
-        s.session.value = v;
+        // A session for a visitor forgotten meanwhile is not stored.
+        if (generation === forgotten) {
+          save(siteKey, 'token', v.visitorToken);
+          s.session.value = v;
+        }
         return v;
       },
       (e) => {
         session = undefined;
         throw e;
       },
-    )));
+    ));
+  };
 
   const upsert = (ticket: Ticket) => {
     const before = ticketById(s, ticket.id);
@@ -53,7 +59,10 @@ export function createStore(ctx: StoreContext) {
   };
 
   const loadTickets = async () => {
+    const generation = forgotten;
     const { tickets } = await request<{ tickets: Ticket[] }>(server, '/api/tickets', (await ensureSession()).visitorToken);
+    // An answer for a visitor forgotten meanwhile (identify, reset) is dropped.
+    if (generation !== forgotten) return;
     batch(() => {
       // First visit on this browser: what exists now is not news.
       if (!Object.keys(s.seen.value).length) s.seen.value = Object.fromEntries(tickets.map((tk) => [tk.id, tk.status]));
@@ -88,6 +97,7 @@ export function createStore(ctx: StoreContext) {
     })());
 
   const forget = () => {
+    forgotten++;
     live?.close();
     live = undefined;
     session = starting = undefined;

@@ -128,4 +128,67 @@ describe('the widget with the real server', () => {
     expect(fresh).not.to.equal(token);
     expect(fresh).not.to.equal(anonymousToken);
   });
+
+  it('keeps messages written offline, sends each once when back, and resumes what it missed', async function (this: { timeout(ms: number): void }) {
+    this.timeout(25000);
+    // The widget's WebSocket, wrapped so the test can cut the line and keep it down for a while.
+    const Native = window.WebSocket;
+    const sockets: WebSocket[] = [];
+    let offline = false;
+    window.WebSocket = class extends Native {
+      constructor(url: string | URL, protocols?: string | string[]) {
+        super(offline ? 'ws://127.0.0.1:9/ws' : url, protocols);
+        sockets.push(this);
+      }
+    };
+    try {
+      const root = await embed();
+      const ticket = await fileTicket(root, 'Flaky connection on the train');
+      await staff('accept', { ticket: ticket.id });
+      const composer = await until(() => $<HTMLTextAreaElement>(root, '.composer textarea'));
+      await staff('message', { ticket: ticket.id, body: 'before the tunnel' });
+      await until(() => $$(root, '.msg:not(.mine)').length === 1);
+
+      offline = true;
+      sockets.filter((ws) => ws.readyState === WebSocket.OPEN).forEach((ws) => ws.close());
+      await until(() => $(root, 'header small')!.textContent === 'Reconnecting…', 8000, 'the offline state');
+      await staff('message', { ticket: ticket.id, body: 'sent while you were away' });
+      for (const body of ['first, typed offline', 'second, typed offline']) {
+        type(composer, body);
+        composer.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+      }
+      await until(() => $$(root, '.msg.sending').length === 2, 8000, 'two pending messages');
+      expect($$(root, '.msg.sending .meta').map((m) => m.textContent)).to.deep.equal(['Sending…', 'Sending…']);
+
+      offline = false;
+      await until(() => $$(root, '.msg.sending').length === 0, 15000, 'the outbox to drain');
+      await until(() => $$(root, '.bubble').length === 4, 8000, 'the missed message');
+      expect($$(root, '.bubble').map((b) => b.textContent)).to.deep.equal(['before the tunnel', 'sent while you were away', 'first, typed offline', 'second, typed offline']);
+      const stored = (await staff<{ messages: Message[] }>('messages', { ticket: ticket.id })).body.messages;
+      expect(stored.map((m) => m.body)).to.deep.equal(['before the tunnel', 'sent while you were away', 'first, typed offline', 'second, typed offline']);
+      expect(stored.map((m) => m.seq)).to.deep.equal([1, 2, 3, 4]);
+    } finally {
+      window.WebSocket = Native;
+    }
+  });
+
+  it('loads the app by itself for a returning visitor with news, and shows it on the badge', async function (this: { timeout(ms: number): void }) {
+    this.timeout(25000);
+    const root = await embed();
+    const ticket = await fileTicket(root, 'Returning later');
+    await staff('accept', { ticket: ticket.id });
+    await until(() => pill(root) === 'Assigned');
+    api().close();
+    // The visitor leaves (the page goes away, storage stays), a member answers meanwhile.
+    const saved = { ...localStorage };
+    unembed();
+    Object.entries(saved).forEach(([k, v]) => localStorage.setItem(k, v));
+    await staff('message', { ticket: ticket.id, body: 'Answer while you were gone' });
+
+    const again = await embed();
+    const badge = $(again, '.badge')!;
+    await until(() => !badge.hidden, 10000, 'the badge without opening');
+    expect(badge.textContent).to.equal('1');
+    expect($(again, '.panel')).to.equal(null);
+  });
 });

@@ -22,7 +22,7 @@ export interface RealtimeHooks {
   /** The token was refused: get a fresh session before the next attempt. */
   unauthorized(): void;
   upsert(ticket: Ticket): void;
-  /** Reload the tickets (after a reconnect: status changes are not replayed). */
+  /** Reload the tickets (status changes are not replayed). */
   refresh(): void;
 }
 
@@ -32,7 +32,6 @@ export function createRealtime(s: State, { token, unauthorized, upsert, refresh 
   const outbox = new Outbox(socket, { items: s.pending.value });
   const subs = new Map<string, TicketSubscription>();
   let typingTimer: ReturnType<typeof setTimeout>;
-  let readies = 0;
   const typist = (id: string, name = '') => {
     clearTimeout(typingTimer);
     put(s.typists, id, name);
@@ -46,7 +45,9 @@ export function createRealtime(s: State, { token, unauthorized, upsert, refresh 
   outbox.onChange((items) => save(ctx.siteKey, 'outbox', (s.pending.value = items)));
   outbox.onSent((m) => (subs.get(m.ticketId)?.receive(m), append(m)));
   socket.onState((state) => (s.connection.value = state));
-  socket.on('ready', () => readies++ && refresh());
+  // Ticket events sent while the socket was not yet (or no longer) authenticated are not replayed:
+  // every `ready`, the first one included, reloads the tickets.
+  socket.on('ready', refresh);
   socket.on('error', (f) => f.code === 'unauthorized' && unauthorized());
   socket.on('presence', (f) => f.ticketId || (s.staff.value = f.online.filter((p) => p.kind !== 'customer')));
   for (const type of ['ticket_created', 'ticket_accepted', 'ticket_rejected', 'ticket_closed'] as const) socket.on(type, (f) => upsert(f.ticket));
