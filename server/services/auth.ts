@@ -45,6 +45,8 @@ export class AuthService {
       throw new AppError('unauthorized', LOGIN_FAILED);
     }
     this.perAccount.reset(account);
+    // Expired sessions are useless; sweeping at sign-in keeps the table small without a timer.
+    await em.nativeDelete(Session, { expiresAt: { $lt: new Date() } });
     const token = newToken();
     em.create(Session, { id: tokenId(token), user, expiresAt: new Date(Date.now() + this.ttlMs) });
     await em.flush();
