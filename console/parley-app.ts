@@ -1,12 +1,11 @@
 import { LitElement, html, nothing } from 'lit';
-import type { Ticket, TicketEventType, User } from '../protocol/index.ts';
-import { TICKET_EVENT_TYPES } from '../protocol/index.ts';
+import type { Ticket, User } from '../protocol/index.ts';
 import { askDesktop, chime, desktopPermission, notifyDesktop, setSound, soundEnabled, type DesktopPermission } from './alerts.ts';
-import { api, ApiError, errorText } from './api.ts';
+import { api, errorText } from './api.ts';
+import { BoardController } from './board-controller.ts';
 import { customerName } from './format.ts';
 import { RealtimeController } from './realtime-controller.ts';
 import { ADMIN_ROUTES, href, parseRoute, type Route } from './route.ts';
-import { applyMessage, applyRead, emptyBoard, fromLists, place, type Board } from './ticket-board.ts';
 import type { ConsoleNotification } from './parley-notification-drawer.ts';
 import type { ParleyToast, ToastKind } from './parley-toast.ts';
 import { theme } from './theme.styles.ts';
@@ -38,13 +37,8 @@ export class ParleyApp extends LitElement {
   static override properties = {
     user: { state: true },
     route: { state: true },
-    board: { state: true },
-    loaded: { state: true },
-    loadError: { state: true },
     notifications: { state: true },
     drawerOpen: { state: true },
-    busy: { state: true },
-    fresh: { state: true },
     rejecting: { state: true },
     now: { state: true },
     sound: { state: true },
@@ -53,20 +47,19 @@ export class ParleyApp extends LitElement {
   /** undefined while the session is being checked. */
   declare user: User | null | undefined;
   declare route: Route;
-  declare board: Board;
-  declare loaded: boolean;
-  declare loadError: string;
   declare notifications: ConsoleNotification[];
   declare drawerOpen: boolean;
-  declare busy: ReadonlySet<string>;
-  declare fresh: ReadonlySet<string>;
   declare rejecting: Ticket | null;
   declare now: number;
   declare sound: boolean;
   declare desktop: DesktopPermission;
   private realtime = new RealtimeController(this);
-  /** Rooms of my assigned tickets, watched for their unread counts. */
-  private watching = new Map<string, () => void>();
+  private lists = new BoardController(this, this.realtime, {
+    notify: (text, kind) => this.toast(text, kind),
+    created: (ticket) => this.arrived(ticket),
+    accepted: (ticket) => (location.hash = href({ name: 'ticket', id: ticket.id })),
+    unauthorized: () => this.signedOut('Your session has ended. Please sign in again.'),
+  });
   private clock: ReturnType<typeof setInterval> | undefined;
   private onHash = () => (this.route = parseRoute(location.hash));
 
@@ -74,13 +67,8 @@ export class ParleyApp extends LitElement {
     super();
     this.user = undefined;
     this.route = parseRoute(location.hash);
-    this.board = emptyBoard();
-    this.loaded = false;
-    this.loadError = '';
     this.notifications = [];
     this.drawerOpen = false;
-    this.busy = new Set();
-    this.fresh = new Set();
     this.rejecting = null;
     this.now = Date.now();
     this.sound = soundEnabled();
@@ -103,37 +91,20 @@ export class ParleyApp extends LitElement {
     clearInterval(this.clock);
   }
 
-  private get me() {
-    return this.user?.id ?? '';
-  }
-
   private signedIn(user: User) {
     this.user = user;
     const socket = this.realtime.start();
-    // Every (re)connect reloads the lists, so an event missed while offline is never missed for long.
-    socket.on('ready', () => void this.loadBoard());
-    for (const type of TICKET_EVENT_TYPES) socket.on(type, (f) => this.onTicketEvent(type, f.ticket));
-    void this.loadBoard();
+    this.lists.start(user);
+    // A dropped socket may mean the session ended (deactivated, signed out elsewhere): ask once per drop.
+    socket.onState((state) => {
+      if (state !== 'closed' || !this.user) return;
+      void api.me().then((me) => {
+        if (!me && this.user) this.signedOut('Your session has ended. Please sign in again.');
+      }, () => {});
+    });
   }
 
-  private async loadBoard() {
-    try {
-      const [open, mine] = await Promise.all([api.tickets({ status: 'open' }), api.tickets({ mine: true, status: 'assigned' })]);
-      this.board = fromLists(open, mine, this.me);
-      this.loadError = '';
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 401) return this.signedOut();
-      this.loadError = errorText(e);
-    } finally {
-      this.loaded = true;
-    }
-  }
-
-  private onTicketEvent(type: TicketEventType, ticket: Ticket) {
-    this.board = place(this.board, ticket, this.me);
-    if (type !== 'ticket_created') return;
-    this.fresh = new Set([...this.fresh, ticket.id]);
-    setTimeout(() => (this.fresh = new Set([...this.fresh].filter((id) => id !== ticket.id))), 2000);
+  private arrived(ticket: Ticket) {
     const title = `New ${ticket.urgency} ticket`;
     this.notifications = [{ id: ticket.id, title, ticket, at: Date.now(), read: false }, ...this.notifications].slice(0, 50);
     this.toast(`${title} from ${customerName(ticket)} · ${ticket.category}`, 'info');
@@ -150,73 +121,16 @@ export class ParleyApp extends LitElement {
     this.signedOut();
   }
 
-  /** Keeps one room watch per ticket of mine, so new messages move its unread count live. */
-  private syncWatches() {
-    const rooms = this.realtime.rooms;
-    const mine = new Map(this.board.mine.map((t) => [t.id, t]));
-    for (const [id, unwatch] of this.watching) if (!mine.has(id) || !rooms) (unwatch(), this.watching.delete(id));
-    if (!rooms) return;
-    for (const t of mine.values()) {
-      if (this.watching.has(t.id)) continue;
-      this.watching.set(t.id, rooms.watch(t.id, { message: (m) => (this.board = applyMessage(this.board, m, this.me)) }, t.lastSeq));
-    }
-  }
-
-  protected override willUpdate(changed: Map<string, unknown>) {
-    if (changed.has('board')) this.syncWatches();
-  }
-
-  private signedOut() {
-    for (const unwatch of this.watching.values()) unwatch();
-    this.watching.clear();
+  private signedOut(why?: string) {
+    // Forget the user first, so the socket closing below is not taken for an ended session.
+    Object.assign(this, { user: null, notifications: [], drawerOpen: false });
+    this.lists.stop();
     this.realtime.stop();
-    Object.assign(this, { user: null, board: emptyBoard(), notifications: [], loaded: false, drawerOpen: false });
+    if (why) void this.updateComplete.then(() => this.toast(why, 'error'));
   }
 
   private toast(text: string, kind: ToastKind = 'info') {
     this.renderRoot.querySelector<ParleyToast>('parley-toast')?.show(text, kind);
-  }
-
-  private setBusy(id: string, on: boolean) {
-    const next = new Set(this.busy);
-    if (on) next.add(id);
-    else next.delete(id);
-    this.busy = next;
-  }
-
-  private async accept(ticket: Ticket) {
-    this.setBusy(ticket.id, true);
-    try {
-      const updated = await api.accept(ticket.id);
-      this.board = place(this.board, updated, this.me);
-      this.toast(`You accepted the ticket from ${customerName(updated)}.`, 'success');
-      location.hash = href({ name: 'ticket', id: updated.id });
-    } catch (e) {
-      this.refused(ticket, e);
-    } finally {
-      this.setBusy(ticket.id, false);
-    }
-  }
-
-  private async reject(ticket: Ticket, reason: string) {
-    this.rejecting = null;
-    this.setBusy(ticket.id, true);
-    try {
-      this.board = place(this.board, await api.reject(ticket.id, reason || undefined), this.me);
-      this.toast('Ticket rejected. The customer has been told.', 'success');
-    } catch (e) {
-      this.refused(ticket, e);
-    } finally {
-      this.setBusy(ticket.id, false);
-    }
-  }
-
-  /** A late accept or reject: someone else acted first. Say so plainly and drop the row. */
-  private refused(ticket: Ticket, e: unknown) {
-    if (e instanceof ApiError && (e.code === 'invalid_state' || e.code === 'conflict' || e.code === 'not_found')) {
-      this.board = { ...this.board, open: this.board.open.filter((t) => t.id !== ticket.id) };
-      this.toast('Too late: another member already took care of this ticket a moment ago.', 'error');
-    } else this.toast(errorText(e), 'error');
   }
 
   /** Closing the drawer counts as having seen what it listed. */
@@ -243,11 +157,10 @@ export class ParleyApp extends LitElement {
     if (this.user === null) return html`<parley-login @parley-signed-in=${(e: CustomEvent<User>) => this.signedIn(e.detail)}></parley-login><parley-toast></parley-toast>`;
     const admin = this.user.role === 'admin';
     const unreadNotes = this.notifications.filter((n) => !n.read).length;
-    const unreadMine = this.board.mine.reduce((n, t) => n + Math.max(0, t.lastSeq - (t.readSeq ?? 0)), 0);
     const conn = this.realtime.state;
     const connLabel = conn === 'open' ? 'Live' : this.realtime.everOpen ? 'Reconnecting…' : 'Connecting…';
     return html`<div class="shell">
-      <parley-nav .user=${this.user} .route=${this.route} .openCount=${this.board.open.length} .unreadMine=${unreadMine} @parley-sign-out=${this.signOut}></parley-nav>
+      <parley-nav .user=${this.user} .route=${this.route} .openCount=${this.lists.board.open.length} .unreadMine=${this.lists.unreadMine} @parley-sign-out=${() => this.signOut()}></parley-nav>
       <main>
         <div class="topbar">
           <h1 tabindex="-1">${TITLES[this.route.name]}</h1>
@@ -256,7 +169,7 @@ export class ParleyApp extends LitElement {
             <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9"/><path d="M10.3 21a1.94 1.94 0 0 0 3.4 0"/></svg>${unreadNotes ? html`<span class="badge count">${unreadNotes}</span>` : nothing}</button>
         </div>
         <div class="content ${this.route.name === 'ticket' ? 'flush' : ''}"
-          @parley-accept=${(e: CustomEvent<Ticket>) => this.accept(e.detail)}
+          @parley-accept=${(e: CustomEvent<Ticket>) => this.lists.accept(e.detail)}
           @parley-reject=${(e: CustomEvent<Ticket>) => (this.rejecting = e.detail)}
           @parley-open=${(e: CustomEvent<Ticket>) => this.openTicket(e.detail)}
           @parley-notify=${(e: CustomEvent<{ text: string; kind: ToastKind }>) => this.toast(e.detail.text, e.detail.kind)}>
@@ -270,7 +183,10 @@ export class ParleyApp extends LitElement {
       @parley-close=${this.closeDrawer} @parley-open=${(e: CustomEvent<Ticket>) => this.openTicket(e.detail)}
       @parley-mark-read=${() => (this.notifications = this.notifications.map((n) => ({ ...n, read: true })))}></parley-notification-drawer>
     <parley-reject-dialog .ticket=${this.rejecting} @parley-cancel=${() => (this.rejecting = null)}
-      @parley-confirm-reject=${(e: CustomEvent<{ ticket: Ticket; reason: string }>) => this.reject(e.detail.ticket, e.detail.reason)}></parley-reject-dialog>
+      @parley-confirm-reject=${(e: CustomEvent<{ ticket: Ticket; reason: string }>) => {
+        this.rejecting = null;
+        void this.lists.reject(e.detail.ticket, e.detail.reason);
+      }}></parley-reject-dialog>
     <parley-toast></parley-toast>`;
   }
 
@@ -281,15 +197,16 @@ export class ParleyApp extends LitElement {
       case 'ticket':
         return html`<parley-chat-view ticket-id=${r.id} .user=${this.user} .realtime=${this.realtime}
           @parley-back=${() => history.length > 1 ? history.back() : (location.hash = href({ name: 'open' }))}
-          @parley-read=${(e: CustomEvent<{ ticketId: string; seq: number }>) => (this.board = applyRead(this.board, e.detail.ticketId, e.detail.seq))}></parley-chat-view>`;
+          @parley-read=${(e: CustomEvent<{ ticketId: string; seq: number }>) => this.lists.read(e.detail.ticketId, e.detail.seq)}></parley-chat-view>`;
       case 'all': return html`<parley-admin-tickets .now=${this.now} .socket=${this.realtime.socket}></parley-admin-tickets>`;
       case 'monitoring': return html`<parley-monitoring></parley-monitoring>`;
       case 'members': return html`<parley-members .me=${this.user}></parley-members>`;
       case 'sites': return html`<parley-sites></parley-sites>`;
       default: {
         const mode = r.name === 'mine' ? 'mine' : 'open';
-        return html`<parley-queue mode=${mode} .tickets=${this.board[mode]} .busy=${this.busy} .fresh=${this.fresh} .now=${this.now}
-          ?loaded=${this.loaded} error=${this.loadError} @parley-retry=${() => this.loadBoard()}></parley-queue>`;
+        const l = this.lists;
+        return html`<parley-queue mode=${mode} .tickets=${l.board[mode]} .busy=${l.busy} .fresh=${l.fresh} .now=${this.now}
+          ?loaded=${l.loaded} error=${l.error} @parley-retry=${() => l.load()}></parley-queue>`;
       }
     }
   }

@@ -266,6 +266,12 @@ describe('support workflows: widget on a host page, console on the server', () =
     expect(users.users.find((u) => u.email === 'noah@example.test')?.active).toBe(false);
     await shot(admin, 'console-members');
 
+    // Deactivating a signed-in member ends their console session at once.
+    await admin.locator('parley-members tr[data-user="sam@example.test"]').getByRole('button', { name: 'Deactivate Sam Slow' }).click();
+    await other.getByRole('button', { name: 'Sign in' }).waitFor();
+    await waitText(other, 'Your session has ended. Please sign in again.');
+    await shot(other, 'console-session-ended');
+
     await admin.getByRole('link', { name: 'Sites' }).click();
     const card = admin.locator(`parley-sites [data-site="${site.key}"]`);
     await card.waitFor();
