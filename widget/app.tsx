@@ -10,19 +10,24 @@
 import { effect } from '@preact/signals-core';
 import { render } from 'preact';
 import type { Mount } from './contract.ts';
-import { createStore } from './actions.ts';
+import { createStore, type Store } from './actions.ts';
 import { Panel } from './components/panel.tsx';
 import css from './panel.styles.ts';
 import { trackViewport } from './viewport.ts';
 
-export const mount: Mount = (ctx) => {
-  const s = createStore(ctx);
+/** Draws the panel of a store into a shadow root, for good (the widget lives as long as the page). */
+export function show(s: Store, root: ShadowRoot): void {
   const style = document.createElement('style');
   style.textContent = css;
   const container = document.createElement('div');
-  ctx.root.append(style, container);
-  trackViewport(ctx.root.host as HTMLElement);
+  root.append(style, container);
+  trackViewport(root.host as HTMLElement);
   effect(() => render(<Panel s={s} />, container));
+}
+
+export const mount: Mount = (ctx) => {
+  const s = createStore(ctx);
+  show(s, ctx.root);
   void s.start();
   return {
     open: s.open,

@@ -1,7 +1,7 @@
 // Keeps the full-screen panel (phones) inside the visual viewport, so the on-screen keyboard never
 // covers the composer: the CSS reads these two variables under its narrow-screen rule.
 export function trackViewport(host: HTMLElement): () => void {
-  const vv = window.visualViewport;
+  const vv = host.ownerDocument.defaultView?.visualViewport;
   if (!vv) return () => {};
   const update = () => {
     host.style.setProperty('--parley-vv-height', `${vv.height}px`);
