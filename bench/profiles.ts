@@ -11,6 +11,8 @@ export interface BenchProfile {
   widgetRuns: number;
   /** How long a server is left alone before its memory is read. */
   settleMs: number;
+  /** Also time `npm start` as typed (it rebuilds dist/, so never inside `npm test`). */
+  npmStart: boolean;
   /** PostgreSQL only: read pg_stat_database around the chat (costs a 10 s wait for the statistics flush). */
   dbCounters: boolean;
   /** Pool of connections for the database baseline (the server's own pool is of this order). */
@@ -31,6 +33,7 @@ export const FULL: BenchProfile = {
   fanoutEvents: 20,
   widgetRuns: 5,
   settleMs: 2000,
+  npmStart: true,
   dbCounters: true,
   insertConcurrency: 10,
 };
@@ -45,6 +48,7 @@ export const SMOKE: BenchProfile = {
   fanoutEvents: 2,
   widgetRuns: 1,
   settleMs: 200,
+  npmStart: false,
   dbCounters: false,
   insertConcurrency: 2,
 };

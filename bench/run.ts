@@ -24,6 +24,8 @@ const profile = pairsArg ? { ...base, chat: [{ pairs: Number(pairsArg.slice(8)),
 const resultsDir = join(repoRoot, 'bench/results');
 const profileDir = join(resultsDir, 'profiles', new Date().toISOString().replace(/[:.]/g, '-'));
 mkdirSync(resultsDir, { recursive: true });
+// Ctrl-C still runs the exit hook that stops the servers this run started.
+process.once('SIGINT', () => process.exit(130));
 
 if (!args.has('--no-build')) {
   console.log('building the bundles (npm run build)...');

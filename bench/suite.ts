@@ -173,7 +173,7 @@ export async function runSuite(p: BenchProfile, opts: SuiteOptions = {}): Promis
   };
 
   const want = (scenario: Scenario) => !opts.only || opts.only.includes(scenario);
-  if (want('startup')) await attempt('startup', async () => void (results.startup = await measureStartup(p.settleMs)));
+  if (want('startup')) await attempt('startup', async () => void (results.startup = await measureStartup(p.settleMs, p.npmStart)));
 
   const server = await startParley({ nodeFlags: opts.serverNodeFlags });
   const relays = await Promise.all([startRelay('ws'), startRelay('socketio')]);

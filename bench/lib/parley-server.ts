@@ -45,6 +45,8 @@ export async function startParley(opts: StartOptions = {}): Promise<ParleyServer
     PARLEY_PUBLIC_URL: url,
     DATABASE_URL: db?.url,
     NODE_ENV: 'production',
+    // The example host page `npm start` also serves is not part of what is measured.
+    PARLEY_EXAMPLE_PORT: 'off',
     ...opts.env,
   });
   const cleanup = async () => {

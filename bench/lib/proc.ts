@@ -16,6 +16,18 @@ export interface Child {
 
 export const repoRoot = new URL('../../', import.meta.url).pathname;
 
+// Children run in their own process groups, so they would outlive a bench that is interrupted.
+const live = new Set<number>();
+process.once('exit', () => {
+  for (const pid of live) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+});
+
 /** Asks the OS for a free loopback port (the child then binds it). */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -30,7 +42,17 @@ export function freePort(): Promise<number> {
 
 /** Starts `node <args>` from the repository root. Output is kept (bounded) for diagnostics. */
 export function spawnNode(args: string[], env: Record<string, string | undefined>): Child {
-  const child = spawn(process.execPath, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawnChild(process.execPath, args, env);
+}
+
+/**
+ * Starts a command in its own process group (so `npm start` and the node it runs stop together).
+ * `pid` is the command's own process.
+ */
+export function spawnChild(command: string, args: string[], env: Record<string, string | undefined>): Child {
+  const child = spawn(command, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  live.add(child.pid!);
+  child.once('exit', () => live.delete(child.pid!));
   let out = '';
   const keep = (chunk: Buffer) => {
     out = (out + chunk.toString()).slice(-20000);
@@ -45,10 +67,17 @@ export function spawnNode(args: string[], env: Record<string, string | undefined
     rssBytes: () => rssOf(child.pid!),
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
+      const group = (signal: NodeJS.Signals) => {
+        try {
+          process.kill(-child.pid!, signal);
+        } catch {
+          // already gone
+        }
+      };
+      group('SIGTERM');
       const done = await Promise.race([exited.then(() => true), sleep(10000).then(() => false)]);
       if (!done) {
-        child.kill('SIGKILL');
+        group('SIGKILL');
         await exited;
       }
     },

@@ -13,7 +13,7 @@ export async function startRelay(kind: 'ws' | 'socketio'): Promise<Relay> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
-  const child = spawnNode([kind === 'ws' ? 'bench/relays/ws-relay.ts' : 'bench/relays/socketio-relay.ts'], { PORT: String(port) });
+  const child = spawnNode([kind === 'ws' ? 'bench/baselines/ws-relay.ts' : 'bench/baselines/socketio-relay.ts'], { PORT: String(port) });
   try {
     await waitReady(child, `${url}/healthz`, 20000);
   } catch (err) {

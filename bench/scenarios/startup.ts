@@ -2,7 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sleep } from '../lib/pool.ts';
-import { startParley } from '../lib/parley-server.ts';
+import { ADMIN, startParley } from '../lib/parley-server.ts';
+import { freePort, spawnChild, spawnNode, waitReady } from '../lib/proc.ts';
 import { startRelay } from '../lib/relay.ts';
 
 export interface StartupResult {
@@ -10,23 +11,69 @@ export interface StartupResult {
   coldMs: number;
   /** Second start on the same folder (what a restart costs). */
   warmMs: number;
+  /** `npm start` as a user types it (its bundle build included) to a ready server; null when not measured. */
+  npmStartMs: number | null;
   /** RSS of the warm server after a short idle. */
   idleRssBytes: number;
+  /** Baseline: bare node opening PGlite (first time: creating the database; then reopening it). */
+  pgliteColdMs: number;
+  pgliteWarmMs: number;
+  pgliteIdleRssBytes: number;
   /** Baseline: a bare node + ws process (the relay) from spawn to answering HTTP. */
   baselineMs: number;
   baselineIdleRssBytes: number;
 }
 
-/** Startup on the embedded database, as `npm start` runs the server (after its bundle build). */
-export async function measureStartup(idleMs: number): Promise<StartupResult> {
+/** `npm start` on a fresh data folder, from the command to /healthz answering. */
+async function timeNpmStart(dataDir: string): Promise<number> {
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawnChild('npm', ['start'], {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    PARLEY_DATA_DIR: dataDir,
+    PARLEY_ADMIN_EMAIL: ADMIN.email,
+    PARLEY_ADMIN_PASSWORD: ADMIN.password,
+    PARLEY_EXAMPLE_PORT: String(await freePort()),
+    DATABASE_URL: undefined,
+  });
+  try {
+    await waitReady(child, `http://127.0.0.1:${port}/healthz`, 120000);
+    return performance.now() - started;
+  } finally {
+    await child.stop();
+  }
+}
+
+/**
+ * Startup on the embedded database: the server itself (`node server/main.ts`, what `npm start` runs
+ * after building the bundles) cold and warm, and optionally `npm start` as typed.
+ */
+export async function measureStartup(idleMs: number, npmStart: boolean): Promise<StartupResult> {
   const dataDir = await mkdtemp(join(tmpdir(), 'parley-bench-start-'));
   try {
+    const npmStartMs = npmStart ? await timeNpmStart(join(dataDir, 'npm-start')) : null;
     const cold = await startParley({ embedded: true, dataDir });
     await cold.close();
     const warm = await startParley({ embedded: true, dataDir });
     await sleep(idleMs);
     const idleRssBytes = await warm.child.rssBytes();
     await warm.close();
+    const pglite = async () => {
+      const port = await freePort();
+      const started = performance.now();
+      const child = spawnNode(['bench/baselines/pglite-ready.ts'], { PORT: String(port), PARLEY_DATA_DIR: dataDir });
+      try {
+        await waitReady(child, `http://127.0.0.1:${port}/healthz`, 60000);
+        const ms = performance.now() - started;
+        await sleep(idleMs);
+        return { ms, rss: await child.rssBytes() };
+      } finally {
+        await child.stop();
+      }
+    };
+    const pgliteCold = await pglite();
+    const pgliteWarm = await pglite();
     const relay = await startRelay('ws');
     await sleep(idleMs);
     const baselineIdleRssBytes = await relay.child.rssBytes();
@@ -34,7 +81,11 @@ export async function measureStartup(idleMs: number): Promise<StartupResult> {
     return {
       coldMs: Math.round(cold.startupMs),
       warmMs: Math.round(warm.startupMs),
+      npmStartMs: npmStartMs === null ? null : Math.round(npmStartMs),
       idleRssBytes,
+      pgliteColdMs: Math.round(pgliteCold.ms),
+      pgliteWarmMs: Math.round(pgliteWarm.ms),
+      pgliteIdleRssBytes: pgliteWarm.rss,
       baselineMs: Math.round(relay.startupMs),
       baselineIdleRssBytes,
     };

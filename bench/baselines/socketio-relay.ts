@@ -1,7 +1,7 @@
 /**
  * The peer: the transport the seed used. A minimal Socket.IO relay with the same work as the bare ws
  * relay (rooms, a message object with a per-ticket seq, an acknowledgement), no persistence.
- * Run as a child process: `node bench/relays/socketio-relay.ts` with PORT; GET /healthz answers 200.
+ * Run as a child process: `node bench/baselines/socketio-relay.ts` with PORT; GET /healthz answers 200.
  */
 import { createServer } from 'node:http';
 import { Server } from 'socket.io';

@@ -2,7 +2,7 @@
  * Baseline: a bare `ws` relay of Parley's own frames, with no authentication check, no database and
  * no permission checks. It parses frames with the same protocol validator and relays `message` to the
  * ticket's room with an `ack`, so the gap to the real server is what persistence and checks cost.
- * Run as a child process: `node bench/relays/ws-relay.ts` with PORT; GET /healthz answers 200.
+ * Run as a child process: `node bench/baselines/ws-relay.ts` with PORT; GET /healthz answers 200.
  */
 import { createServer } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
