@@ -19,6 +19,8 @@ export const styles = css`
   @media (prefers-reduced-motion: reduce) { tr.fresh { animation: none; } }
   .desc { max-width: 420px; color: var(--p-muted); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
   .customer { font-weight: 600; white-space: nowrap; }
+  /* On narrow screens the description column folds under the customer's name. */
+  .desc-inline { display: none; color: var(--p-muted); font-size: 13px; max-width: 220px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
   .age { white-space: nowrap; color: var(--p-muted); font-variant-numeric: tabular-nums; }
   .actions { display: flex; gap: 6px; justify-content: flex-end; }
   td.actions-cell { width: 1%; }
@@ -27,5 +29,6 @@ export const styles = css`
   @media (max-width: 900px) {
     .desc { max-width: 200px; }
     th.opt, td.opt { display: none; }
+    .desc-inline { display: block; }
   }
 `;

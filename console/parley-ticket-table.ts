@@ -109,7 +109,7 @@ export class ParleyTicketTable extends LitElement {
         ${this.sorted.map((t) => html`<tr class="${t.urgency} ${this.fresh.has(t.id) ? 'fresh' : ''}" data-ticket=${t.id}>
           <td><span class="badge urgency-${t.urgency}">${t.urgency}</span></td>
           <td>${t.category}</td>
-          <td class="customer">${customerName(t)}</td>
+          <td><div class="customer">${customerName(t)}</div><div class="desc-inline">${preview(t.description, 60)}</div></td>
           <td class="desc opt" title=${t.description}>${preview(t.description)}</td>
           ${all ? html`<td><span class="badge status-${t.status}">${t.status}</span></td>` : nothing}
           ${all ? html`<td class="opt">${t.assignee?.name ?? html`<span class="muted">—</span>`}</td>` : nothing}
