@@ -48,7 +48,7 @@ export const theme = css`
   .btn.small { min-height: 28px; padding: 0 10px; font-size: 13px; }
   .btn.ghost { border-color: transparent; background: transparent; }
 
-  label.field { display: grid; gap: 4px; font-weight: 550; font-size: 13px; }
+  label.field, .field { display: grid; gap: 4px; font-weight: 550; font-size: 13px; }
   input, select, textarea {
     font: inherit; color: inherit; border: 1px solid var(--p-border); border-radius: 8px;
     padding: 7px 10px; background: #fff; min-height: 34px; width: 100%; font-weight: 400;
