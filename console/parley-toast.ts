@@ -10,7 +10,9 @@ interface Toast { id: number; text: string; kind: ToastKind }
  */
 export class ParleyToast extends LitElement {
   static override styles = [theme, css`
-    :host { position: fixed; right: 16px; bottom: 16px; z-index: 60; display: grid; gap: 8px; max-width: min(420px, calc(100vw - 32px)); }
+    /* Bottom left of the work area (past the sidebar): clear of the reply field, the Send button and row actions. */
+    :host { position: fixed; left: 248px; bottom: 16px; z-index: 60; display: grid; gap: 8px; width: max-content; max-width: min(420px, calc(100vw - 32px)); }
+    @media (max-width: 900px) { :host { left: 16px; } }
     .toast { display: flex; gap: 10px; align-items: start; padding: 10px 12px 10px 14px; border-radius: 10px; background: #1c2333; color: #fff; box-shadow: 0 8px 24px rgb(16 24 40 / 25%); }
     .toast.error { background: #8f1d27; }
     .toast.success { background: #0f5e47; }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Site, Ticket } from '../protocol/index.ts';
 import { startTestServer, type TestServer } from '../server/testing/test-server.ts';
 import { launch, publish, shot } from './support/browser.ts';
-import { messageBubble, signIn, ticketRow, waitLive, waitText } from './support/console-steps.ts';
+import { dismissToasts, messageBubble, signIn, ticketRow, waitLive, waitText } from './support/console-steps.ts';
 import { startHostPage, type HostPage } from './support/host-page.ts';
 import { StaffClient } from './support/staff-client.ts';
 import * as widget from './support/widget-steps.ts';
@@ -126,6 +126,7 @@ describe('support workflows: widget on a host page, console on the server', () =
     expect(await reply.locator('b').count()).toBe(0);
     expect(await reply.locator('.bubble').textContent()).toBe('Thank you! <b>It was 2 × €49</b>');
     await member.locator('parley-message-list [data-state=read]').first().waitFor();
+    await dismissToasts(member);
     publish(await shot(member, 'console-chat'), 'console.png');
     await shot(customer, 'widget-chat');
   });

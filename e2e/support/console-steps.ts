@@ -31,3 +31,9 @@ export function messageBubble(page: Page, text: string): Locator {
 export async function waitText(page: Page, text: string | RegExp): Promise<void> {
   await page.getByText(text).first().waitFor();
 }
+
+/** Dismisses every toast (before a screenshot meant for the README). */
+export async function dismissToasts(page: Page): Promise<void> {
+  const buttons = page.locator('parley-toast').getByRole('button', { name: 'Dismiss' });
+  while (await buttons.count()) await buttons.first().click();
+}
