@@ -67,6 +67,8 @@ function one<T>(data: unknown, key: string): T {
 export interface TicketQuery {
   status?: TicketStatus | '';
   mine?: boolean;
+  /** Newest first; the server returns at most 500. */
+  limit?: number;
 }
 
 export const api = {
@@ -89,6 +91,7 @@ export const api = {
     const params = new URLSearchParams();
     if (q.status) params.set('status', q.status);
     if (q.mine) params.set('mine', 'true');
+    if (q.limit) params.set('limit', String(q.limit));
     const qs = params.toString();
     return list<Ticket>(await request('GET', `/api/tickets${qs ? `?${qs}` : ''}`), 'tickets');
   },

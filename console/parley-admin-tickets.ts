@@ -7,6 +7,9 @@ import { theme } from './theme.styles.ts';
 import './parley-state.ts';
 import './parley-ticket-table.ts';
 
+/** The most the server lists at once; older tickets beyond it are left out (and the summary says so). */
+const MAX_TICKETS = 500;
+
 /**
  * Every ticket of every site, filterable by status, category, urgency, assignee and text.
  * Choosing one opens its conversation (read-only unless the admin is the assignee).
@@ -76,7 +79,7 @@ export class ParleyAdminTickets extends LitElement {
 
   async load() {
     try {
-      this.tickets = await api.tickets();
+      this.tickets = await api.tickets({ limit: MAX_TICKETS });
       this.error = '';
     } catch (e) {
       this.error = errorText(e);
@@ -111,7 +114,7 @@ export class ParleyAdminTickets extends LitElement {
         ? html`<parley-state kind="loading" heading="Loading tickets…"></parley-state>`
         : this.error
           ? html`<parley-state kind="error" message=${this.error} @parley-retry=${() => this.load()}></parley-state>`
-          : html`<div class="summary" role="status">${shown.length} of ${this.tickets.length} tickets</div>
+          : html`<div class="summary" role="status">${shown.length} of ${this.tickets.length} tickets${this.tickets.length >= MAX_TICKETS ? ` (the newest ${MAX_TICKETS})` : ''}</div>
             ${shown.length
               ? html`<parley-ticket-table mode="all" sort-key="age" sort-dir="ascending" .tickets=${shown} .now=${this.now}></parley-ticket-table>`
               : html`<parley-state heading="No tickets match" message="Change or clear the filters."></parley-state>`}`}
