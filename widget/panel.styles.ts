@@ -195,8 +195,8 @@ select, textarea {
 }
 @media (max-width: 480px) {
   :host([data-position]) .panel {
-    inset: var(--parley-vv-top, 0) 0 auto;
-    width: 100%;
+    inset: var(--parley-vv-top, 0) auto auto var(--parley-vv-left, 0);
+    width: var(--parley-vv-width, 100%);
     height: var(--parley-vv-height, 100%);
     border-radius: 0;
   }

@@ -1,11 +1,13 @@
 // Keeps the full-screen panel (phones) inside the visual viewport, so the on-screen keyboard never
-// covers the composer: the CSS reads these two variables under its narrow-screen rule.
+// covers the composer and a host page wider than the screen does not push it aside: the CSS reads
+// these variables under its narrow-screen rule.
 export function trackViewport(host: HTMLElement): () => void {
   const vv = host.ownerDocument.defaultView?.visualViewport;
   if (!vv) return () => {};
   const update = () => {
-    host.style.setProperty('--parley-vv-height', `${vv.height}px`);
-    host.style.setProperty('--parley-vv-top', `${vv.offsetTop}px`);
+    for (const [name, value] of [['top', vv.offsetTop], ['left', vv.offsetLeft], ['width', vv.width], ['height', vv.height]] as const) {
+      host.style.setProperty(`--parley-vv-${name}`, `${value}px`);
+    }
   };
   update();
   vv.addEventListener('resize', update);

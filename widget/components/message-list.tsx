@@ -4,7 +4,9 @@ import { linkify } from './linkify.tsx';
 
 const bubble = (key: string, cls: string, body: string, meta: ComponentChildren) => (
   <div key={key} class={`msg ${cls}`}>
-    <div class="bubble">{linkify(body)}</div>
+    <div class="bubble" dir="auto">
+      {linkify(body)}
+    </div>
     <div class="meta">{meta}</div>
   </div>
 );

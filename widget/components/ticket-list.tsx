@@ -18,7 +18,7 @@ export function TicketList({ s }: { s: Store }) {
                 {unread > 0 && <span class="pill count">{unread}</span>}
                 <StatusPill s={s} status={tk.status} />
               </span>
-              <small>{tk.description}</small>
+              <small dir="auto">{tk.description}</small>
             </button>
           </li>
         );

@@ -28,7 +28,7 @@ export function TicketView({ s, id }: { s: Store; id: string }) {
           </b>
           <StatusPill s={s} status={tk.status} />
         </div>
-        <small>{tk.description}</small>
+        <small dir="auto">{tk.description}</small>
       </div>
       <div class="body chat" ref={scroller}>
         {tk.status === 'open' && <p class="note">{t.waiting}</p>}
