@@ -13,6 +13,8 @@ export interface BoardHooks {
   notify(text: string, kind: ToastKind): void;
   /** A ticket arrived (not one loaded from the list). */
   created(ticket: Ticket): void;
+  /** Any lifecycle event, with the ticket as it is now. */
+  changed(ticket: Ticket): void;
   /** The viewer accepted a ticket: go to its chat. */
   accepted(ticket: Ticket): void;
   /** The API said the session is gone. */
@@ -49,6 +51,7 @@ export class BoardController implements ReactiveController {
       socket.on(type, ({ ticket }) => {
         this.set(place(this.board, ticket, this.me));
         if (type === 'ticket_created') this.arrived(ticket);
+        else this.hooks.changed(ticket);
       });
     }
     void this.load();

@@ -57,6 +57,7 @@ export class ParleyApp extends LitElement {
   private lists = new BoardController(this, this.realtime, {
     notify: (text, kind) => this.toast(text, kind),
     created: (ticket) => this.arrived(ticket),
+    changed: (ticket) => (this.notifications = this.notifications.map((n) => (n.ticket.id === ticket.id ? { ...n, ticket } : n))),
     accepted: (ticket) => (location.hash = href({ name: 'ticket', id: ticket.id })),
     unauthorized: () => this.signedOut('Your session has ended. Please sign in again.'),
   });

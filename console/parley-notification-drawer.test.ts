@@ -20,6 +20,12 @@ describe('parley-notification-drawer', () => {
     expect(closed.length).to.equal(1);
   });
 
+  it('shows when a notified ticket was taken meanwhile', async () => {
+    const t = makeTicket({ status: 'assigned', assignee: { id: 'u2', name: 'Sam' } });
+    const el = await mount('parley-notification-drawer', { open: true, notifications: [{ id: t.id, title: 'New low ticket', ticket: t, at: Date.now(), read: true }] });
+    expect(el.shadowRoot!.querySelector('li .badge.status-assigned')!.textContent).to.equal('assigned · Sam');
+  });
+
   it('offers the chime and desktop alerts', async () => {
     const el = await mount('parley-notification-drawer', { open: true, sound: false, desktop: 'default' });
     const toggled = record(el, 'parley-toggle-sound');

@@ -81,7 +81,9 @@ export class ParleyNotificationDrawer extends LitElement {
               <button @click=${() => emit(this, 'parley-open', n.ticket)}>
                 <span class="line"><span class="title">${n.title}</span><span class="when">${formatAge(new Date(n.at).toISOString())}</span></span>
                 <span class="line"><span class="text">${customerName(n.ticket)} · ${n.ticket.category} · ${preview(n.ticket.description, 60)}</span>
-                <span class="badge urgency-${n.ticket.urgency}">${n.ticket.urgency}</span></span>
+                ${n.ticket.status === 'open'
+                  ? html`<span class="badge urgency-${n.ticket.urgency}">${n.ticket.urgency}</span>`
+                  : html`<span class="badge status-${n.ticket.status}">${n.ticket.assignee ? `${n.ticket.status} · ${n.ticket.assignee.name}` : n.ticket.status}</span>`}</span>
               </button></li>`)}</ul>`
           : html`<parley-state heading="No notifications yet" message="New tickets will show up here as they arrive."></parley-state>`}
       </aside>`;
