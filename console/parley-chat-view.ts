@@ -150,8 +150,9 @@ export class ParleyChatView extends LitElement {
         clearTimeout(this.typingTimer);
         this.typingTimer = setTimeout(() => (this.typing = ''), TYPING_SHOWN_MS);
       },
+      // "Seen" on staff messages means the customer read them (not another staff member in the room).
       read: (seq, by) => {
-        if (by.id !== this.user?.id) this.otherRead = Math.max(this.otherRead, seq);
+        if (by.kind === 'customer') this.otherRead = Math.max(this.otherRead, seq);
       },
       error: (_code, message) => emit(this, 'parley-notify', { text: `Live updates unavailable: ${message}`, kind: 'error' }),
     }, shown);
