@@ -71,7 +71,8 @@ function start(): void {
     toggle: () => api(isOpen ? 'close' : 'open'),
     identify: (identity: Identity) => (app ? app.identify(identity) : (ctx.identity = identity)),
     reset: () => {
-      localStorage.removeItem(storageKey(ctx.siteKey, 'token'));
+      // Forget the visitor even if the app never loaded on this page (its token, unsent messages, what it had seen).
+      for (const what of ['token', 'outbox', 'seen'] as const) localStorage.removeItem(storageKey(ctx.siteKey, what));
       ctx.identity = undefined;
       return app?.reset();
     },
