@@ -3,7 +3,7 @@ export interface BenchProfile {
   name: 'full' | 'smoke';
   chat: { pairs: number; messagesPerSide: number }[];
   chatTimeCapMs: number;
-  /** Connection levels, ascending; the top one is bounded by the machine's open-file limit (20,000). */
+  /** Connection levels, ascending; the top one is bounded by the open-file limit of one process here (20,000, hard). */
   connections: number[];
   connectionsTimeCapMs: number;
   fanout: number[];
@@ -27,7 +27,7 @@ export const FULL: BenchProfile = {
     { pairs: 1000, messagesPerSide: 3 },
   ],
   chatTimeCapMs: 60000,
-  connections: [1000, 10000, 18000],
+  connections: [1000, 10000, 19000],
   connectionsTimeCapMs: 120000,
   fanout: [100, 1000],
   fanoutEvents: 20,

@@ -14,10 +14,15 @@ function rows(r: BenchResults): Row[] {
   }
   const c = r.connections;
   if (c) {
-    out.push(['Connections: idle authenticated sockets held (cap: 20,000 open files)', n(c.parley.held), `${n(c.wsRelay.held)} (bare ws relay)`, ratio(c.parley.held, c.wsRelay.held)]);
+    out.push(['Connections: idle authenticated sockets held (of the levels tried; one process may open 20,000 files here)', n(c.parley.held), `${n(c.wsRelay.held)} (bare ws relay)`, ratio(c.parley.held, c.wsRelay.held)]);
     for (const level of c.parley.levels) {
       const base = c.wsRelay.levels.find((l) => l.target === level.target);
       out.push([`Connections: server memory per socket at ${n(level.target)} (RSS growth / sockets)`, kib(level.bytesPerSocket), base ? `${kib(base.bytesPerSocket)} (bare ws relay)` : 'n/a', base ? ratio(level.bytesPerSocket, base.bytesPerSocket) : 'n/a']);
+      const i = c.parley.levels.indexOf(level);
+      if (i > 0 && base) {
+        const from = n(c.parley.levels[i - 1].target);
+        out.push([`Connections: server memory per added socket, ${from} → ${n(level.target)}`, kib(level.marginalBytesPerSocket), `${kib(base.marginalBytesPerSocket)} (bare ws relay)`, ratio(level.marginalBytesPerSocket, base.marginalBytesPerSocket)]);
+      }
     }
   }
   const s = r.startup;
