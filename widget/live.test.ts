@@ -191,4 +191,25 @@ describe('the widget with the real server', () => {
     expect(badge.textContent).to.equal('1');
     expect($(again, '.panel')).to.equal(null);
   });
+
+  it('shows who is online, the member typing, and read receipts', async function (this: { timeout(ms: number): void }) {
+    this.timeout(25000);
+    const root = await embed();
+    const ticket = await fileTicket(root, 'Is anyone there?');
+    await staff('accept', { ticket: ticket.id });
+    const composer = await until(() => $<HTMLTextAreaElement>(root, '.composer textarea'));
+    try {
+      await staff('typing', { ticket: ticket.id });
+      await until(() => $(root, '.typing')?.textContent === 'Maya is typing…', 8000, 'the typing indicator');
+      await until(() => $(root, 'header small')!.textContent === 'We are online', 8000, 'presence');
+      type(composer, 'Hello Maya');
+      composer.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+      await until(() => $(root, '.msg.mine .meta')?.textContent!.endsWith('Sent'), 8000, 'sent');
+      expect((await staff('read', { ticket: ticket.id, seq: '1' })).status).to.equal(200);
+      await until(() => $(root, '.msg.mine .meta')!.textContent!.endsWith('Read'), 8000, 'the read receipt');
+    } finally {
+      await staff('offline');
+    }
+    await until(() => $(root, 'header small')!.textContent === '', 8000, 'nobody online again');
+  });
 });

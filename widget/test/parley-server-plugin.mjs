@@ -3,13 +3,14 @@
 // allowing the test page's origin was created through the admin HTTP API. Staff actions a test
 // needs (a member accepting, answering, closing) go through `GET /__parley/staff?...`, which calls
 // the public HTTP API as a signed-in member.
-import { ApiClient } from '../../server/testing/api.ts';
+import { ApiClient, TestSocket } from '../../server/testing/api.ts';
 import { startTestServer } from '../../server/testing/test-server.ts';
 
 export function parleyServerPlugin() {
   let server;
   let info;
   let member;
+  let memberSocket;
   return {
     name: 'parley-server',
     async serverStart({ config }) {
@@ -39,6 +40,19 @@ export function parleyServerPlugin() {
         message: () => member.post(`/api/tickets/${q.ticket}/messages`, { clientId: q.clientId ?? `t${Date.now()}${Math.random()}`, body: q.body }),
         messages: () => member.get(`/api/tickets/${q.ticket}/messages?after=0`),
         tickets: () => member.get('/api/tickets'),
+        read: () => member.post(`/api/tickets/${q.ticket}/read`, { seq: Number(q.seq) }),
+        // A member's live socket: online presence, joined to the ticket, typing there.
+        typing: async () => {
+          memberSocket ??= await TestSocket.staff(server.url, member);
+          await memberSocket.request({ type: 'join', ticketId: q.ticket });
+          memberSocket.send({ type: 'typing', ticketId: q.ticket });
+          return { status: 200 };
+        },
+        offline: async () => {
+          memberSocket?.close();
+          memberSocket = undefined;
+          return { status: 200 };
+        },
       };
       const reply = await routes[q.action]?.();
       return { body: JSON.stringify(reply ?? { status: 404 }), type: 'json' };
