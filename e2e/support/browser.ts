@@ -22,8 +22,12 @@ export async function shot(page: Page, name: string): Promise<string> {
   return path;
 }
 
-/** Copies an artifact into docs/ for the README. */
+/**
+ * Copies an artifact into docs/ for the README, only when asked (PARLEY_UPDATE_DOCS=1), so an ordinary
+ * test run never changes a tracked file.
+ */
 export function publish(path: string, name: string): void {
+  if (!process.env.PARLEY_UPDATE_DOCS) return;
   const docs = resolve(import.meta.dirname, '../../docs');
   mkdirSync(docs, { recursive: true });
   copyFileSync(path, resolve(docs, name));
