@@ -212,4 +212,14 @@ describe('the widget with the real server', () => {
     }
     await until(() => $(root, 'header small')!.textContent === '', 8000, 'nobody online again');
   });
+
+  it('says so in plain words when the site vouches with a wrong identity hash', async function (this: { timeout(ms: number): void }) {
+    this.timeout(15000);
+    const root = await embed();
+    await api().open();
+    await until(() => $(root, '.body .primary'));
+    await api().identify({ id: 'someone', hash: 'not-the-right-hash' });
+    const alert = await until(() => $(root, '[role=alert]'), 8000, 'the error');
+    expect(alert.textContent).to.equal('We could not confirm your account. Please sign in again.');
+  });
 });

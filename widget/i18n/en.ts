@@ -38,6 +38,7 @@ const en = {
     network: 'Cannot reach support. Check your connection and try again.',
     rate_limited: 'Too many requests. Please wait a moment.',
     forbidden: 'This site may not use this support widget.',
+    unauthorized: 'We could not confirm your account. Please sign in again.',
     bad_request: 'Please check the form: {m}',
     other: 'Something went wrong. Please try again.',
   } as Record<string, string>,
