@@ -1,0 +1,32 @@
+import { expect } from 'chai';
+import type { User } from '../protocol/index.ts';
+import './parley-members.ts';
+import { cleanup, mount, stubFetch, until } from './test/fixtures.ts';
+
+describe('parley-members', () => {
+  let restore = () => {};
+  afterEach(() => {
+    cleanup();
+    restore();
+  });
+
+  const me: User = { id: 'a1', email: 'admin@example.test', name: 'Admin', role: 'admin', active: true, createdAt: '2026-01-01T00:00:00Z' };
+
+  it('never offers to deactivate yourself, and shows the server\'s refusal of a new account', async () => {
+    restore = stubFetch((url, init) => {
+      if (url.pathname !== '/api/users') return undefined;
+      if (init?.method === 'POST') return { status: 409, body: { error: { code: 'conflict', message: 'an account with this email exists' } } };
+      return { body: { users: [me] } };
+    });
+    const el = await mount('parley-members', { me });
+    const root = el.shadowRoot!;
+    const row = await until(() => root.querySelector('tr[data-user="admin@example.test"]'), 'own row');
+    expect(row.querySelector('button')).to.equal(null);
+    const form = root.querySelector('form')!;
+    form.querySelector<HTMLInputElement>('input[name=name]')!.value = 'Dup';
+    form.querySelector<HTMLInputElement>('input[name=email]')!.value = 'admin@example.test';
+    form.requestSubmit();
+    const alert = await until(() => form.querySelector('[role=alert]'), 'error');
+    expect(alert.textContent).to.equal('an account with this email exists');
+  });
+});

@@ -1,0 +1,65 @@
+import { expect } from 'chai';
+import type { Site } from '../protocol/index.ts';
+import { parseOrigins } from './parley-sites.ts';
+import { cleanup, mount, stubFetch, until } from './test/fixtures.ts';
+
+const site = (over: Partial<Site> = {}): Site => ({
+  id: 's1', name: 'Shop', key: 'site_abc', secret: 'sec-1', origins: ['https://shop.example'], categories: ['General'],
+  requireIdentity: false, snippet: '<script src="https://parley.example/widget.js" data-site="site_abc" async></script>', createdAt: '2026-01-01T00:00:00Z', ...over,
+});
+
+describe('parley-sites', () => {
+  let restore = () => {};
+  afterEach(() => {
+    cleanup();
+    restore();
+  });
+
+  it('parses origins one per line or comma-separated, without trailing slashes', () => {
+    expect(parseOrigins(' https://a.example/ \n\nhttps://b.example, http://localhost:8080 ')).to.deep.equal(['https://a.example', 'https://b.example', 'http://localhost:8080']);
+    expect(parseOrigins('  \n ')).to.deep.equal([]);
+  });
+
+  it('refuses a site without origins, then creates one and shows its snippet', async () => {
+    const bodies: unknown[] = [];
+    restore = stubFetch((url, init) => {
+      if (url.pathname !== '/api/sites') return undefined;
+      if (init?.method === 'POST') {
+        bodies.push(JSON.parse(String(init.body)));
+        return { status: 201, body: site({ id: 's2', name: 'Blog', key: 'site_blog', origins: ['https://blog.example'] }) };
+      }
+      return { body: { sites: [site()] } };
+    });
+    const el = await mount('parley-sites');
+    const root = el.shadowRoot!;
+    await until(() => root.querySelector('[data-site=site_abc]'), 'first site');
+    const form = root.querySelector('form')!;
+    form.querySelector<HTMLInputElement>('input[name=name]')!.value = 'Blog';
+    form.requestSubmit();
+    await el.updateComplete;
+    expect(form.querySelector('[role=alert]')!.textContent).to.contain('at least one allowed origin');
+    expect(bodies).to.deep.equal([]);
+    form.querySelector<HTMLTextAreaElement>('textarea[name=origins]')!.value = 'https://blog.example/';
+    form.requestSubmit();
+    const card = await until(() => root.querySelector('[data-site=site_blog]'), 'new site');
+    expect(bodies).to.deep.equal([{ name: 'Blog', origins: ['https://blog.example'] }]);
+    expect(card.querySelector('pre')!.textContent).to.contain('data-site="site_abc"');
+  });
+
+  it('saves edited origins with a PATCH', async () => {
+    const patches: unknown[] = [];
+    restore = stubFetch((url, init) => {
+      if (init?.method === 'PATCH' && url.pathname === '/api/sites/s1') {
+        patches.push(JSON.parse(String(init.body)));
+        return { body: site({ origins: ['https://shop.example', 'https://www.shop.example'] }) };
+      }
+      return url.pathname === '/api/sites' ? { body: { sites: [site()] } } : undefined;
+    });
+    const el = await mount('parley-sites');
+    const card = await until(() => el.shadowRoot!.querySelector('[data-site=site_abc]'), 'site');
+    card.querySelector<HTMLTextAreaElement>('.inline textarea')!.value = 'https://shop.example\nhttps://www.shop.example';
+    [...card.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent === 'Save')!.click();
+    await until(() => patches.length, 'patch');
+    expect(patches).to.deep.equal([{ origins: ['https://shop.example', 'https://www.shop.example'] }]);
+  });
+});
