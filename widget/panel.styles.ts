@@ -142,10 +142,12 @@ ul {
 label, legend {
   display: block;
   margin: 12px 0 6px;
+  padding: 0;
   font-weight: 600;
 }
 fieldset {
   border: 0;
+  margin: 0;
   padding: 0;
 }
 select, textarea {
@@ -161,10 +163,39 @@ select, textarea {
 [aria-invalid=true] {
   border-color: #d22;
 }
+.chips {
+  display: flex;
+  gap: 6px;
+}
 .chips label {
-  display: inline;
-  margin-inline-end: 12px;
+  flex: 1;
+  margin: 0;
   font-weight: 400;
+}
+.chips input {
+  position: absolute;
+  opacity: 0;
+}
+.chips span {
+  display: block;
+  padding: 8px 0;
+  border: 1px solid #ccd;
+  border-radius: 8px;
+  background: #fff;
+  text-align: center;
+}
+:checked + span {
+  background: var(--parley-accent);
+  color: #fff;
+}
+:focus-visible + span {
+  outline: 2px solid var(--parley-accent);
+  outline-offset: 1px;
+}
+form .error {
+  display: block;
+  margin-top: 6px;
+  background: none;
 }
 .summary {
   margin: 0;
