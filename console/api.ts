@@ -18,18 +18,12 @@ export class ApiError extends Error {
 
 type Method = 'GET' | 'POST' | 'PATCH';
 
-/** Base URL of the API; tests point it at another server. */
-let base = '';
-export function setApiBase(url: string): void {
-  base = url.replace(/\/$/, '');
-}
-
 async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(base + path, {
+    res = await fetch(path, {
       method,
-      credentials: base ? 'include' : 'same-origin',
+      credentials: 'same-origin',
       headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });

@@ -1,2 +1,23 @@
-// Console entry: defines every element; index.html renders <parley-app>.
+// Console entry (bundled to dist/console.js): importing it defines every element; index.html renders <parley-app>.
 export { ParleyApp } from './parley-app.ts';
+export { ParleyAdminTickets } from './parley-admin-tickets.ts';
+export { ParleyChatView } from './parley-chat-view.ts';
+export { ParleyComposer } from './parley-composer.ts';
+export { ParleyLogin } from './parley-login.ts';
+export { ParleyMembers } from './parley-members.ts';
+export { ParleyMessageList } from './parley-message-list.ts';
+export { ParleyMonitoring } from './parley-monitoring.ts';
+export { ParleyNav } from './parley-nav.ts';
+export { ParleyNotificationDrawer } from './parley-notification-drawer.ts';
+export { ParleyQueue } from './parley-queue.ts';
+export { ParleyRejectDialog } from './parley-reject-dialog.ts';
+export { ParleySites } from './parley-sites.ts';
+export { ParleySparkline } from './parley-sparkline.ts';
+export { ParleyState } from './parley-state.ts';
+export { ParleyTicketDetails } from './parley-ticket-details.ts';
+export { ParleyTicketTable } from './parley-ticket-table.ts';
+export { ParleyToast } from './parley-toast.ts';
+export { RealtimeController } from './realtime-controller.ts';
+export { BoardController } from './board-controller.ts';
+export { TicketRooms } from './ticket-rooms.ts';
+export { api, ApiError } from './api.ts';
