@@ -1,7 +1,7 @@
 // The console's HTTP client: same origin as the API, cookie session, JSON bodies (the server requires
 // JSON plus a same-origin Origin header for cookie-authenticated writes).
 import type {
-  ChatSummary, ErrorCode, Message, MessagePage, Role, Site, Stats, Ticket, TicketEvent, TicketStatus, User,
+  ErrorCode, Message, MessagePage, Role, Site, Stats, Ticket, TicketEvent, TicketStatus, User,
 } from '../protocol/index.ts';
 
 /** A failed request, carrying the server's stable error code and its plain-words message. */
@@ -107,9 +107,6 @@ export const api = {
   },
   async events(id: string): Promise<TicketEvent[]> {
     return list<TicketEvent>(await request('GET', `/api/tickets/${encodeURIComponent(id)}/events`), 'events');
-  },
-  async chats(): Promise<ChatSummary[]> {
-    return list<ChatSummary>(await request('GET', '/api/chats'), 'chats');
   },
   async users(): Promise<User[]> {
     return list<User>(await request('GET', '/api/users'), 'users');
