@@ -53,6 +53,9 @@ describe('TicketSubscription', () => {
     peer.send({ type: 'message', message: peer.store('t1', 'b') });
     await until(() => seen.length === 2);
     expect(seen.map((m) => m.seq)).toEqual([1, 2]);
+    // Duplicates are not mistaken for a gap: no extra join to fill one.
+    await new Promise((r) => setTimeout(r, 1700));
+    expect(joins(0).length).toBe(1);
   });
 
   it('holds a message that arrives early until the gap is filled, re-joining to fill it', async () => {
