@@ -31,6 +31,6 @@ export function createServices(config: Config, db: Database, bus: Bus, metrics: 
     config, db, bus, metrics, auth, sites, tickets,
     users: new UserService(db, auth),
     visitors: new VisitorService(db, sites),
-    messages: new MessageService(db, bus, tickets),
+    messages: new MessageService(db, bus, tickets, sites),
   };
 }

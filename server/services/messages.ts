@@ -5,6 +5,7 @@ import { authorKindOf, canSend, type Actor } from '../domain/index.ts';
 import { AppError } from '../errors.ts';
 import type { Bus } from '../realtime/bus.ts';
 import { messageRowToWire, ticketToWire, type MessageRow } from './serialize.ts';
+import type { SiteService } from './sites.ts';
 import { factsOf, type TicketService } from './tickets.ts';
 import { Ticket } from '../entities/index.ts';
 import { isUuid } from '../input.ts';
@@ -24,10 +25,13 @@ export class MessageService {
   /** Sends on one ticket from this instance run one after another, so seq order is publish order. */
   private readonly lanes = new Map<string, Promise<unknown>>();
 
-  constructor(db: Database, bus: Bus, tickets: TicketService) {
+  private readonly sites: SiteService;
+
+  constructor(db: Database, bus: Bus, tickets: TicketService, sites: SiteService) {
     this.db = db;
     this.bus = bus;
     this.tickets = tickets;
+    this.sites = sites;
   }
 
   send(actor: Actor, ticketId: string, clientId: string, body: string): Promise<SendResult> {
@@ -46,6 +50,9 @@ export class MessageService {
    * stores nothing, the slow path below finds out why and answers accordingly.
    */
   private async sendNow(actor: Actor, ticketId: string, clientId: string, body: string): Promise<SendResult> {
+    if (actor.kind === 'customer' && !actor.verified && (await this.sites.get(actor.siteId))?.requireIdentity) {
+      throw new AppError('forbidden', 'this site requires a signed-in customer to write');
+    }
     const authorKind = authorKindOf(actor);
     const [who, whoParams] =
       actor.kind === 'customer' ? ['customer_id = ? and site_id = ?', [actor.id, actor.siteId]]

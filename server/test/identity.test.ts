@@ -70,8 +70,13 @@ describe('customer identity', () => {
     c.site.secret = rotated.body.secret;
   });
 
-  it('lets a site require identity, after which anonymous visitors cannot open tickets', async () => {
+  it('lets a site require identity, after which anonymous visitors cannot open tickets or write', async () => {
+    const earlier = await ApiClient.visitor(server.url, c.site.key, c.origin);
+    const before = (await newTicket(earlier, 'opened before the switch')).body;
+    await c.member.post(`/api/tickets/${before.id}/accept`);
     await c.adminApi.patch(`/api/sites/${c.site.id}`, { requireIdentity: true });
+    const refused = await earlier.post(`/api/tickets/${before.id}/messages`, { clientId: 'late', body: 'still anonymous' });
+    expect(refused).toMatchObject({ status: 403, body: { error: { code: 'forbidden' } } });
     const anon = await ApiClient.visitor(server.url, c.site.key, c.origin);
     expect(anon.session.site.requireIdentity).toBe(true);
     expect((await newTicket(anon)).status).toBe(403);
