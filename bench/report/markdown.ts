@@ -10,6 +10,7 @@ const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 function rows(r: BenchResults): Row[] {
   const out: Row[] = [];
   for (const f of r.fanout) {
+    out.push([`Fan-out to ${n(f.listeners)} members: creating the ticket (HTTP), p50 / p99 ms`, `${n(f.parley.triggerMs.p50)} / ${n(f.parley.triggerMs.p99)}`, 'n/a (part of the figure below)', 'n/a']);
     out.push([`Fan-out: ticket_created to ${n(f.listeners)} members, p50 / p99 ms`, `${n(f.parley.deliveryMs.p50)} / ${n(f.parley.deliveryMs.p99)}`, `${n(f.wsRelay.deliveryMs.p50)} / ${n(f.wsRelay.deliveryMs.p99)} (bare ws broadcast)`, `${ratio(f.parley.deliveryMs.p50, f.wsRelay.deliveryMs.p50)} / ${ratio(f.parley.deliveryMs.p99, f.wsRelay.deliveryMs.p99)}`]);
   }
   const c = r.connections;
@@ -17,6 +18,7 @@ function rows(r: BenchResults): Row[] {
     out.push(['Connections: idle authenticated sockets held (of the levels tried; one process may open 20,000 files here)', n(c.parley.held), `${n(c.wsRelay.held)} (bare ws relay)`, ratio(c.parley.held, c.wsRelay.held)]);
     for (const level of c.parley.levels) {
       const base = c.wsRelay.levels.find((l) => l.target === level.target);
+      out.push([`Connections: sockets opened and authenticated per second, up to ${n(level.target)}`, n(level.openedPerSec), base ? `${n(base.openedPerSec)} (bare ws relay)` : 'n/a', base ? ratio(level.openedPerSec, base.openedPerSec) : 'n/a']);
       out.push([`Connections: server memory per socket at ${n(level.target)} (RSS growth / sockets)`, kib(level.bytesPerSocket), base ? `${kib(base.bytesPerSocket)} (bare ws relay)` : 'n/a', base ? ratio(level.bytesPerSocket, base.bytesPerSocket) : 'n/a']);
       const i = c.parley.levels.indexOf(level);
       if (i > 0 && base) {

@@ -1,6 +1,7 @@
 import type { FrameSocket } from '../lib/frame-socket.ts';
 import { mapPool, sleep } from '../lib/pool.ts';
 import { rssOf } from '../lib/proc.ts';
+import { perSecond } from '../lib/stats.ts';
 
 export interface ConnectionLevel {
   target: number;
@@ -8,6 +9,8 @@ export interface ConnectionLevel {
   open: number;
   failed: number;
   openMs: number;
+  /** Sockets opened and authenticated per second while reaching this level (64 at a time). */
+  openedPerSec: number;
   rssBytes: number;
   /** (RSS now - RSS before any socket) / open sockets. */
   bytesPerSocket: number;
@@ -69,6 +72,7 @@ export async function measureConnections(
         open: alive,
         failed,
         openMs: Math.round(openMs),
+        openedPerSec: perSecond(alive - prev.open, openMs),
         rssBytes,
         bytesPerSocket: alive ? Math.round((rssBytes - idleRssBytes) / alive) : 0,
         marginalBytesPerSocket: alive > prev.open ? Math.round((rssBytes - prev.rss) / (alive - prev.open)) : 0,

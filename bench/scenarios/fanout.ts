@@ -11,6 +11,8 @@ export interface FanoutResult {
   deliveryMs: Latency;
   /** Per event: trigger -> the last listener has it. */
   allReachedMs: Latency;
+  /** Per event: how long the trigger itself took (for Parley, the HTTP request creating the ticket). */
+  triggerMs: Latency;
   missed: number;
 }
 
@@ -28,6 +30,7 @@ export async function measureFanout(
 ): Promise<FanoutResult> {
   const samples: number[] = [];
   const lastArrivals: number[] = [];
+  const triggers: number[] = [];
   let missed = 0;
   let current = '';
   let t0 = 0;
@@ -51,6 +54,7 @@ export async function measureFanout(
       const all = new Promise<void>((resolve) => (allArrived = resolve));
       t0 = performance.now();
       await trigger(current);
+      triggers.push(performance.now() - t0);
       try {
         await withTimeout(all, perEventTimeoutMs, `fan-out of ${current}`);
       } catch {
@@ -60,7 +64,7 @@ export async function measureFanout(
   } finally {
     for (const socket of listeners) socket.onFrame = null;
   }
-  return { target, listeners: listeners.length, events, deliveryMs: summarize(samples), allReachedMs: summarize(lastArrivals), missed };
+  return { target, listeners: listeners.length, events, deliveryMs: summarize(samples), allReachedMs: summarize(lastArrivals), triggerMs: summarize(triggers), missed };
 }
 
 /** A ticket as the server sends it, for the relay baseline to fan out a frame of the same size. */
