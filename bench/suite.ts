@@ -73,10 +73,13 @@ const perMessage = (d: DbCounters, n: number): DbCounters => {
 async function chatRound(w: World, p: BenchProfile, pairs: number, messagesPerSide: number): Promise<ChatRound> {
   const load = { pairs, messagesPerSide, timeCapMs: p.chatTimeCapMs };
   const dbUrl = w.server.database.url;
-  const before = dbUrl && p.dbCounters ? await dbCounters(dbUrl) : null;
-  const parley = await runChat(parleyTransport({ api: w.api, members: w.members, customers: w.customers, serverPid: w.server.child.pid }), load);
-  // An idle backend flushes its statistics to pg_stat_database within 10 s.
-  const after = before && dbUrl ? (await sleep(11000), await dbCounters(dbUrl)) : null;
+  // pg_stat_database counts only what idle backends have flushed, which they do within 10 s; so the
+  // counters are read after 11 s of quiet on each side of the measured phase.
+  let before: DbCounters | null = null;
+  let after: DbCounters | null = null;
+  const read = async () => (await sleep(11000), await dbCounters(dbUrl!));
+  const measured = dbUrl && p.dbCounters ? { before: async () => void (before = await read()), after: async () => void (after = await read()) } : undefined;
+  const parley = await runChat(parleyTransport({ api: w.api, members: w.members, customers: w.customers, serverPid: w.server.child.pid }), { ...load, measured });
   const wsRelay = await runChat(wsRelayTransport(w.wsRelay.wsUrl, w.wsRelay.child.pid), load);
   const socketIo = await runChat(socketIoTransport(w.sioRelay.url, w.sioRelay.child.pid), load);
   const messages = pairs * 2 * messagesPerSide;

@@ -36,6 +36,8 @@ export interface ChatLoad {
   timeCapMs: number;
   /** Parallel pair set-up (tickets, logins, sockets). */
   setupConcurrency?: number;
+  /** Called right before the first message and right after the last (e.g. to read database counters). */
+  measured?: { before(): Promise<void>; after(): Promise<void> };
 }
 
 export interface ChatResult {
@@ -123,6 +125,7 @@ export async function runChat(transport: ChatTransport, load: ChatLoad): Promise
       remaining[p] = [load.messagesPerSide, load.messagesPerSide];
       sides[p] = await transport.openPair(p, [hooksFor(p, 0), hooksFor(p, 1)]);
     });
+    await load.measured?.before();
     cpuBefore = await cpuMs();
     const started = performance.now();
     const cap = setTimeout(() => {
@@ -137,6 +140,7 @@ export async function runChat(transport: ChatTransport, load: ChatLoad): Promise
     clearTimeout(cap);
     durationMs = performance.now() - started;
     cpuAfter = await cpuMs();
+    await load.measured?.after();
   } finally {
     // Customers leave first, so staff going offline does not announce presence to them.
     for (const s of [0, 1]) for (const pair of sides) pair?.[s].close();
