@@ -135,6 +135,7 @@ export class ParleyChatView extends LitElement {
     const shown = this.messages.at(-1)?.seq ?? 0;
     const unwatch = rooms.watch(id, {
       message: (m) => {
+        outbox.delivered(m);
         this.merge([m]);
         if (m.author.id !== this.user?.id) this.typing = '';
         this.markRead();

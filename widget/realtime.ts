@@ -59,6 +59,7 @@ export function createRealtime(s: State, { token, unauthorized, upsert, refresh 
       if (subs.has(id)) return;
       const handlers = {
         message(m: Message) {
+          outbox.delivered(m);
           append(m);
           if (m.author.kind === 'customer') return;
           typist(id);

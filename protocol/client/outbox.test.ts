@@ -93,4 +93,16 @@ describe('Outbox', () => {
     expect(ids.size).toBe(100);
     expect([...ids].every((id) => /^[0-9a-f]{32}$/.test(id))).toBe(true);
   });
+
+  it('drops an item as soon as its stored message is seen, even before the ack', () => {
+    socket = new RealtimeSocket('ws://127.0.0.1:9/ws'); // never connected: the ack cannot come
+    const outbox = new Outbox(socket);
+    const item = outbox.send('t1', 'hello');
+    const other = outbox.send('t1', 'second');
+    const stored = { id: 'm1', ticketId: 't1', seq: 7, clientId: item.clientId, author: { kind: 'customer', id: 'c1' }, body: 'hello', createdAt: '' } as Message;
+    outbox.delivered({ ...stored, ticketId: 't2' }); // another ticket's message with the same id changes nothing
+    expect(outbox.items).toHaveLength(2);
+    outbox.delivered(stored);
+    expect(outbox.items.map((i) => i.clientId)).toEqual([other.clientId]);
+  });
 });

@@ -66,6 +66,16 @@ export class Outbox {
     this._pump();
   }
 
+  /**
+   * A stored message seen on the socket: its item, if any, is done even before the ack arrives
+   * (the room's `message` can overtake the sender's `ack`), so it is never shown twice.
+   */
+  delivered(message: Message): void {
+    if (!this.items.some((i) => i.clientId === message.clientId && i.ticketId === message.ticketId)) return;
+    this.items = this.items.filter((i) => i.clientId !== message.clientId);
+    this._changed();
+  }
+
   onChange(listener: (items: OutboxItem[]) => void): () => void {
     this._changeListeners.add(listener);
     return () => this._changeListeners.delete(listener);
