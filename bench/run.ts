@@ -24,6 +24,11 @@ const profile = pairsArg ? { ...base, chat: [{ pairs: Number(pairsArg.slice(8)),
 const resultsDir = join(repoRoot, 'bench/results');
 const profileDir = join(resultsDir, 'profiles', new Date().toISOString().replace(/[:.]/g, '-'));
 mkdirSync(resultsDir, { recursive: true });
+// Every scenario has its own caps; this one catches anything they missed.
+setTimeout(() => {
+  console.error('bench: the whole run passed its 20-minute cap; stopping');
+  process.exit(2);
+}, 20 * 60_000).unref();
 // Ctrl-C still runs the exit hook that stops the servers this run started.
 process.once('SIGINT', () => process.exit(130));
 

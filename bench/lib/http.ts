@@ -58,6 +58,8 @@ export function httpJson<T = unknown>(method: string, url: string, body?: unknow
       },
     );
     req.on('error', reject);
+    // A server that stops answering must not hang the run.
+    req.setTimeout(30000, () => req.destroy(new Error(`${method} ${url}: no answer in 30 s`)));
     req.end(payload);
   });
 }

@@ -100,7 +100,7 @@ export async function measureDatabase(rows: number, tickets: number, concurrency
     const clients: pg.Client[] = [];
     try {
       await mapPool(concurrency, concurrency, async () => {
-        const c = new pg.Client({ connectionString: db.url });
+        const c = new pg.Client({ connectionString: db.url, query_timeout: 30000 });
         clients.push(c);
         await c.connect();
       });
