@@ -8,6 +8,8 @@ export interface BenchProfile {
   connectionsTimeCapMs: number;
   fanout: number[];
   fanoutEvents: number;
+  /** Members coming online while as many customers are connected. */
+  staffOnline: number;
   widgetRuns: number;
   /** How long a server is left alone before its memory is read. */
   settleMs: number;
@@ -31,6 +33,7 @@ export const FULL: BenchProfile = {
   connectionsTimeCapMs: 120000,
   fanout: [100, 1000],
   fanoutEvents: 20,
+  staffOnline: 1000,
   widgetRuns: 5,
   settleMs: 2000,
   npmStart: true,
@@ -46,6 +49,7 @@ export const SMOKE: BenchProfile = {
   connectionsTimeCapMs: 10000,
   fanout: [3],
   fanoutEvents: 2,
+  staffOnline: 3,
   widgetRuns: 1,
   settleMs: 200,
   npmStart: false,

@@ -38,6 +38,13 @@ describe('bench smoke run', () => {
     expect(f.wsRelay.deliveryMs.count).toBe(SMOKE.fanout[0] * SMOKE.fanoutEvents);
   });
 
+  it('times members coming online with and without customers connected', () => {
+    const s = results.staffOnline!;
+    expect(s.members).toBe(SMOKE.staffOnline);
+    expect(s.aloneMs).toBeGreaterThan(0);
+    expect(s.withCustomersMs).toBeGreaterThan(0);
+  });
+
   it('holds the idle sockets and measures their memory', () => {
     const c = results.connections!;
     expect(c.parley.held).toBe(SMOKE.connections[0]);

@@ -14,6 +14,7 @@ import { measureConnections, type ConnectionsResult } from './scenarios/connecti
 import { measureDatabase, type InsertResult } from './scenarios/db-insert.ts';
 import { measureFanout, sampleTicket, type FanoutResult } from './scenarios/fanout.ts';
 import { serveHostPage } from './scenarios/host-page.ts';
+import { measureStaffOnline, type StaffOnlineResult } from './scenarios/staff-online.ts';
 import { measureStartup, type StartupResult } from './scenarios/startup.ts';
 import { measureWidget, type WidgetResult } from './scenarios/widget.ts';
 
@@ -39,12 +40,13 @@ export interface BenchResults {
   startup: StartupResult | null;
   chat: ChatRound[];
   fanout: { listeners: number; parley: FanoutResult; wsRelay: FanoutResult }[];
+  staffOnline: StaffOnlineResult | null;
   connections: { parley: ConnectionsResult; wsRelay: ConnectionsResult } | null;
   widget: WidgetResult | null;
   errors: { scenario: string; message: string }[];
 }
 
-export const SCENARIOS = ['startup', 'chat', 'fanout', 'connections', 'widget'] as const;
+export const SCENARIOS = ['startup', 'chat', 'fanout', 'staff-online', 'connections', 'widget'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 export interface SuiteOptions {
@@ -159,6 +161,7 @@ export async function runSuite(p: BenchProfile, opts: SuiteOptions = {}): Promis
     startup: null,
     chat: [],
     fanout: [],
+    staffOnline: null,
     connections: null,
     widget: null,
     errors: [],
@@ -185,7 +188,7 @@ export async function runSuite(p: BenchProfile, opts: SuiteOptions = {}): Promis
     const api = new ParleyApi(server.url);
     const admin = await api.login(server.admin.email, server.admin.password);
     const site = await api.createSite(admin, 'Bench site', [CUSTOMER_ORIGIN]);
-    const people = Math.max(1, ...(want('chat') ? p.chat.map((c) => c.pairs) : []), ...(want('fanout') ? p.fanout : []));
+    const people = Math.max(1, ...(want('chat') ? p.chat.map((c) => c.pairs) : []), ...(want('fanout') ? p.fanout : []), want('staff-online') ? p.staffOnline : 0);
     log(`- setup: ${people} members and ${people} customers`);
     const members = await api.createMembers(admin, people, `bench-${Date.now().toString(36)}`);
     const customers = await mapPool(people, 8, (i) => api.visitor(site.key, i));
@@ -195,6 +198,18 @@ export async function runSuite(p: BenchProfile, opts: SuiteOptions = {}): Promis
 
     for (const c of want('chat') ? p.chat : []) await attempt(`chat, ${c.pairs} pairs`, async () => void results.chat.push(await chatRound(world, p, c.pairs, c.messagesPerSide)));
     for (const n of want('fanout') ? p.fanout : []) await attempt(`fan-out to ${n} members`, async () => void results.fanout.push(await fanoutRound(world, p, n)));
+    if (want('staff-online')) {
+      await attempt('members coming online', async () => {
+        const n = p.staffOnline;
+        results.staffOnline = await measureStaffOnline(
+          (i) => openStaffSocket(api.wsUrl, api.origin, members[i].cookie, loopbackSource(i)),
+          (i) => openCustomerSocket(api.wsUrl, CUSTOMER_ORIGIN, customers[i].token, loopbackSource(i + 1)),
+          n,
+          n,
+          p.settleMs,
+        );
+      });
+    }
     if (want('widget')) await attempt('widget', async () => void (results.widget = await widgetRound(world, p)));
   } finally {
     await Promise.all([server.close(), ...relays.map((r) => r.close())]);

@@ -13,6 +13,11 @@ function rows(r: BenchResults): Row[] {
     out.push([`Fan-out to ${n(f.listeners)} members: creating the ticket (HTTP), p50 / p99 ms`, `${n(f.parley.triggerMs.p50)} / ${n(f.parley.triggerMs.p99)}`, 'n/a (part of the figure below)', 'n/a']);
     out.push([`Fan-out: ticket_created to ${n(f.listeners)} members, p50 / p99 ms`, `${n(f.parley.deliveryMs.p50)} / ${n(f.parley.deliveryMs.p99)}`, `${n(f.wsRelay.deliveryMs.p50)} / ${n(f.wsRelay.deliveryMs.p99)} (bare ws broadcast)`, `${ratio(f.parley.deliveryMs.p50, f.wsRelay.deliveryMs.p50)} / ${ratio(f.parley.deliveryMs.p99, f.wsRelay.deliveryMs.p99)}`]);
   }
+  const so = r.staffOnline;
+  if (so) {
+    out.push([`Members coming online: ${n(so.members)} staff sockets ready, with ${n(so.customers)} customers connected, ms`, n(so.withCustomersMs), `${n(so.aloneMs)} (the same with no customer connected)`, ratio(so.withCustomersMs, so.aloneMs)]);
+    out.push(['Members coming online: presence frames per connected customer', n(so.presenceFramesPerCustomer), `${n(so.members)} (one per member)`, ratio(so.presenceFramesPerCustomer, so.members)]);
+  }
   const c = r.connections;
   if (c) {
     out.push(['Connections: idle authenticated sockets held (of the levels tried; one process may open 20,000 files here)', n(c.parley.held), `${n(c.wsRelay.held)} (bare ws relay)`, ratio(c.parley.held, c.wsRelay.held)]);
@@ -67,6 +72,7 @@ function chatTable(r: BenchResults): string[] {
     lines.push(row('latency p95 ms', (x) => x.latencyMs.p95));
     lines.push(row('latency p99 ms', (x) => x.latencyMs.p99));
     lines.push(row('server CPU ms / message', (x) => x.serverCpuMsPerMessage ?? NaN));
+    lines.push(row('load generator CPU ms / message', (x) => x.clientCpuMsPerMessage));
   }
   return lines;
 }

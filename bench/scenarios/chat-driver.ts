@@ -56,6 +56,8 @@ export interface ChatResult {
   ackMs: Latency;
   /** Server CPU time per acknowledged message, when known. */
   serverCpuMsPerMessage: number | null;
+  /** This load generator's CPU time per acknowledged message (it shares the machine with the server). */
+  clientCpuMsPerMessage: number;
   timedOut: boolean;
 }
 
@@ -118,6 +120,8 @@ export async function runChat(transport: ChatTransport, load: ChatLoad): Promise
   let cpuBefore: number | null = null;
   let cpuAfter: number | null = null;
   let durationMs = 0;
+  let clientBefore: NodeJS.CpuUsage | undefined;
+  let clientUsed: NodeJS.CpuUsage = { user: 0, system: 0 };
   let timedOut = false;
   try {
     await transport.prepare?.(load.pairs);
@@ -127,6 +131,7 @@ export async function runChat(transport: ChatTransport, load: ChatLoad): Promise
     });
     await load.measured?.before();
     cpuBefore = await cpuMs();
+    clientBefore = process.cpuUsage();
     const started = performance.now();
     const cap = setTimeout(() => {
       timedOut = true;
@@ -139,6 +144,7 @@ export async function runChat(transport: ChatTransport, load: ChatLoad): Promise
     await done;
     clearTimeout(cap);
     durationMs = performance.now() - started;
+    clientUsed = process.cpuUsage(clientBefore);
     cpuAfter = await cpuMs();
     await load.measured?.after();
   } finally {
@@ -160,6 +166,7 @@ export async function runChat(transport: ChatTransport, load: ChatLoad): Promise
     latencyMs: summarize(latencies),
     ackMs: summarize(ackTimes),
     serverCpuMsPerMessage: cpuBefore !== null && cpuAfter !== null && acked > 0 ? Math.round(((cpuAfter - cpuBefore) / acked) * 1000) / 1000 : null,
+    clientCpuMsPerMessage: acked > 0 ? Math.round(((clientUsed.user + clientUsed.system) / 1000 / acked) * 1000) / 1000 : 0,
     timedOut,
   };
 }
