@@ -50,6 +50,8 @@ describe('bench smoke run', () => {
     expect(c.parley.held).toBe(SMOKE.connections[0]);
     expect(c.wsRelay.held).toBe(SMOKE.connections[0]);
     expect(c.parley.idleRssBytes).toBeGreaterThan(0);
+    expect(c.parley.idleLiveBytes).toBeGreaterThan(0);
+    expect(c.parley.idleLiveBytes).toBeLessThan(c.parley.idleRssBytes);
   });
 
   it('measures startup, widget weight and the host page', () => {

@@ -2,6 +2,7 @@ import type { ServerFrame } from '../protocol/index.ts';
 import { counterDelta, dbCounters, type DbCounters } from './lib/database.ts';
 import { FrameSocket, openCustomerSocket, openStaffSocket } from './lib/frame-socket.ts';
 import { closeHttpAgents } from './lib/http.ts';
+import { Inspector } from './lib/inspector.ts';
 import { describeMachine, type Machine } from './lib/machine.ts';
 import { CUSTOMER_ORIGIN, ParleyApi, type CustomerSession, type StaffSession } from './lib/parley-api.ts';
 import { startParley, type ParleyServer } from './lib/parley-server.ts';
@@ -113,8 +114,10 @@ async function fanoutRound(w: World, p: BenchProfile, listeners: number) {
  * On a fresh server and a fresh relay: memory per socket is only meaningful against a process whose
  * heap was not already grown by the other scenarios.
  */
-async function connectionsRound(p: BenchProfile, nodeFlags: string[] | undefined) {
-  const server = await startParley({ nodeFlags });
+async function connectionsRound(p: BenchProfile, nodeFlags: string[] = []) {
+  // Both processes run with --inspect so memory is read after a forced full GC (see lib/inspector.ts).
+  const serverInspect = await Inspector.flag();
+  const server = await startParley({ nodeFlags: [...nodeFlags, serverInspect.flag] });
   let parley: ConnectionsResult;
   try {
     const api = new ParleyApi(server.url);
@@ -123,15 +126,23 @@ async function connectionsRound(p: BenchProfile, nodeFlags: string[] | undefined
     // Visitors share tokens across sockets (a visitor with many tabs); the server sees each socket on its own.
     const customers = await mapPool(Math.min(100, p.connections.at(-1)!), 8, (i) => api.visitor(site.key, i));
     const token = (i: number) => customers[i % customers.length].token;
-    parley = await measureConnections('parley', server.child.pid, (i) => openCustomerSocket(api.wsUrl, CUSTOMER_ORIGIN, token(i), loopbackSource(i)), p.connections, p.connectionsTimeCapMs, p.settleMs);
+    const inspector = await Inspector.attach(serverInspect.port);
+    try {
+      parley = await measureConnections('parley', () => inspector.measure(server.child), (i) => openCustomerSocket(api.wsUrl, CUSTOMER_ORIGIN, token(i), loopbackSource(i)), p.connections, p.connectionsTimeCapMs, p.settleMs);
+    } finally {
+      inspector.close();
+    }
   } finally {
     await server.close();
   }
-  const relay = await startRelay('ws');
+  const relayInspect = await Inspector.flag();
+  const relay = await startRelay('ws', [relayInspect.flag]);
+  const inspector = await Inspector.attach(relayInspect.port);
   try {
-    const wsRelay = await measureConnections('ws relay', relay.child.pid, (i) => openCustomerSocket(relay.wsUrl, CUSTOMER_ORIGIN, `t${i}`, loopbackSource(i)), p.connections, p.connectionsTimeCapMs, p.settleMs);
+    const wsRelay = await measureConnections('ws relay', () => inspector.measure(relay.child), (i) => openCustomerSocket(relay.wsUrl, CUSTOMER_ORIGIN, `t${i}`, loopbackSource(i)), p.connections, p.connectionsTimeCapMs, p.settleMs);
     return { parley, wsRelay };
   } finally {
+    inspector.close();
     await relay.close();
   }
 }

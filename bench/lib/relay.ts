@@ -9,11 +9,11 @@ export interface Relay {
   close(): Promise<void>;
 }
 
-export async function startRelay(kind: 'ws' | 'socketio'): Promise<Relay> {
+export async function startRelay(kind: 'ws' | 'socketio', nodeFlags: string[] = []): Promise<Relay> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
-  const child = spawnNode([kind === 'ws' ? 'bench/baselines/ws-relay.ts' : 'bench/baselines/socketio-relay.ts'], { PORT: String(port) });
+  const child = spawnNode([...nodeFlags, kind === 'ws' ? 'bench/baselines/ws-relay.ts' : 'bench/baselines/socketio-relay.ts'], { PORT: String(port) });
   try {
     await waitReady(child, `${url}/healthz`, 20000);
   } catch (err) {

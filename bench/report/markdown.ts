@@ -23,13 +23,11 @@ function rows(r: BenchResults): Row[] {
     out.push(['Connections: idle authenticated sockets held (of the levels tried; one process may open 20,000 files here)', n(c.parley.held), `${n(c.wsRelay.held)} (bare ws relay)`, ratio(c.parley.held, c.wsRelay.held)]);
     for (const level of c.parley.levels) {
       const base = c.wsRelay.levels.find((l) => l.target === level.target);
-      out.push([`Connections: sockets opened and authenticated per second, up to ${n(level.target)}`, n(level.openedPerSec), base ? `${n(base.openedPerSec)} (bare ws relay)` : 'n/a', base ? ratio(level.openedPerSec, base.openedPerSec) : 'n/a']);
-      out.push([`Connections: server memory per socket at ${n(level.target)} (RSS growth / sockets)`, kib(level.bytesPerSocket), base ? `${kib(base.bytesPerSocket)} (bare ws relay)` : 'n/a', base ? ratio(level.bytesPerSocket, base.bytesPerSocket) : 'n/a']);
-      const i = c.parley.levels.indexOf(level);
-      if (i > 0 && base) {
-        const from = n(c.parley.levels[i - 1].target);
-        out.push([`Connections: server memory per added socket, ${from} → ${n(level.target)}`, kib(level.marginalBytesPerSocket), `${kib(base.marginalBytesPerSocket)} (bare ws relay)`, ratio(level.marginalBytesPerSocket, base.marginalBytesPerSocket)]);
-      }
+      const vs = (get: (l: typeof level) => number, show: (v: number) => string): [string, string] =>
+        base ? [`${show(get(base))} (bare ws relay)`, ratio(get(level), get(base))] : ['n/a', 'n/a'];
+      out.push([`Connections: sockets opened and authenticated per second, up to ${n(level.target)}`, n(level.openedPerSec), ...vs((l) => l.openedPerSec, n)]);
+      out.push([`Connections: server live memory per socket at ${n(level.target)} (heap + external after GC)`, kib(level.bytesPerSocket), ...vs((l) => l.bytesPerSocket, kib)]);
+      out.push([`Connections: server RSS growth per socket at ${n(level.target)}`, kib(level.rssBytesPerSocket), ...vs((l) => l.rssBytesPerSocket, kib)]);
     }
   }
   const s = r.startup;

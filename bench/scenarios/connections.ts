@@ -1,6 +1,6 @@
 import type { FrameSocket } from '../lib/frame-socket.ts';
+import type { HeapFigures } from '../lib/inspector.ts';
 import { mapPool, sleep } from '../lib/pool.ts';
-import { rssOf } from '../lib/proc.ts';
 import { perSecond } from '../lib/stats.ts';
 
 export interface ConnectionLevel {
@@ -12,15 +12,16 @@ export interface ConnectionLevel {
   /** Sockets opened and authenticated per second while reaching this level (64 at a time). */
   openedPerSec: number;
   rssBytes: number;
-  /** (RSS now - RSS before any socket) / open sockets. */
+  /** (live memory now - live memory before any socket) / open sockets, live = heap + external after a full GC. */
   bytesPerSocket: number;
-  /** (RSS now - RSS at the previous level) / sockets added since: the cost of one more socket. */
-  marginalBytesPerSocket: number;
+  /** The same from RSS (includes what the allocator keeps). */
+  rssBytesPerSocket: number;
 }
 
 export interface ConnectionsResult {
   target: string;
   idleRssBytes: number;
+  idleLiveBytes: number;
   levels: ConnectionLevel[];
   /** The most sockets that were all open and authenticated at once. */
   held: number;
@@ -33,7 +34,7 @@ export interface ConnectionsResult {
  */
 export async function measureConnections(
   target: string,
-  pid: number,
+  measure: () => Promise<HeapFigures>,
   open: (index: number) => Promise<FrameSocket>,
   levels: number[],
   timeCapMs: number,
@@ -41,14 +42,12 @@ export async function measureConnections(
 ): Promise<ConnectionsResult> {
   const sockets: FrameSocket[] = [];
   const deadline = performance.now() + timeCapMs;
-  const settle = () => sleep(settleMs);
   // Warm-up: the first sockets also pay for code and buffers created once; keep that out of the figure.
   const warm = await mapPool(Math.min(100, levels[0]), 32, open);
   warm.forEach((s) => s.close());
   await sleep(Math.max(500, settleMs));
-  const idleRssBytes = await rssOf(pid);
-  let prev = { rss: idleRssBytes, open: 0 };
-  const result: ConnectionsResult = { target, idleRssBytes, levels: [], held: 0, firstError: null };
+  const idle = await measure();
+  const result: ConnectionsResult = { target, idleRssBytes: idle.rssBytes, idleLiveBytes: idle.liveBytes, levels: [], held: 0, firstError: null };
   try {
     for (const level of levels) {
       const started = performance.now();
@@ -64,20 +63,20 @@ export async function measureConnections(
         }
       });
       const openMs = performance.now() - started;
-      await settle();
-      const rssBytes = await rssOf(pid);
+      await sleep(settleMs);
+      const now = await measure();
       const alive = sockets.filter((s) => s.ws.readyState === s.ws.OPEN).length;
+      const per = (bytes: number) => (alive ? Math.round(bytes / alive) : 0);
       result.levels.push({
         target: level,
         open: alive,
         failed,
         openMs: Math.round(openMs),
-        openedPerSec: perSecond(alive - prev.open, openMs),
-        rssBytes,
-        bytesPerSocket: alive ? Math.round((rssBytes - idleRssBytes) / alive) : 0,
-        marginalBytesPerSocket: alive > prev.open ? Math.round((rssBytes - prev.rss) / (alive - prev.open)) : 0,
+        openedPerSec: perSecond(alive - from, openMs),
+        rssBytes: now.rssBytes,
+        bytesPerSocket: per(now.liveBytes - idle.liveBytes),
+        rssBytesPerSocket: per(now.rssBytes - idle.rssBytes),
       });
-      prev = { rss: rssBytes, open: alive };
       if (failed > 0 || alive < level) break;
       result.held = alive;
     }
