@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { EntityManager } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
+import { CompiledQuery } from 'kysely';
 import { entities } from '../entities/index.ts';
 import { migrationsList } from './migrations/index.ts';
 
@@ -13,7 +14,7 @@ export interface Database {
   orm: { em: EntityManager; close(force?: boolean): Promise<void>; isConnected(): Promise<boolean> };
   /** A fresh EntityManager fork for one unit of work. */
   em(): EntityManager;
-  /** Runs parameterised SQL (`?` placeholders) and returns the rows. */
+  /** Runs SQL with `?` placeholders as bind parameters (no `?` may appear otherwise) and returns the rows. */
   sql<T = Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
@@ -43,12 +44,19 @@ export async function openDatabase(opts: { databaseUrl: string | null; dataDir: 
     kind = 'pglite';
   }
   await orm.migrator.up();
-  const conn = orm.em.getConnection();
+  // Raw SQL goes to the driver with real bind parameters ($1, $2...), never spliced into the text.
+  const kysely = orm.em.getConnection().getClient();
+  const sql = async <T,>(query: string, params: unknown[] = []): Promise<T[]> => {
+    let n = 0;
+    const text = query.replace(/\?/g, () => `$${++n}`);
+    if (n !== params.length) throw new Error(`expected ${n} parameters, got ${params.length}`);
+    return (await kysely.executeQuery(CompiledQuery.raw(text, params))).rows as T[];
+  };
   return {
     kind,
     orm,
     em: () => orm.em.fork(),
-    sql: (query, params = []) => conn.execute(query, params, 'all'),
+    sql,
     close: () => orm.close(true),
   };
 }

@@ -78,12 +78,12 @@ export class VisitorService {
 
   /** Moves an anonymous visitor's tickets and messages to the verified customer, and retires its tokens. */
   private async merge(fromId: string, toId: string): Promise<void> {
-    await this.db.em().transactional(async (em) => {
-      const conn = em.getConnection();
-      const tx = em.getTransactionContext();
-      await conn.execute('update tickets set customer_id = ? where customer_id = ?', [toId, fromId], 'run', tx);
-      await conn.execute(`update messages set author_id = ? where author_kind = 'customer' and author_id = ?`, [toId, fromId], 'run', tx);
-      await conn.execute('delete from visitor_tokens where customer_id = ?', [fromId], 'run', tx);
-    });
+    // One statement, so it is all or nothing.
+    await this.db.sql(
+      `with t as (update tickets set customer_id = ? where customer_id = ? returning 1),
+            m as (update messages set author_id = ? where author_kind = 'customer' and author_id = ? returning 1)
+       delete from visitor_tokens where customer_id = ?`,
+      [toId, fromId, toId, fromId, fromId],
+    );
   }
 }
