@@ -45,6 +45,8 @@ function rows(r: BenchResults): Row[] {
     const peer = `(socket.io-client alone)`;
     out.push(['Widget loader gzip / brotli', `${n(w.loader.gzip)} / ${n(w.loader.brotli)} B`, `${n(w.peerClient.gzip)} / ${n(w.peerClient.brotli)} B ${peer}`, `${ratio(w.loader.gzip, w.peerClient.gzip)} / ${ratio(w.loader.brotli, w.peerClient.brotli)}`]);
     out.push([`Widget, everything loaded through opening (${w.all.length} files) gzip / brotli`, `${n(w.total.gzip)} / ${n(w.total.brotli)} B`, `${n(w.peerClient.gzip)} / ${n(w.peerClient.brotli)} B ${peer}`, `${ratio(w.total.gzip, w.peerClient.gzip)} / ${ratio(w.total.brotli, w.peerClient.brotli)}`]);
+    const enc = [...new Set(Object.values(w.servedEncodings))].join(', ');
+    out.push([`Widget as served by the server (Content-Encoding: ${enc}), loader / everything`, `${n(w.loader.bytes)} / ${n(w.total.bytes)} B`, `${n(w.loader.gzip)} / ${n(w.total.gzip)} B (the same files gzipped)`, `${ratio(w.loader.bytes, w.loader.gzip)} / ${ratio(w.total.bytes, w.total.gzip)}`]);
     out.push(['Host page load event ms (median)', n(w.loadEventWithWidgetMs), `${n(w.loadEventWithoutWidgetMs)} (same page without the widget)`, ratio(w.loadEventWithWidgetMs, w.loadEventWithoutWidgetMs)]);
     out.push(['Load event -> launcher interactive ms (median)', n(w.launcherAfterLoadMs), '0 (the page is done at its load event)', 'n/a']);
     out.push(['Launcher click -> panel open ms (median)', n(w.openMs), 'n/a', 'n/a']);

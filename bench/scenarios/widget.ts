@@ -18,6 +18,8 @@ export interface WidgetResult {
   /** Everything the widget fetched from the server (loader, app, chunks, styles) through opening it. */
   all: AssetSize[];
   total: { bytes: number; gzip: number; brotli: number };
+  /** Content-Encoding the server answered with for each file ('identity' when none). */
+  servedEncodings: Record<string, string>;
   /** The seed's transport client alone (socket.io-client's minified browser bundle), for scale. */
   peerClient: AssetSize;
   runs: number;
@@ -64,13 +66,16 @@ async function visit(browser: Browser, url: string, server: string, withWidget: 
     const page = await context.newPage();
     await page.addInitScript(PROBE);
     const assets = new Map<string, Buffer>();
+    const encodings: Record<string, string> = {};
     page.on('response', async (res) => {
       const type = res.request().resourceType();
       if (!res.url().startsWith(server) || !['script', 'stylesheet', 'font', 'image'].includes(type)) return;
-      assets.set(new URL(res.url()).pathname, await res.body().catch(() => Buffer.alloc(0)));
+      const path = new URL(res.url()).pathname;
+      encodings[path] = (await res.headerValue('content-encoding')) ?? 'identity';
+      assets.set(path, await res.body().catch(() => Buffer.alloc(0)));
     });
     await page.goto(url, { waitUntil: 'load' });
-    if (!withWidget) return { probe: (await page.evaluate('window.__bench')) as Probe, assets, openMs: 0 };
+    if (!withWidget) return { probe: (await page.evaluate('window.__bench')) as Probe, assets, encodings, openMs: 0 };
     await page.waitForFunction('window.__bench.launcher !== undefined', undefined, { timeout: 15000 });
     const probe = (await page.evaluate('window.__bench')) as Probe;
     // Clicked and timed inside the page, so the figure holds no automation round trips.
@@ -88,7 +93,7 @@ async function visit(browser: Browser, url: string, server: string, withWidget: 
         }),
     );
     await page.waitForLoadState('networkidle');
-    return { probe, assets, openMs };
+    return { probe, assets, encodings, openMs };
   } finally {
     await context.close();
   }
@@ -104,6 +109,7 @@ export async function measureWidget(host: HostPage, server: string, runs: number
     const after: number[] = [];
     const open: number[] = [];
     let assets = new Map<string, Buffer>();
+    let servedEncodings: Record<string, string> = {};
     for (let r = 0; r < runs; r++) {
       const plain = await visit(browser, host.withoutWidget, server, false);
       without.push(plain.probe.load ?? NaN);
@@ -113,6 +119,7 @@ export async function measureWidget(host: HostPage, server: string, runs: number
       after.push((w.probe.launcher ?? NaN) - (w.probe.load ?? NaN));
       open.push(w.openMs);
       assets = w.assets;
+      servedEncodings = w.encodings;
     }
     const all = [...assets].map(([path, body]) => sizeOf(path, body)).sort((a, b) => a.path.localeCompare(b.path));
     const loader = all.find((a) => a.path === '/widget.js');
@@ -123,6 +130,7 @@ export async function measureWidget(host: HostPage, server: string, runs: number
       loader,
       all,
       total: all.reduce((t, a) => ({ bytes: t.bytes + a.bytes, gzip: t.gzip + a.gzip, brotli: t.brotli + a.brotli }), { bytes: 0, gzip: 0, brotli: 0 }),
+      servedEncodings,
       peerClient: sizeOf(peerPath, readFileSync(join(repoRoot, peerPath))),
       runs,
       loadEventWithoutWidgetMs: round(median(without)),
