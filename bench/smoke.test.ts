@@ -62,6 +62,7 @@ describe('bench smoke run', () => {
     expect(w.loader.brotli).toBeLessThan(w.loader.bytes);
     expect(w.total.gzip).toBeGreaterThanOrEqual(w.loader.gzip);
     expect(w.loadEventWithoutWidgetMs).toBeGreaterThan(0);
+    expect(w.loadEventWithEmptyScriptMs).toBeGreaterThan(0);
     expect(Number.isFinite(w.launcherInteractiveMs)).toBe(true);
   });
 

@@ -48,6 +48,7 @@ function rows(r: BenchResults): Row[] {
     const enc = [...new Set(Object.values(w.servedEncodings))].join(', ');
     out.push([`Widget as served by the server (Content-Encoding: ${enc}), loader / everything`, `${n(w.loader.bytes)} / ${n(w.total.bytes)} B`, `${n(w.loader.gzip)} / ${n(w.total.gzip)} B (the same files gzipped)`, `${ratio(w.loader.bytes, w.loader.gzip)} / ${ratio(w.total.bytes, w.total.gzip)}`]);
     out.push(['Host page load event ms (median)', n(w.loadEventWithWidgetMs), `${n(w.loadEventWithoutWidgetMs)} (same page without the widget)`, ratio(w.loadEventWithWidgetMs, w.loadEventWithoutWidgetMs)]);
+    out.push(['Host page load event ms (median)', n(w.loadEventWithWidgetMs), `${n(w.loadEventWithEmptyScriptMs)} (same page, an async script of the loader's size doing nothing, from another origin)`, ratio(w.loadEventWithWidgetMs, w.loadEventWithEmptyScriptMs)]);
     out.push(['Load event -> launcher interactive ms (median)', n(w.launcherAfterLoadMs), '0 (the page is done at its load event)', 'n/a']);
     out.push(['Launcher click -> panel open ms (median)', n(w.openMs), 'n/a', 'n/a']);
   }

@@ -1,12 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { repoRoot } from '../lib/proc.ts';
-
-/** Used only while examples/index.html does not exist yet: a plain page with the documented snippet. */
-const FALLBACK = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Example shop</title></head>
-<body><h1>Example shop</h1><p>Products, prices and a support widget.</p>
-<script async src="{{PUBLIC_URL}}/widget.js" data-site="{{SITE_KEY}}"></script></body></html>`;
 
 /** Every script tag that loads something from the Parley server: what a site owner pasted. */
 const WIDGET_TAG = /<script\b[^>]*\{\{PUBLIC_URL\}\}[^>]*>\s*<\/script>\s*/g;
@@ -17,26 +12,41 @@ export interface HostPage {
   withWidget: string;
   /** The same page with the widget's script tags removed. */
   withoutWidget: string;
+  /** The same page with, instead of the widget, an async script of the loader's size that does nothing, from another origin. */
+  withEmptyScript: string;
   close(): Promise<void>;
 }
 
-/** Serves the example host page on its own loopback origin, as a site owner's web server would. */
+const listen = async (server: Server) => {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+};
+
+/** Serves examples/index.html on its own loopback origin, as a site owner's web server would. */
 export async function serveHostPage(publicUrl: string, siteKey: () => string): Promise<HostPage> {
-  const file = join(repoRoot, 'examples/index.html');
-  const template = existsSync(file) ? readFileSync(file, 'utf8') : FALLBACK;
+  const template = readFileSync(join(repoRoot, 'examples/index.html'), 'utf8');
+  const loaderBytes = statSync(join(repoRoot, 'dist/widget.js')).size;
+  const emptyScript = `/*${'.'.repeat(Math.max(0, loaderBytes - 4))}*/`;
+  const scripts = createServer((_req, res) => void res.writeHead(200, { 'content-type': 'text/javascript', 'access-control-allow-origin': '*' }).end(emptyScript));
+  const scriptOrigin = await listen(scripts);
   const fill = (html: string) => html.replaceAll('{{PUBLIC_URL}}', publicUrl).replaceAll('{{SITE_KEY}}', siteKey());
-  const pages: Record<string, string> = { '/': template, '/plain': template.replace(WIDGET_TAG, '') };
-  const server: Server = createServer((req, res) => {
+  const pages: Record<string, string> = {
+    '/': template,
+    '/plain': template.replace(WIDGET_TAG, ''),
+    '/empty-script': template.replace(WIDGET_TAG, `<script async src="${scriptOrigin}/empty.js"></script>`),
+  };
+  const server = createServer((req, res) => {
     const page = pages[req.url ?? ''];
     if (!page) return void res.writeHead(404).end();
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(fill(page));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  const origin = await listen(server);
+  const close = (s: Server) => new Promise<void>((resolve) => s.close(() => resolve()));
   return {
     origin,
     withWidget: `${origin}/`,
     withoutWidget: `${origin}/plain`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    withEmptyScript: `${origin}/empty-script`,
+    close: async () => void (await Promise.all([close(server), close(scripts)])),
   };
 }

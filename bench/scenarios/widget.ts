@@ -26,6 +26,8 @@ export interface WidgetResult {
   /** Medians over the runs, ms from navigation start. */
   loadEventWithoutWidgetMs: number;
   loadEventWithWidgetMs: number;
+  /** The same page with an async script of the loader's size that does nothing, from another origin. */
+  loadEventWithEmptyScriptMs: number;
   launcherInteractiveMs: number;
   /** Launcher interactive minus the load event of the same page (negative: before the load event). */
   launcherAfterLoadMs: number;
@@ -105,6 +107,7 @@ export async function measureWidget(host: HostPage, server: string, runs: number
   try {
     const without: number[] = [];
     const withW: number[] = [];
+    const empty: number[] = [];
     const launcher: number[] = [];
     const after: number[] = [];
     const open: number[] = [];
@@ -113,6 +116,7 @@ export async function measureWidget(host: HostPage, server: string, runs: number
     for (let r = 0; r < runs; r++) {
       const plain = await visit(browser, host.withoutWidget, server, false);
       without.push(plain.probe.load ?? NaN);
+      empty.push((await visit(browser, host.withEmptyScript, server, false)).probe.load ?? NaN);
       const w = await visit(browser, host.withWidget, server, true);
       withW.push(w.probe.load ?? NaN);
       launcher.push(w.probe.launcher ?? NaN);
@@ -135,6 +139,7 @@ export async function measureWidget(host: HostPage, server: string, runs: number
       runs,
       loadEventWithoutWidgetMs: round(median(without)),
       loadEventWithWidgetMs: round(median(withW)),
+      loadEventWithEmptyScriptMs: round(median(empty)),
       launcherInteractiveMs: round(median(launcher)),
       launcherAfterLoadMs: round(median(after)),
       openMs: round(median(open)),
