@@ -1,29 +1,26 @@
-import { randomUUID } from 'node:crypto';
 import { LIMITS, type Message as WireMessage, type MessagePage, type ChatSummary } from '../../protocol/index.ts';
 import type { Database } from '../db/orm.ts';
 import { authorKindOf, canSend, type Actor } from '../domain/index.ts';
 import { AppError } from '../errors.ts';
 import type { Bus } from '../realtime/bus.ts';
 import { messageRowToWire, ticketToWire, type MessageRow } from './serialize.ts';
+import { MESSAGE_COLUMNS, MessageWriter } from './message-writer.ts';
 import type { SiteService } from './sites.ts';
 import { factsOf, type TicketService } from './tickets.ts';
 import { Ticket } from '../entities/index.ts';
 import { isUuid } from '../input.ts';
 
-const COLUMNS = 'id, ticket_id, seq, client_id, author_kind, author_id, author_name, body, created_at';
+const COLUMNS = MESSAGE_COLUMNS;
 
 export interface SendResult { message: WireMessage; duplicate: boolean }
 
-/**
- * Chat messages. The hot path is one statement: it bumps the ticket's sequence number (only while the
- * ticket is assigned) and inserts the row, skipping it when (ticket, clientId) already exists.
- */
+/** Chat messages: sending (through the batching writer), history pages, read positions. */
 export class MessageService {
   private readonly db: Database;
   private readonly bus: Bus;
   private readonly tickets: TicketService;
-  /** Sends on one ticket from this instance run one after another, so seq order is publish order. */
-  private readonly lanes = new Map<string, Promise<unknown>>();
+  /** One writer per instance: batches run one after another, so seq order is publish order. */
+  private readonly writer: MessageWriter;
 
   private readonly sites: SiteService;
 
@@ -32,49 +29,18 @@ export class MessageService {
     this.bus = bus;
     this.tickets = tickets;
     this.sites = sites;
+    this.writer = new MessageWriter(db);
   }
 
-  send(actor: Actor, ticketId: string, clientId: string, body: string): Promise<SendResult> {
-    const prev = this.lanes.get(ticketId) ?? Promise.resolve();
-    const run = prev.catch(() => {}).then(() => this.sendNow(actor, ticketId, clientId, body));
-    this.lanes.set(ticketId, run);
-    void run.finally(() => {
-      if (this.lanes.get(ticketId) === run) this.lanes.delete(ticketId);
-    }).catch(() => {});
-    return run;
-  }
-
-  /**
-   * One statement on the happy path: the access rule (customer of the ticket, its assignee, or an
-   * admin), the state rule (assigned) and the resend check are all in its WHERE clause. When it
-   * stores nothing, the slow path below finds out why and answers accordingly.
-   */
-  private async sendNow(actor: Actor, ticketId: string, clientId: string, body: string): Promise<SendResult> {
+  async send(actor: Actor, ticketId: string, clientId: string, body: string): Promise<SendResult> {
     if (actor.kind === 'customer' && !actor.verified && (await this.sites.get(actor.siteId))?.requireIdentity) {
       throw new AppError('forbidden', 'this site requires a signed-in customer to write');
     }
-    const authorKind = authorKindOf(actor);
-    const [who, whoParams] =
-      actor.kind === 'customer' ? ['customer_id = ? and site_id = ?', [actor.id, actor.siteId]]
-      : actor.role === 'admin' ? ['true', []]
-      : ['assignee_id = ?', [actor.id]];
-    const rows = isUuid(ticketId) ? await this.db.sql<MessageRow>(
-      `with t as (
-         update tickets set last_seq = last_seq + 1,
-           first_response_at = case when first_response_at is null and ? <> 'customer' then now() else first_response_at end
-         where id = ? and status = 'assigned' and ${who}
-           and not exists (select 1 from messages where ticket_id = ? and client_id = ?)
-         returning id, last_seq)
-       insert into messages (${COLUMNS})
-       select ?, t.id, t.last_seq, ?, ?, ?, ?, ?, now() from t
-       on conflict (ticket_id, client_id) do nothing
-       returning ${COLUMNS}`,
-      [authorKind, ticketId, ...whoParams, ticketId, clientId, randomUUID(), clientId, authorKind, actor.id, actor.name, body],
-    ) : [];
-    if (rows.length) {
-      const message = messageRowToWire(rows[0]!);
-      this.bus.publish({ t: 'message', ticketId, seq: message.seq, message });
-      return { message, duplicate: false };
+    const stored = isUuid(ticketId) ? await this.writer.write(actor, ticketId, clientId, body) : null;
+    if (stored) {
+      const message = messageRowToWire(stored.row);
+      if (!stored.duplicate) this.bus.publish({ t: 'message', ticketId, seq: message.seq, message });
+      return { message, duplicate: stored.duplicate };
     }
     // Nothing stored: a resend, or a refusal to explain.
     const ticket = await this.tickets.load(actor, ticketId);
