@@ -26,7 +26,7 @@ export interface ChatRound {
   wsRelay: ChatResult;
   socketIo: ChatResult;
   insert: InsertResult;
-  /** Diagnostic: the server's own send statement run directly, same rows and connections. */
+  /** Reference: one numbered message per statement (seq bump + insert), same rows and connections. */
   statement: InsertResult;
   /** PostgreSQL only: database work per acknowledged message (pg_stat_database deltas). */
   dbPerMessage: DbCounters | null;

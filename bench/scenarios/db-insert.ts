@@ -21,9 +21,9 @@ const COLUMNS = '"id", "created_at", "ticket_id", "seq", "client_id", "author_ki
 const SEND_COLUMNS = 'id, ticket_id, seq, client_id, author_kind, author_id, author_name, body, created_at';
 const INSERT = `insert into "messages" (${COLUMNS}) values ($1, now(), $2, $3, $4, $5, $6, $7, $8)`;
 /**
- * A copy of the server's send statement (server/services/messages.ts, a member sending): bump the
- * ticket's seq under the access and state rules, insert the row, skip a resend. Diagnostic only: it
- * tells how much of the gap to the plain insert is the statement itself.
+ * One message per statement with the server's rules (as server/services/messages.ts stored a message
+ * before it batched writes): bump the ticket's seq under the access and state rules, insert the row,
+ * skip a resend. A reference for what storing messages one by one, correctly numbered, costs.
  */
 const SEND = `with t as (
    update tickets set last_seq = last_seq + 1,
@@ -77,14 +77,14 @@ async function insertRows(execs: Exec[], kind: InsertKind, rows: number, tickets
 
 export interface DatabaseLimits {
   insert: InsertResult;
-  /** Diagnostic: the server's own send statement run directly, same rows and connections. */
+  /** Reference: one numbered message per statement (seq bump + insert), same rows and connections. */
   statement: InsertResult;
 }
 
 /**
  * The database's own limit for the chat's rows: PostgreSQL (a fresh database on DATABASE_URL's
  * server) with `concurrency` connections, or PGlite on disk like the embedded server. Runs the plain
- * insert, empties the tables, then runs the server's statement.
+ * insert, empties the tables, then runs the numbered one-message statement.
  */
 export async function measureDatabase(rows: number, tickets: number, concurrency: number): Promise<DatabaseLimits> {
   const base = process.env.DATABASE_URL;
