@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import zlib, { brotliCompressSync, gzipSync } from 'node:zlib';
 import { extname, join, resolve } from 'node:path';
 import { mw } from './state.ts';
 
@@ -30,13 +31,34 @@ export function staticFiles(root: string, consoleHtml: string) {
     const file = join(distDir, name);
     const info = await stat(file);
     ctx.type = TYPES[extname(name)] ?? 'application/octet-stream';
-    ctx.length = info.size;
     ctx.lastModified = info.mtime;
     ctx.set('Access-Control-Allow-Origin', '*');
+    ctx.vary('Accept-Encoding');
     // The loader's URL is fixed in site owners' pages, so it must revalidate; everything else can be cached briefly.
     ctx.set('Cache-Control', name === 'widget.js' ? 'public, max-age=300' : 'public, max-age=3600');
+    const encoding = /\.(js|mjs|css|svg|map)$/.test(name) ? ctx.acceptsEncodings('br', 'gzip', 'identity') : 'identity';
+    if (encoding === 'br' || encoding === 'gzip') {
+      ctx.set('Content-Encoding', encoding);
+      ctx.body = await compressed(file, info.mtimeMs, encoding);
+      return;
+    }
+    ctx.length = info.size;
     ctx.body = createReadStream(file);
   });
+}
+
+/** Compressed copies of the bundles, made once per build (keyed by modification time) and kept in memory. */
+const cache = new Map<string, { mtimeMs: number; br?: Buffer; gzip?: Buffer }>();
+async function compressed(file: string, mtimeMs: number, encoding: 'br' | 'gzip'): Promise<Buffer> {
+  let entry = cache.get(file);
+  if (!entry || entry.mtimeMs !== mtimeMs) cache.set(file, (entry = { mtimeMs }));
+  if (!entry[encoding]) {
+    const raw = await readFile(file);
+    entry[encoding] = encoding === 'br'
+      ? brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length } })
+      : gzipSync(raw, { level: 9 });
+  }
+  return entry[encoding]!;
 }
 
 async function listed(dir: string, name: string): Promise<boolean> {

@@ -12,6 +12,8 @@ const HEARTBEAT_MS = 30_000;
 const AUTH_TIMEOUT_MS = 10_000;
 const PRESENCE_ANNOUNCE_MS = 20_000;
 const PRESENCE_COALESCE_MS = 250;
+/** A customer needs to know that someone is there, not the whole team: a few names at most. */
+const CUSTOMER_PRESENCE_MAX = 5;
 
 /** Close codes the clients understand: 4001 means "credentials revoked, sign in again". */
 export const CLOSE_REVOKED = 4001;
@@ -70,7 +72,7 @@ export class Hub {
     }
     this.count(actor, 1);
     conn.send({ type: 'ready', user: isStaff(actor) ? { kind: actor.role, id: actor.id, name: actor.name } : { kind: 'customer', id: actor.id, name: actor.name, siteId: actor.siteId } });
-    if (!isStaff(actor)) conn.send({ type: 'presence', online: this.presence.online() });
+    if (!isStaff(actor)) conn.send({ type: 'presence', online: this.presence.online().slice(0, CUSTOMER_PRESENCE_MAX) });
   }
 
   private async onFrame(conn: Connection, text: string): Promise<void> {
@@ -243,7 +245,7 @@ export class Hub {
     if (this.customerPresenceTimer) return;
     this.customerPresenceTimer = setTimeout(() => {
       this.customerPresenceTimer = null;
-      const text = JSON.stringify({ type: 'presence', online: this.presence.online() });
+      const text = JSON.stringify({ type: 'presence', online: this.presence.online().slice(0, CUSTOMER_PRESENCE_MAX) });
       if (text === this.lastCustomerPresence) return;
       this.lastCustomerPresence = text;
       for (const set of this.customers.values()) for (const conn of set) conn.sendText(text);
