@@ -91,8 +91,9 @@ function start(): void {
     ctx.emit('ready');
     setTimeout(checkNews, 0);
   };
-  if (document.body) attach();
-  else addEventListener('DOMContentLoaded', attach);
+  // After the page's own load event, so the widget never delays it.
+  if (document.readyState === 'complete') attach();
+  else addEventListener('load', attach, { once: true });
 
   // A returning visitor with an active ticket or unseen news gets the app in the background, so
   // the launcher shows the badge and status changes arrive live.
