@@ -20,6 +20,8 @@ export interface WidgetResult {
   total: { bytes: number; gzip: number; brotli: number };
   /** Content-Encoding the server answered with for each file ('identity' when none). */
   servedEncodings: Record<string, string>;
+  /** Bytes on the wire (encoded body) of the loader and of everything, as the browser received them. */
+  served: { loader: number; total: number };
   /** The seed's transport client alone (socket.io-client's minified browser bundle), for scale. */
   peerClient: AssetSize;
   runs: number;
@@ -69,15 +71,17 @@ async function visit(browser: Browser, url: string, server: string, withWidget: 
     await page.addInitScript(PROBE);
     const assets = new Map<string, Buffer>();
     const encodings: Record<string, string> = {};
+    const wire: Record<string, number> = {};
     page.on('response', async (res) => {
       const type = res.request().resourceType();
       if (!res.url().startsWith(server) || !['script', 'stylesheet', 'font', 'image'].includes(type)) return;
       const path = new URL(res.url()).pathname;
       encodings[path] = (await res.headerValue('content-encoding')) ?? 'identity';
       assets.set(path, await res.body().catch(() => Buffer.alloc(0)));
+      wire[path] = (await res.request().sizes().catch(() => ({ responseBodySize: 0 }))).responseBodySize;
     });
     await page.goto(url, { waitUntil: 'load' });
-    if (!withWidget) return { probe: (await page.evaluate('window.__bench')) as Probe, assets, encodings, openMs: 0 };
+    if (!withWidget) return { probe: (await page.evaluate('window.__bench')) as Probe, assets, encodings, wire, openMs: 0 };
     await page.waitForFunction('window.__bench.launcher !== undefined', undefined, { timeout: 15000 });
     const probe = (await page.evaluate('window.__bench')) as Probe;
     // Clicked and timed inside the page, so the figure holds no automation round trips.
@@ -95,7 +99,7 @@ async function visit(browser: Browser, url: string, server: string, withWidget: 
         }),
     );
     await page.waitForLoadState('networkidle');
-    return { probe, assets, encodings, openMs };
+    return { probe, assets, encodings, wire, openMs };
   } finally {
     await context.close();
   }
@@ -113,6 +117,7 @@ export async function measureWidget(host: HostPage, server: string, runs: number
     const open: number[] = [];
     let assets = new Map<string, Buffer>();
     let servedEncodings: Record<string, string> = {};
+    let wire: Record<string, number> = {};
     for (let r = 0; r < runs; r++) {
       const plain = await visit(browser, host.withoutWidget, server, false);
       without.push(plain.probe.load ?? NaN);
@@ -124,6 +129,7 @@ export async function measureWidget(host: HostPage, server: string, runs: number
       open.push(w.openMs);
       assets = w.assets;
       servedEncodings = w.encodings;
+      wire = w.wire;
     }
     const all = [...assets].map(([path, body]) => sizeOf(path, body)).sort((a, b) => a.path.localeCompare(b.path));
     const loader = all.find((a) => a.path === '/widget.js');
@@ -135,6 +141,7 @@ export async function measureWidget(host: HostPage, server: string, runs: number
       all,
       total: all.reduce((t, a) => ({ bytes: t.bytes + a.bytes, gzip: t.gzip + a.gzip, brotli: t.brotli + a.brotli }), { bytes: 0, gzip: 0, brotli: 0 }),
       servedEncodings,
+      served: { loader: wire['/widget.js'] ?? 0, total: Object.values(wire).reduce((a, b) => a + b, 0) },
       peerClient: sizeOf(peerPath, readFileSync(join(repoRoot, peerPath))),
       runs,
       loadEventWithoutWidgetMs: round(median(without)),
