@@ -107,7 +107,7 @@ async function visit(browser: Browser, url: string, server: string, withWidget: 
 
 /** Widget weight and the cost to the host page, in headless Chromium against the real server. */
 export async function measureWidget(host: HostPage, server: string, runs: number): Promise<WidgetResult> {
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
     const without: number[] = [];
     const withW: number[] = [];
