@@ -14,6 +14,8 @@ export interface Config {
   /** Port for the example host page (another origin), or null to not serve it. */
   examplePort: number | null;
   sessionTtlHours: number;
+  /** New anonymous widget visitors allowed per client address and minute. */
+  newVisitorsPerMinute: number;
   /** Cookie `Secure` flag: on when the public URL is https. */
   secureCookies: boolean;
   logLevel: 'silent' | 'info';
@@ -32,6 +34,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     consoleOrigins: (env.PARLEY_CONSOLE_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     examplePort: env.PARLEY_EXAMPLE_PORT === 'off' ? null : int(env.PARLEY_EXAMPLE_PORT, int(env.PORT, 3000) + 1),
     sessionTtlHours: int(env.PARLEY_SESSION_TTL_HOURS, 24 * 7),
+    newVisitorsPerMinute: int(env.PARLEY_NEW_VISITORS_PER_MINUTE, 600),
     secureCookies: publicUrl?.startsWith('https:') ?? false,
     logLevel: env.PARLEY_LOG === 'silent' ? 'silent' : 'info',
   };

@@ -6,7 +6,7 @@ import { Session, User } from '../entities/index.ts';
 import { AppError } from '../errors.ts';
 import type { Bus } from '../realtime/bus.ts';
 import { dummyHash, hashPassword, verifyPassword } from './passwords.ts';
-import { FailureLimiter } from './rate-limit.ts';
+import { WindowLimiter } from './rate-limit.ts';
 import { newToken, tokenId } from './tokens.ts';
 
 export interface StaffSession {
@@ -21,8 +21,8 @@ export class AuthService {
   private readonly db: Database;
   private readonly bus: Bus;
   private readonly ttlMs: number;
-  private readonly perAccount = new FailureLimiter(10, 15 * 60_000);
-  private readonly perAddress = new FailureLimiter(50, 15 * 60_000);
+  private readonly perAccount = new WindowLimiter(10, 15 * 60_000);
+  private readonly perAddress = new WindowLimiter(50, 15 * 60_000);
 
   constructor(db: Database, bus: Bus, ttlHours: number) {
     this.db = db;
@@ -40,8 +40,8 @@ export class AuthService {
     const user = await em.findOne(User, { email: account });
     const ok = user ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await dummyHash(), password), false);
     if (!user || !ok || !user.active) {
-      this.perAccount.fail(account);
-      this.perAddress.fail(address);
+      this.perAccount.record(account);
+      this.perAddress.record(address);
       throw new AppError('unauthorized', LOGIN_FAILED);
     }
     this.perAccount.reset(account);

@@ -30,7 +30,7 @@ export function createServices(config: Config, db: Database, bus: Bus, metrics: 
   return {
     config, db, bus, metrics, auth, sites, tickets,
     users: new UserService(db, auth),
-    visitors: new VisitorService(db, sites),
+    visitors: new VisitorService(db, sites, config.newVisitorsPerMinute),
     messages: new MessageService(db, bus, tickets, sites),
   };
 }

@@ -1,5 +1,5 @@
-/** Counts failures per key in a sliding window; used for login attempts per account and per address. */
-export class FailureLimiter {
+/** Counts events per key in a sliding window: failed sign-ins per account and address, new visitors per address. */
+export class WindowLimiter {
   private readonly hits = new Map<string, number[]>();
   private readonly max: number;
   private readonly windowMs: number;
@@ -10,7 +10,7 @@ export class FailureLimiter {
   blocked(key: string, now = Date.now()): boolean {
     return this.recent(key, now).length >= this.max;
   }
-  fail(key: string, now = Date.now()): void {
+  record(key: string, now = Date.now()): void {
     const list = this.recent(key, now);
     list.push(now);
     this.hits.set(key, list);

@@ -29,7 +29,7 @@ visitorRoutes.post('/visitor', async (ctx: Ctx) => {
   const body = asBody(ctx.state.body);
   const siteKey = requiredText(body, 'siteKey', 64);
   const visitorToken = text(body, 'visitorToken', 128, { optional: true });
-  const result = await ctx.state.services.visitors.session({ siteKey, visitorToken, identity: identityOf(body) }, ctx.state.origin);
+  const result = await ctx.state.services.visitors.session({ siteKey, visitorToken, identity: identityOf(body) }, ctx.state.origin, ctx.ip);
   ctx.body = { visitorToken: result.token, customer: customerToWire(result.customer), site: publicSite(result.site) };
 });
 
