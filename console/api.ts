@@ -136,3 +136,15 @@ export const api = {
 
 /** The plain-words text of anything thrown. */
 export const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/** Loads a page's data into an element with `loading` and `error` state: the one way every admin page fetches. */
+export async function loadInto<T>(host: { loading: boolean; error: string }, fetch: () => Promise<T>, assign: (value: T) => void): Promise<void> {
+  try {
+    assign(await fetch());
+    host.error = '';
+  } catch (e) {
+    host.error = errorText(e);
+  } finally {
+    host.loading = false;
+  }
+}

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { LIMITS, type Role, type User } from '../protocol/index.ts';
-import { api, errorText } from './api.ts';
+import { api, errorText, loadInto } from './api.ts';
 import { formatDate } from './format.ts';
 import { adminStyles } from './admin.styles.ts';
 import { theme } from './theme.styles.ts';
@@ -52,15 +52,8 @@ export class ParleyMembers extends LitElement {
     void this.load();
   }
 
-  async load() {
-    try {
-      this.users = await api.users();
-      this.error = '';
-    } catch (e) {
-      this.error = errorText(e);
-    } finally {
-      this.loading = false;
-    }
+  load() {
+    return loadInto(this, () => api.users(), (v) => (this.users = v));
   }
 
   private async patch(user: User, patch: { active?: boolean; role?: Role }) {

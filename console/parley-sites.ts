@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { Site } from '../protocol/index.ts';
-import { api, errorText } from './api.ts';
+import { api, errorText, loadInto } from './api.ts';
 import { adminStyles } from './admin.styles.ts';
 import { theme } from './theme.styles.ts';
 import './parley-state.ts';
@@ -59,15 +59,8 @@ export class ParleySites extends LitElement {
     void this.load();
   }
 
-  async load() {
-    try {
-      this.sites = await api.sites();
-      this.error = '';
-    } catch (e) {
-      this.error = errorText(e);
-    } finally {
-      this.loading = false;
-    }
+  load() {
+    return loadInto(this, () => api.sites(), (v) => (this.sites = v));
   }
 
   private async run(work: () => Promise<Site>, onError: (m: string) => void) {
