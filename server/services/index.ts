@@ -2,6 +2,7 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/orm.ts';
 import type { Bus } from '../realtime/bus.ts';
 import type { Metrics } from '../metrics.ts';
+import { ApiTokenService } from './api-tokens.ts';
 import { AuthService } from './auth.ts';
 import { MessageService } from './messages.ts';
 import { SiteService } from './sites.ts';
@@ -21,6 +22,7 @@ export interface Services {
   visitors: VisitorService;
   tickets: TicketService;
   messages: MessageService;
+  apiTokens: ApiTokenService;
 }
 
 export function createServices(config: Config, db: Database, bus: Bus, metrics: Metrics): Services {
@@ -32,5 +34,6 @@ export function createServices(config: Config, db: Database, bus: Bus, metrics: 
     users: new UserService(db, auth),
     visitors: new VisitorService(db, sites, config.newVisitorsPerMinute),
     messages: new MessageService(db, bus, tickets, sites),
+    apiTokens: new ApiTokenService(db),
   };
 }
