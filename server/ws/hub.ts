@@ -36,6 +36,8 @@ export class Hub {
   private customerPresenceTimer: NodeJS.Timeout | null = null;
   private lastCustomerPresence = '';
   private readonly counts = { customer: 0, member: 0, admin: 0 };
+  private draining = false;
+  private readonly handling = new Set<Promise<void>>();
 
   constructor(services: Services) {
     this.services = services;
@@ -50,8 +52,12 @@ export class Hub {
     this.connections.add(conn);
     ws.on('pong', () => (conn.alive = true));
     ws.on('message', (data, isBinary) => {
+      // Draining: frames read from now on go unanswered; the client resends them on its next connection.
+      if (this.draining) return;
       if (isBinary) return conn.error('bad_request', 'frames must be JSON text');
-      void this.onFrame(conn, data.toString());
+      const handled = this.onFrame(conn, data.toString());
+      this.handling.add(handled);
+      void handled.finally(() => this.handling.delete(handled));
     });
     ws.on('close', () => this.drop(conn));
     ws.on('error', () => ws.terminate());
@@ -291,6 +297,13 @@ export class Hub {
   /** Authenticated sockets on this instance, by kind. */
   connectionCounts(): { customers: number; members: number; admins: number } {
     return { customers: this.counts.customer, members: this.counts.member, admins: this.counts.admin };
+  }
+
+  /** Graceful stop: reads no more frames, lets those being handled finish (their acks go out), then closes every socket with `code`. */
+  async drain(code: number, reason: string): Promise<void> {
+    this.draining = true;
+    await Promise.allSettled([...this.handling]);
+    for (const conn of this.connections) conn.close(code, reason);
   }
 
   close(): void {
