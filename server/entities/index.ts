@@ -7,6 +7,7 @@ export { Ticket } from './ticket.ts';
 export { Message } from './message.ts';
 export { TicketEvent } from './ticket-event.ts';
 export { TicketRead } from './ticket-read.ts';
+export { Rating } from './rating.ts';
 import { Customer } from './customer.ts';
 import { Message } from './message.ts';
 import { Session } from './session.ts';
@@ -14,7 +15,8 @@ import { Site } from './site.ts';
 import { Ticket } from './ticket.ts';
 import { TicketEvent } from './ticket-event.ts';
 import { TicketRead } from './ticket-read.ts';
+import { Rating } from './rating.ts';
 import { User } from './user.ts';
 import { VisitorToken } from './visitor-token.ts';
 
-export const entities = [User, Session, Site, Customer, VisitorToken, Ticket, Message, TicketEvent, TicketRead];
+export const entities = [User, Session, Site, Customer, VisitorToken, Ticket, Message, TicketEvent, TicketRead, Rating];
