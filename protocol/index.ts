@@ -7,3 +7,4 @@ export * from './frames.ts';
 export * from './validate.ts';
 export * from './stats.ts';
 export * from './ratings.ts';
+export * from './integrations.ts';

@@ -2,6 +2,7 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/orm.ts';
 import type { Bus } from '../realtime/bus.ts';
 import type { Metrics } from '../metrics.ts';
+import { ApiTokenService } from './api-tokens.ts';
 import { AuthService } from './auth.ts';
 import { MessageService } from './messages.ts';
 import { RatingService } from './ratings.ts';
@@ -23,6 +24,7 @@ export interface Services {
   tickets: TicketService;
   messages: MessageService;
   ratings: RatingService;
+  apiTokens: ApiTokenService;
 }
 
 export function createServices(config: Config, db: Database, bus: Bus, metrics: Metrics): Services {
@@ -35,5 +37,6 @@ export function createServices(config: Config, db: Database, bus: Bus, metrics: 
     visitors: new VisitorService(db, sites, config.newVisitorsPerMinute),
     messages: new MessageService(db, bus, tickets, sites),
     ratings: new RatingService(db, tickets),
+    apiTokens: new ApiTokenService(db),
   };
 }
