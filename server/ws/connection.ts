@@ -1,6 +1,6 @@
 import type { WebSocket } from 'ws';
 import type { ServerFrame } from '../../protocol/index.ts';
-import type { Actor } from '../domain/index.ts';
+import type { SocketActor } from '../domain/index.ts';
 import type { TokenBucket } from './token-bucket.ts';
 
 /** A socket's subscription to one ticket: the last seq it was sent; `dirty` when news came during a replay. */
@@ -19,7 +19,7 @@ export class Connection {
   readonly origin: string;
   /** The client's address (for the cap on unauthenticated sockets). */
   readonly address: string;
-  actor: Actor | null = null;
+  actor: SocketActor | null = null;
   /** The staff session, or the visitor token's id: what a revocation names. */
   sessionId: string | null = null;
   tokenId: string | null = null;

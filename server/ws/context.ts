@@ -1,4 +1,4 @@
-import type { Actor } from '../domain/index.ts';
+import type { SocketActor } from '../domain/index.ts';
 import type { Services } from '../services/index.ts';
 import type { Connection } from './connection.ts';
 import type { FairUse } from './fair-use.ts';
@@ -10,5 +10,5 @@ export interface HandlerContext {
   readonly fairUse: FairUse;
   readonly rooms: Pick<Rooms, 'join' | 'leave' | 'tellPresence'>;
   /** Files a socket under its actor and sends `ready`; false when a cap refused it (the socket is then closed). */
-  authenticate(conn: Connection, actor: Actor, credential: { sessionId?: string; tokenId?: string }): boolean;
+  authenticate(conn: Connection, actor: SocketActor, credential: { sessionId?: string; tokenId?: string }): boolean;
 }

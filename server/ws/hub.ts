@@ -1,6 +1,6 @@
 import type { WebSocket } from 'ws';
 import { parseClientFrame, type Ticket, type TicketEventType } from '../../protocol/index.ts';
-import { canView, isStaff, type Actor } from '../domain/index.ts';
+import { canView, isStaff, type SocketActor } from '../domain/index.ts';
 import { AppError } from '../errors.ts';
 import type { Envelope } from '../realtime/events.ts';
 import type { Services } from '../services/index.ts';
@@ -58,7 +58,7 @@ export class Hub implements HandlerContext {
   }
 
   /** Takes a socket whose upgrade passed the Origin check; `staff` is set when the cookie already authenticated it. */
-  accept(ws: WebSocket, origin: string, address: string, staff: { actor: Actor; sessionId: string } | null): void {
+  accept(ws: WebSocket, origin: string, address: string, staff: { actor: SocketActor; sessionId: string } | null): void {
     const conn = new Connection(ws, origin, address);
     this.registry.add(conn);
     ws.on('pong', () => (conn.alive = true));
@@ -72,7 +72,7 @@ export class Hub implements HandlerContext {
     else setTimeout(() => { if (!conn.actor) conn.close(CLOSE_AUTH, 'authenticate first'); }, AUTH_TIMEOUT_MS).unref();
   }
 
-  authenticate(conn: Connection, actor: Actor, credential: { sessionId?: string; tokenId?: string }): boolean {
+  authenticate(conn: Connection, actor: SocketActor, credential: { sessionId?: string; tokenId?: string }): boolean {
     if (credential.tokenId && !this.registry.admitsToken(credential.tokenId)) {
       conn.error('rate_limited', 'too many sockets for this visitor; close some tabs');
       conn.close(CLOSE_TOO_MANY, 'too many sockets');

@@ -1,10 +1,10 @@
 import type { FairUseLimits } from '../config.ts';
-import { isStaff, type Actor } from '../domain/index.ts';
+import { isStaff, type SocketActor } from '../domain/index.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Connection } from './connection.ts';
 
 type Kind = 'customer' | 'member' | 'admin';
-const kindOf = (a: Actor): Kind => (a.kind === 'customer' ? 'customer' : a.role);
+const kindOf = (a: SocketActor): Kind => (a.kind === 'customer' ? 'customer' : a.role);
 
 function bump(map: Map<string, number>, key: string, delta: number): void {
   const n = (map.get(key) ?? 0) + delta;
@@ -107,7 +107,7 @@ export class SocketRegistry {
     }
   }
 
-  private count(actor: Actor, delta: number): void {
+  private count(actor: SocketActor, delta: number): void {
     const kind = kindOf(actor);
     this.counts[kind] += delta;
     this.metrics.connections.set({ kind }, this.counts[kind]);

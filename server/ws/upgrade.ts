@@ -3,7 +3,7 @@ import type { TLSSocket } from 'node:tls';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { LIMITS } from '../../protocol/index.ts';
-import { isOwnOrigin, type Actor } from '../domain/index.ts';
+import { isOwnOrigin, type SocketActor } from '../domain/index.ts';
 import { SESSION_COOKIE } from '../services/auth.ts';
 import type { Hub } from './hub.ts';
 
@@ -31,7 +31,7 @@ export function upgradeHandler(hub: Hub) {
       const { scheme, address } = peer(req, trustProxy);
       const { publicUrl, consoleOrigins } = services.config;
       const own = isOwnOrigin(origin, { host: req.headers.host, scheme, publicUrl, extra: consoleOrigins });
-      let staff: { actor: Actor; sessionId: string } | null = null;
+      let staff: { actor: SocketActor; sessionId: string } | null = null;
       if (own) {
         const token = cookieValue(req.headers.cookie, SESSION_COOKIE);
         const session = token ? await services.auth.resolve(token) : null;
