@@ -28,7 +28,25 @@ export interface Config {
   /** At most this long from SIGTERM to exit: drain, close sockets, close the bus and the database. */
   shutdownSeconds: number;
   logLevel: 'silent' | 'info';
+  /** Fair use on sockets (README, "Limits"). */
+  fairUse: FairUseLimits;
 }
+
+export interface FairUseLimits {
+  /** Chat messages per socket: a token bucket refilled at `perSecond`, holding `burst`. */
+  socketMessages: { perSecond: number; burst: number };
+  /** The same across all sockets of one visitor or staff member. */
+  userMessages: { perSecond: number; burst: number };
+  /** Typing frames relayed per sender and ticket and second (the rest are dropped). */
+  typingPerSecond: number;
+  socketsPerVisitorToken: number;
+  socketsPerStaffSession: number;
+  /** Sockets from one address that have not authenticated yet. */
+  unauthenticatedSocketsPerAddress: number;
+}
+
+/** Limits counted in messages or sockets: at least one, or nothing would get through. */
+const COUNT = { min: 1, max: 1_000_000_000 };
 
 /**
  * Reads and checks every variable; throws a ConfigError listing all problems. `warn` hears of
@@ -54,6 +72,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, warn?: (line: s
     trustProxy: r.flag('PARLEY_TRUST_PROXY'),
     shutdownSeconds: r.number('PARLEY_SHUTDOWN_SECONDS', 10, { min: 0.1, max: 600 }),
     logLevel: r.oneOf('PARLEY_LOG', ['info', 'silent'] as const, 'info'),
+    fairUse: {
+      socketMessages: { perSecond: r.int('PARLEY_SOCKET_MESSAGES_PER_SECOND', 5, COUNT), burst: r.int('PARLEY_SOCKET_MESSAGE_BURST', 30, COUNT) },
+      userMessages: { perSecond: r.int('PARLEY_USER_MESSAGES_PER_SECOND', 10, COUNT), burst: r.int('PARLEY_USER_MESSAGE_BURST', 60, COUNT) },
+      typingPerSecond: r.int('PARLEY_TYPING_PER_SECOND', 2, COUNT),
+      socketsPerVisitorToken: r.int('PARLEY_SOCKETS_PER_VISITOR', 20, COUNT),
+      socketsPerStaffSession: r.int('PARLEY_SOCKETS_PER_SESSION', 20, COUNT),
+      unauthenticatedSocketsPerAddress: r.int('PARLEY_UNAUTHENTICATED_SOCKETS_PER_ADDRESS', 100, COUNT),
+    },
   };
   r.done();
   for (const name of r.unknown()) warn?.(`${name} is not a Parley setting; ignored (a typo?)`);

@@ -92,7 +92,7 @@ function serve(opts: { config: Config; server: Server; readiness: Readiness; ser
   let closing: Promise<void> | null = null;
   const close = () => (closing ??= (async () => {
     readiness.phase = 'stopping';
-    hub.close();
+    await hub.close();
     upgrade.close();
     server.closeAllConnections();
     await new Promise<void>((ok) => server.close(() => ok()));
@@ -107,7 +107,8 @@ function serve(opts: { config: Config; server: Server; readiness: Readiness; ser
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<false>((ok) => (timer = setTimeout(() => ok(false), config.shutdownSeconds * 1000)));
     const graceful = (async () => {
-      await hub.drain(CLOSE_RESTART, 'server restarting');
+      await hub.drain();
+      await hub.close(CLOSE_RESTART, 'server restarting');
       server.closeIdleConnections();
       await closed;
       return true as const;
@@ -115,7 +116,7 @@ function serve(opts: { config: Config; server: Server; readiness: Readiness; ser
     const inTime = await Promise.race([graceful, deadline]);
     clearTimeout(timer);
     // Late or not, what is left is cut now; the bus flushes its queued notifications as it closes.
-    hub.close();
+    await hub.close();
     upgrade.close();
     server.closeAllConnections();
     await closed;
