@@ -2,7 +2,7 @@
 // JSON plus a same-origin Origin header for cookie-authenticated writes).
 import { httpRequest, HttpError, type HttpOptions } from '../protocol/index.ts';
 import type {
-  Message, MessagePage, Role, Site, Stats, Ticket, TicketEvent, TicketStatus, User,
+  Message, MessagePage, Rating, Role, Site, Stats, Ticket, TicketEvent, TicketStatus, User,
 } from '../protocol/index.ts';
 
 type Method = NonNullable<HttpOptions['method']>;
@@ -92,6 +92,9 @@ export const api = {
   },
   async rotateSecret(id: string): Promise<Site> {
     return one<Site>(await request('POST', `/api/sites/${encodeURIComponent(id)}/rotate-secret`, {}), 'site');
+  },
+  async rating(id: string): Promise<Rating | null> {
+    return (await request<{ rating: Rating | null }>('GET', `/api/tickets/${encodeURIComponent(id)}/rating`))?.rating ?? null;
   },
   async stats(): Promise<Stats> {
     return one<Stats>(await request('GET', '/api/stats'), 'stats');
