@@ -178,7 +178,7 @@ export class ParleyApp extends LitElement {
           <button class="btn bell" aria-label="Notifications, ${unreadNotes} unread" @click=${() => (this.drawerOpen = true)}>
             <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9"/><path d="M10.3 21a1.94 1.94 0 0 0 3.4 0"/></svg>${unreadNotes ? html`<span class="badge count">${unreadNotes}</span>` : nothing}</button>
         </div>
-        <div class="content ${this.route.name === 'ticket' ? 'flush' : ''}"
+        <div class="content ${this.route.name === 'ticket' ? 'flush' : ''}" tabindex=${this.route.name === 'ticket' ? nothing : '0'}
           @parley-accept=${(e: CustomEvent<Ticket>) => this.lists.accept(e.detail)}
           @parley-reject=${(e: CustomEvent<Ticket>) => (this.rejecting = e.detail)}
           @parley-open=${(e: CustomEvent<Ticket>) => this.openTicket(e.detail)}
