@@ -90,7 +90,8 @@ function serve(opts: { config: Config; server: Server; readiness: Readiness; ser
     await db.close();
   };
   let closing: Promise<void> | null = null;
-  const close = () => (closing ??= (async () => {
+  let stopping: Promise<boolean> | null = null;
+  const close = () => (closing ??= stopping ? stopping.then(() => {}) : (async () => {
     readiness.phase = 'stopping';
     await hub.close();
     upgrade.close();
@@ -99,18 +100,20 @@ function serve(opts: { config: Config; server: Server; readiness: Readiness; ser
     await release();
   })());
 
-  let stopping: Promise<boolean> | null = null;
-  const shutdown = () => (stopping ??= (async () => {
+  const shutdown = () => (stopping ??= closing ? closing.then(() => true) : (async () => {
+    // Still listening, so a load balancer reads 503 on /readyz; every other request and upgrade gets 503 too.
     readiness.phase = 'stopping';
-    const closed = new Promise<void>((ok) => server.close(() => ok()));
-    server.closeIdleConnections();
+    let closed: Promise<void> | null = null;
+    const stopListening = () => (closed ??= new Promise<void>((ok) => server.close(() => ok())));
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<false>((ok) => (timer = setTimeout(() => ok(false), config.shutdownSeconds * 1000)));
     const graceful = (async () => {
-      await hub.drain();
+      // Frames and requests taken before the signal finish first: their messages are acked and fanned out.
+      await Promise.all([hub.drain(), readiness.idle()]);
       await hub.close(CLOSE_RESTART, 'server restarting');
+      const done = stopListening();
       server.closeIdleConnections();
-      await closed;
+      await done;
       return true as const;
     })();
     const inTime = await Promise.race([graceful, deadline]);
@@ -118,8 +121,9 @@ function serve(opts: { config: Config; server: Server; readiness: Readiness; ser
     // Late or not, what is left is cut now; the bus flushes its queued notifications as it closes.
     await hub.close();
     upgrade.close();
+    const done = stopListening();
     server.closeAllConnections();
-    await closed;
+    await done;
     await release();
     return inTime;
   })());
