@@ -9,3 +9,4 @@ export * from './stats.ts';
 export * from './ratings.ts';
 export * from './integrations.ts';
 export * from './http-client.ts';
+export * from './customers.ts';

@@ -5,6 +5,7 @@ import { errors } from './errors.ts';
 import { jsonBody } from './json-body.ts';
 import { origin } from './origin.ts';
 import { authRoutes } from './routes/auth.ts';
+import { customerRoutes } from './routes/customers.ts';
 import { healthRoutes } from './routes/health.ts';
 import { ratingRoutes } from './routes/ratings.ts';
 import { replyTimeRoutes } from './routes/reply-time.ts';
@@ -45,7 +46,7 @@ export function createApp({ services, root, connections }: AppOptions): Koa {
   app.use(jsonBody);
   app.use(authenticate);
   app.use(scopes);
-  for (const router of [authRoutes, visitorRoutes, ticketRoutes, userRoutes, siteRoutes, tokenRoutes, ratingRoutes, replyTimeRoutes, healthRoutes(connections)]) {
+  for (const router of [authRoutes, visitorRoutes, ticketRoutes, userRoutes, siteRoutes, tokenRoutes, ratingRoutes, customerRoutes, replyTimeRoutes, healthRoutes(connections)]) {
     app.use(router.routes());
     app.use(router.allowedMethods());
   }

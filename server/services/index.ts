@@ -4,6 +4,7 @@ import type { Bus } from '../realtime/bus.ts';
 import type { Metrics } from '../metrics.ts';
 import { ApiTokenService } from './api-tokens.ts';
 import { AuthService } from './auth.ts';
+import { CustomerService } from './customers.ts';
 import { MessageService } from './messages.ts';
 import { RatingService } from './ratings.ts';
 import { SiteService } from './sites.ts';
@@ -25,6 +26,7 @@ export interface Services {
   messages: MessageService;
   ratings: RatingService;
   apiTokens: ApiTokenService;
+  customers: CustomerService;
 }
 
 export function createServices(config: Config, db: Database, bus: Bus, metrics: Metrics): Services {
@@ -38,5 +40,6 @@ export function createServices(config: Config, db: Database, bus: Bus, metrics: 
     messages: new MessageService(db, bus, tickets, sites),
     ratings: new RatingService(db, tickets),
     apiTokens: new ApiTokenService(db),
+    customers: new CustomerService(db),
   };
 }
