@@ -6,3 +6,6 @@ export * from './users.ts';
 export * from './frames.ts';
 export * from './validate.ts';
 export * from './stats.ts';
+export * from './rule.ts';
+export * from './lifecycle.ts';
+export * from './close-codes.ts';

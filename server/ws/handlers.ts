@@ -1,7 +1,6 @@
-import type { ClientFrame } from '../../protocol/index.ts';
-import { authorKindOf, canView } from '../domain/index.ts';
+import { CLOSE_CODES, type ClientFrame } from '../../protocol/index.ts';
+import { authorKindOf, originAllowed } from '../domain/index.ts';
 import { AppError } from '../errors.ts';
-import { factsOf } from '../services/tickets.ts';
 import type { Connection } from './connection.ts';
 import type { Hub } from './hub.ts';
 
@@ -14,12 +13,12 @@ export const handlers: { [T in ClientFrame['type']]: Handler<T> } = {
     const actor = await hub.services.visitors.resolve(frame.token);
     if (!actor) {
       conn.error('unauthorized', 'visitor token is not valid', frame.ref);
-      return conn.close(4003, 'invalid token');
+      return conn.close(CLOSE_CODES.authFailed, 'invalid token');
     }
     const site = await hub.services.sites.get(actor.siteId);
-    if (!site || !site.origins.includes(conn.origin)) {
+    if (!site || !originAllowed(conn.origin, site.origins)) {
       conn.error('forbidden', 'this origin is not allowed for the site', frame.ref);
-      return conn.close(4003, 'origin not allowed');
+      return conn.close(CLOSE_CODES.authFailed, 'origin not allowed');
     }
     hub.authenticate(conn, actor, null);
   },
@@ -53,10 +52,8 @@ export const handlers: { [T in ClientFrame['type']]: Handler<T> } = {
 
   async typing(hub, conn, frame) {
     const actor = conn.actor!;
-    if (!conn.rooms.has(frame.ticketId)) {
-      const ticket = await hub.services.tickets.load(actor, frame.ticketId);
-      if (!canView(actor, factsOf(ticket))) throw new AppError('not_found', 'ticket not found');
-    }
+    // load() refuses a ticket the actor may not see (not_found).
+    if (!conn.rooms.has(frame.ticketId)) await hub.services.tickets.load(actor, frame.ticketId);
     hub.services.bus.publish({ t: 'typing', ticketId: frame.ticketId, author: { kind: authorKindOf(actor), id: actor.id, name: actor.name } });
   },
 

@@ -1,6 +1,6 @@
 import type { WebSocket } from 'ws';
-import { parseClientFrame, type Message, type PresenceEntry, type Ticket, type TicketEventType } from '../../protocol/index.ts';
-import { canView, isStaff, type Actor } from '../domain/index.ts';
+import { CLOSE_CODES, factsOfTicket, parseClientFrame, type Message, type PresenceEntry, type Ticket, type TicketEventType } from '../../protocol/index.ts';
+import { isStaff, receives, type Actor } from '../domain/index.ts';
 import { AppError } from '../errors.ts';
 import type { Envelope } from '../realtime/events.ts';
 import type { Services } from '../services/index.ts';
@@ -15,9 +15,9 @@ const PRESENCE_COALESCE_MS = 250;
 /** A customer needs to know that someone is there, not the whole team: a few names at most. */
 const CUSTOMER_PRESENCE_MAX = 5;
 
-/** Close codes the clients understand: 4001 means "credentials revoked, sign in again". */
-export const CLOSE_REVOKED = 4001;
-export const CLOSE_AUTH = 4003;
+/** Close codes the clients understand (protocol/close-codes.ts): 4001 means "credentials revoked, sign in again". */
+export const CLOSE_REVOKED = CLOSE_CODES.revoked;
+export const CLOSE_AUTH = CLOSE_CODES.authFailed;
 
 /**
  * The realtime hub of one instance: its sockets, the ticket rooms they joined, and delivery of bus
@@ -163,7 +163,7 @@ export class Hub {
       }
       case 'ticket': {
         const ticket = e.ticket ?? (await this.services.tickets.wire(e.ticketId));
-        if (ticket) this.ticketEvent(e.type, ticket);
+        if (ticket) this.ticketEvent(e.type, ticket, (await this.services.sites.get(ticket.siteId))?.requireIdentity ?? false);
         return;
       }
       case 'typing':
@@ -171,7 +171,7 @@ export class Hub {
         const room = this.rooms.get(e.ticketId);
         const by = e.t === 'typing' ? e.author : e.by;
         const frame = e.t === 'typing' ? { type: 'typing' as const, ticketId: e.ticketId, author: e.author } : { type: 'read' as const, ticketId: e.ticketId, seq: e.seq, by: e.by };
-        for (const conn of room ?? []) if (conn.actor?.id !== by.id) conn.send(frame);
+        for (const conn of room ?? []) if (receives(conn.actor!, { type: e.t, fromId: by.id })) conn.send(frame);
         return;
       }
       case 'revoke':
@@ -188,16 +188,14 @@ export class Hub {
     }
   }
 
-  private ticketEvent(type: TicketEventType, ticket: Ticket): void {
+  private ticketEvent(type: TicketEventType, ticket: Ticket, requireIdentity: boolean): void {
     const text = JSON.stringify({ type, ticket });
-    const facts = { status: ticket.status, customerId: ticket.customer.id, siteId: ticket.siteId, assigneeId: ticket.assignee?.id ?? null };
-    // Every member hears of new, accepted and rejected tickets (they were open, so visible to all); closes go to those who can see them.
-    for (const conn of this.staff) {
-      if (type !== 'ticket_closed' || canView(conn.actor!, facts)) conn.sendText(text);
-    }
-    for (const conn of this.customers.get(ticket.customer.id) ?? []) if (conn.actor && canView(conn.actor, facts)) conn.sendText(text);
+    const facts = factsOfTicket(ticket, requireIdentity);
+    // Who hears of it is receives()'s answer (server/domain/receives.ts); only staff and the ticket's customer can be concerned.
+    for (const conn of this.staff) if (receives(conn.actor!, { type, ticket: facts })) conn.sendText(text);
+    for (const conn of this.customers.get(ticket.customer.id) ?? []) if (conn.actor && receives(conn.actor, { type, ticket: facts })) conn.sendText(text);
     // Sockets that may no longer see the ticket (another member took it) leave its room.
-    for (const conn of this.rooms.get(ticket.id) ?? []) if (!canView(conn.actor!, facts)) this.leave(conn, ticket.id);
+    for (const conn of this.rooms.get(ticket.id) ?? []) if (!receives(conn.actor!, { type: 'message', ticket: facts })) this.leave(conn, ticket.id);
   }
 
   private revoke(e: Extract<Envelope, { t: 'revoke' }>): void {
