@@ -9,3 +9,5 @@ export * from './stats.ts';
 export * from './rule.ts';
 export * from './lifecycle.ts';
 export * from './close-codes.ts';
+export * from './ratings.ts';
+export * from './integrations.ts';

@@ -3,7 +3,7 @@
  * the access rules to SQL), the console asks them before it offers a button.
  */
 import type { ErrorCode } from './errors.ts';
-import { actor, all, any, eq, holds, not, ticket, value, type Participant, type Rule, type TicketFacts } from './rule.ts';
+import { actor, all, any, eq, has, holds, not, ticket, value, type Participant, type Rule, type TicketFacts } from './rule.ts';
 import type { Ticket, TicketAction, TicketStatus } from './tickets.ts';
 
 export type { Participant, TicketFacts } from './rule.ts';
@@ -28,6 +28,8 @@ export const IDENTITY_MISSING: Rule = all(is('customer'), eq(ticket('requireIden
 /** Who may see a ticket (read it, its history, join its room, hear its events). */
 export const VIEW: Rule = any(
   is('admin'),
+  // A token that may read tickets or messages reads them across the instance, as an admin does.
+  all(is('integration'), any(has('tickets:read'), has('tickets:write'), has('messages:read'), has('messages:write'))),
   all(is('member'), any(statusIs('open'), eq(ticket('assigneeId'), actor('id')))),
   all(is('customer'), eq(ticket('customerId'), actor('id')), eq(ticket('siteId'), actor('siteId')), not(IDENTITY_MISSING)),
 );
@@ -40,6 +42,7 @@ export const VIEW: Rule = any(
 export const SEND_REFUSALS: readonly { reason: string; stage: 'access' | 'state'; code: Extract<Verdict, { ok: false }>['code']; message: string; when: Rule }[] = [
   { reason: 'identity_required', stage: 'access', code: 'forbidden', message: 'this site requires a signed-in customer to write', when: IDENTITY_MISSING },
   { reason: 'hidden', stage: 'access', code: 'not_found', message: 'ticket not found', when: not(VIEW) },
+  { reason: 'no_scope', stage: 'access', code: 'forbidden', message: 'this token lacks the messages:write scope', when: all(is('integration'), not(has('messages:write'))) },
   { reason: 'not_assignee', stage: 'state', code: 'forbidden', message: 'only the assignee can write on this ticket', when: all(is('member'), not(eq(ticket('assigneeId'), actor('id')))) },
   { reason: 'not_assigned', stage: 'state', code: 'invalid_state', message: 'the ticket is not assigned yet', when: statusIs('open') },
   { reason: 'rejected', stage: 'state', code: 'invalid_state', message: 'the ticket is rejected; chat is closed', when: statusIs('rejected') },
@@ -62,8 +65,12 @@ export function canSend(who: Participant, t: TicketFacts): Verdict {
 
 /** May `who` perform `action` on this ticket now? Role first (403), then state (409). */
 export function canTransition(who: Participant, t: TicketFacts, action: TicketAction): Verdict {
-  if (who.kind === 'customer') return { ok: false, code: 'forbidden', message: 'only support staff can change a ticket' };
-  if (action === 'close' && who.kind !== 'admin' && t.assigneeId !== who.id && t.status === 'assigned') {
+  if (who.kind === 'integration') {
+    if (!who.scopes?.includes('tickets:write')) return { ok: false, code: 'forbidden', message: 'this token lacks the tickets:write scope' };
+    // An assignee is a member who chats; a token cannot be one.
+    if (action === 'accept') return { ok: false, code: 'forbidden', message: 'an API token cannot accept a ticket; a member must' };
+  } else if (who.kind === 'customer') return { ok: false, code: 'forbidden', message: 'only support staff can change a ticket' };
+  else if (action === 'close' && who.kind !== 'admin' && t.assigneeId !== who.id && t.status === 'assigned') {
     return { ok: false, code: 'forbidden', message: 'only the assignee or an admin can close this ticket' };
   }
   const { from } = TRANSITIONS[action];

@@ -11,14 +11,16 @@ export type ActorFact = 'kind' | 'id' | 'siteId' | 'verified';
 export type Value = string | boolean | null;
 
 export type Operand = { ticket: TicketFact } | { actor: ActorFact } | { value: Value };
-export type Rule = { eq: [Operand, Operand] } | { all: Rule[] } | { any: Rule[] } | { not: Rule };
+/** `has`: the actor holds this scope (API tokens; people hold none and are governed by their kind). */
+export type Rule = { eq: [Operand, Operand] } | { has: string } | { all: Rule[] } | { any: Rule[] } | { not: Rule };
 
 /** Who acts, as the rules see it. `siteId` and `verified` matter for customers only. */
 export interface Participant {
-  kind: 'customer' | 'member' | 'admin';
+  kind: 'customer' | 'member' | 'admin' | 'integration';
   id: string;
   siteId?: string | null;
   verified?: boolean;
+  scopes?: readonly string[];
 }
 
 /** The facts about a ticket the rules look at. `requireIdentity` is its site's setting (false when unknown). */
@@ -37,6 +39,7 @@ export const eq = (a: Operand, b: Operand): Rule => ({ eq: [a, b] });
 export const all = (...rules: Rule[]): Rule => ({ all: rules });
 export const any = (...rules: Rule[]): Rule => ({ any: rules });
 export const not = (rule: Rule): Rule => ({ not: rule });
+export const has = (scope: string): Rule => ({ has: scope });
 
 /** A fact's value; missing facts read as null, except the two booleans, which read as false (as their columns default). */
 export function factOf(operand: Operand, who: Participant, t: TicketFacts): Value {
@@ -48,6 +51,7 @@ export function factOf(operand: Operand, who: Participant, t: TicketFacts): Valu
 /** Evaluates a rule. `eq` is SQL's IS NOT DISTINCT FROM: null equals null, and nothing is ever unknown. */
 export function holds(rule: Rule, who: Participant, t: TicketFacts): boolean {
   if ('eq' in rule) return factOf(rule.eq[0], who, t) === factOf(rule.eq[1], who, t);
+  if ('has' in rule) return who.scopes?.includes(rule.has) ?? false;
   if ('all' in rule) return rule.all.every((r) => holds(r, who, t));
   if ('any' in rule) return rule.any.some((r) => holds(r, who, t));
   return !holds(rule.not, who, t);

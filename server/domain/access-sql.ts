@@ -18,7 +18,7 @@ export const ticketColumns = (alias: string, requireIdentity = `(select s.requir
 /** One known actor, bound as parameters. */
 export function knownActor(a: Actor): SqlSource['actor'] {
   const p = participantOf(a);
-  return { kind: { value: p.kind }, id: { value: p.id }, siteId: { value: p.siteId ?? null }, verified: { value: p.verified === true } };
+  return { kind: { value: p.kind }, id: { value: p.id }, siteId: { value: p.siteId ?? null }, verified: { value: p.verified === true }, scopes: { value: p.scopes ?? [] } };
 }
 
 /** `where` text and its parameters: the tickets (`alias`) this actor may see. */

@@ -10,8 +10,11 @@ export { isFinal, TRANSITIONS, VIEW, SEND_REFUSALS, IDENTITY_MISSING } from '../
 export type { SendRefusal, TicketFacts, Verdict } from '../../protocol/index.ts';
 
 /** The actor as the rules see it. */
-export const participantOf = (a: Actor): Participant =>
-  a.kind === 'customer' ? { kind: 'customer', id: a.id, siteId: a.siteId, verified: a.verified } : { kind: a.role, id: a.id };
+export function participantOf(a: Actor): Participant {
+  if (a.kind === 'customer') return { kind: 'customer', id: a.id, siteId: a.siteId, verified: a.verified };
+  if (a.kind === 'integration') return { kind: 'integration', id: a.id, scopes: a.scopes };
+  return { kind: a.role, id: a.id };
+}
 
 export const canView = (a: Actor, t: TicketFacts): boolean => canViewAs(participantOf(a), t);
 export const canSend = (a: Actor, t: TicketFacts): Verdict => canSendAs(participantOf(a), t);

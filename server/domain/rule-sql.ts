@@ -7,7 +7,7 @@ import type { ActorFact, Operand, Rule, TicketFact, Value } from '../../protocol
  */
 export interface SqlSource {
   ticket: Record<TicketFact, string>;
-  actor: { [F in ActorFact]: { column: string } | { value: Value } };
+  actor: { [F in ActorFact]: { column: string } | { value: Value } } & { scopes: { column: string } | { value: readonly string[] } };
 }
 
 type Compiled = boolean | string;
@@ -16,7 +16,7 @@ const literal = (v: Value): string => {
   if (v === null) return 'null';
   if (typeof v === 'boolean') return String(v);
   // Rule constants are code, never input; still, refuse anything that is not a plain word.
-  if (!/^[a-z_]+$/.test(v)) throw new Error(`rule literal ${JSON.stringify(v)} is not a plain word`);
+  if (!/^[a-z_:]+$/.test(v)) throw new Error(`rule literal ${JSON.stringify(v)} is not a plain word`);
   return `'${v}'`;
 };
 
@@ -36,6 +36,11 @@ export function compileRule(rule: Rule, src: SqlSource, params: unknown[]): Comp
     if (!known.param) return `(${col.sql} = ${literal(known.value)})`;
     params.push(known.value);
     return `(${col.sql} = ?)`;
+  }
+  if ('has' in rule) {
+    const scopes = src.actor.scopes;
+    if ('value' in scopes) return scopes.value.includes(rule.has);
+    return `(${literal(rule.has)} = any(${scopes.column}))`;
   }
   if ('not' in rule) {
     const inner = compileRule(rule.not, src, params);

@@ -26,14 +26,14 @@ const STATEMENT = (() => {
   // Each input row is judged by the same send rules as canSend() (protocol/lifecycle.ts), compiled to SQL.
   const refusal = sendRefusalSql({
     ticket: ticketColumns('l', 'l.require_identity'),
-    actor: { kind: { column: 'i.author_kind' }, id: { column: 'i.author_id' }, siteId: { column: 'i.site_id' }, verified: { column: 'i.verified' } },
+    actor: { kind: { column: 'i.author_kind' }, id: { column: 'i.author_id' }, siteId: { column: 'i.site_id' }, verified: { column: 'i.verified' }, scopes: { column: 'i.scopes' } },
   }, params);
   if (params.length) throw new Error('the send rules compiled with parameters; the batch statement takes none');
   const access = ACCESS_REFUSALS.map((r) => `'${r}'`).join(', ');
   const columns = MESSAGE_COLUMNS.split(', ');
   return `with input as (
        select * from jsonb_to_recordset(?::jsonb) as i(n int, id uuid, ticket_id uuid, client_id text, body text,
-         author_kind text, author_id uuid, author_name text, site_id uuid, verified boolean)
+         author_kind text, author_id uuid, author_name text, site_id uuid, verified boolean, scopes text[])
      ),
      locked as (
        select t.id, t.last_seq, t.status, t.customer_id, t.site_id, t.assignee_id, s.require_identity
@@ -131,6 +131,7 @@ export class MessageWriter {
       author_kind: authorKindOf(p.actor), author_id: p.actor.id, author_name: p.actor.name,
       site_id: p.actor.kind === 'customer' ? p.actor.siteId : null,
       verified: p.actor.kind === 'customer' && p.actor.verified,
+      scopes: p.actor.kind === 'integration' ? p.actor.scopes : [],
     }));
     return this.db.sql<Answer>(STATEMENT, [JSON.stringify(input)]);
   }

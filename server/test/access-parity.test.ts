@@ -52,6 +52,9 @@ describe.each(testDatabaseKinds())('access rules: TypeScript and SQL agree (%s)'
     actors.push({ label: 'assignee', actor: { kind: 'staff', id: assignee.id, name: 'Assignee', role: 'member' } });
     actors.push({ label: 'other member', actor: { kind: 'staff', id: otherMember.id, name: 'Other', role: 'member' } });
     actors.push({ label: 'admin', actor: { kind: 'staff', id: admin.id, name: 'Admin', role: 'admin' } });
+    for (const scopes of [['messages:write'], ['tickets:read'], ['users:read']] as const) {
+      actors.push({ label: `API token with ${scopes.join(',')}`, actor: { kind: 'integration', id: randomUUID(), name: 'token', scopes } });
+    }
     await em.flush();
   });
   afterAll(() => t?.close());
