@@ -11,3 +11,4 @@ export * from './lifecycle.ts';
 export * from './close-codes.ts';
 export * from './ratings.ts';
 export * from './integrations.ts';
+export * from './http-client.ts';

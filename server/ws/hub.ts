@@ -34,6 +34,8 @@ export class Hub implements HandlerContext {
   readonly fairUse: FairUse;
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly unsubscribe: () => void;
+  private draining = false;
+  private readonly handling = new Set<Promise<void>>();
 
   constructor(services: Services) {
     this.services = services;
@@ -63,8 +65,12 @@ export class Hub implements HandlerContext {
     this.registry.add(conn);
     ws.on('pong', () => (conn.alive = true));
     ws.on('message', (data, isBinary) => {
+      // Draining: frames read from now on go unanswered; the client resends them on its next connection.
+      if (this.draining) return;
       if (isBinary) return conn.error('bad_request', 'frames must be JSON text');
-      void this.onFrame(conn, data.toString());
+      const handled = this.onFrame(conn, data.toString());
+      this.handling.add(handled);
+      void handled.finally(() => this.handling.delete(handled));
     });
     ws.on('close', () => this.drop(conn));
     ws.on('error', () => ws.terminate());
@@ -174,6 +180,12 @@ export class Hub implements HandlerContext {
   /** Authenticated sockets on this instance, by kind. */
   connectionCounts(): { customers: number; members: number; admins: number } {
     return this.registry.connectionCounts();
+  }
+
+  /** Graceful stop, before close(code): reads no more frames and waits for those being handled (their acks go out). */
+  async drain(): Promise<void> {
+    this.draining = true;
+    await Promise.allSettled([...this.handling]);
   }
 
   /**
