@@ -13,3 +13,4 @@ export * from './ratings.ts';
 export * from './integrations.ts';
 export * from './http-client.ts';
 export * from './customers.ts';
+export * from './canned-responses.ts';

@@ -11,26 +11,23 @@ function optionalString(raw: Body, field: string, max: number): string | undefin
   return clip(v.trim(), max) || undefined;
 }
 
+/** Only http(s) addresses are kept (staff open them as links); a file: page or an app referrer is left out, not refused. */
 function httpUrl(raw: Body, field: string): string | undefined {
   const v = optionalString(raw, field, CONTEXT_LIMITS.url);
-  if (v === undefined) return undefined;
-  let url: URL;
-  try {
-    url = new URL(v);
-  } catch {
-    throw badRequest(`context.${field} must be an absolute http(s) URL`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw badRequest(`context.${field} must be an absolute http(s) URL`);
-  return v;
+  return v !== undefined && URL.canParse(v) && /^https?:$/.test(new URL(v).protocol) ? v : undefined;
 }
 
-/** `context` of `POST /api/visitor`: wrong types are refused, over-long strings cut (a long URL must never break the widget). */
+/**
+ * `context` of `POST /api/visitor`: wrong types are refused; over-long strings are cut and values that
+ * cannot be used are left out, so no page the widget runs on can break its session.
+ */
 export function visitorContextOf(body: Body): VisitorContext | undefined {
   if (body.context === undefined || body.context === null) return undefined;
   if (typeof body.context !== 'object' || Array.isArray(body.context)) throw badRequest('context must be an object');
   const raw = asBody(body.context);
-  const timeZone = optionalString(raw, 'timeZone', CONTEXT_LIMITS.timeZone);
-  if (timeZone && !validTimeZone(timeZone)) throw badRequest('context.timeZone must be an IANA time zone such as Europe/Zurich');
+  // A zone this server's time-zone data does not know is left out: the local time could not be shown anyway.
+  const zone = optionalString(raw, 'timeZone', CONTEXT_LIMITS.timeZone);
+  const timeZone = zone && validTimeZone(zone) ? zone : undefined;
   const context: VisitorContext = {
     pageUrl: httpUrl(raw, 'pageUrl'),
     pageTitle: optionalString(raw, 'pageTitle', CONTEXT_LIMITS.title),

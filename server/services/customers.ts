@@ -58,7 +58,8 @@ export class CustomerService {
       em.findOne(CustomerProfile, { customerId }),
       em.find(Ticket, { customer: customerId }, { populate: ['customer', 'assignee'], orderBy: { createdAt: 'desc' }, limit: TICKETS_SHOWN }),
     ]);
-    const tickets = all.filter((t) => canView(actor, factsOf(t)));
+    // Identity rules govern customers; staff visibility does not depend on them.
+    const tickets = all.filter((t) => canView(actor, factsOf(t, false)));
     const pages = tickets.length ? await em.find(TicketPage, { ticketId: { $in: tickets.map((t) => t.id) } }) : [];
     const pageOf = new Map(pages.map((p) => [p.ticketId, { url: p.url, title: p.title ?? null }]));
     const lastSeen = profile?.lastSeenAt ?? null;

@@ -4,6 +4,7 @@ import type { Bus } from '../realtime/bus.ts';
 import type { Metrics } from '../metrics.ts';
 import { ApiTokenService } from './api-tokens.ts';
 import { AuthService } from './auth.ts';
+import { CannedResponseService } from './canned-responses.ts';
 import { CustomerService } from './customers.ts';
 import { MessageService } from './messages.ts';
 import { RatingService } from './ratings.ts';
@@ -27,6 +28,7 @@ export interface Services {
   ratings: RatingService;
   apiTokens: ApiTokenService;
   customers: CustomerService;
+  cannedResponses: CannedResponseService;
 }
 
 export function createServices(config: Config, db: Database, bus: Bus, metrics: Metrics): Services {
@@ -41,5 +43,6 @@ export function createServices(config: Config, db: Database, bus: Bus, metrics: 
     ratings: new RatingService(db, tickets),
     apiTokens: new ApiTokenService(db),
     customers: new CustomerService(db),
+    cannedResponses: new CannedResponseService(db),
   };
 }
