@@ -77,6 +77,13 @@ export function createStore(ctx: StoreContext) {
         save(siteKey, 'token', null);
         session = undefined;
       },
+      // The token was revoked: forget it (unless another tab already stored a newer one) and start
+      // again with a new visitor, as after a reset.
+      revoked: () => {
+        if (load(siteKey, 'token', undefined) === s.session.value?.visitorToken) save(siteKey, 'token', null);
+        forget();
+        void start();
+      },
       upsert,
       refresh: () => void loadTickets().catch(() => {}),
     });
@@ -170,6 +177,7 @@ export function createStore(ctx: StoreContext) {
     },
     async reset() {
       await live?.drain();
+      const old = s.session.value?.visitorToken;
       ctx.identity = undefined;
       save(siteKey, 'token', null);
       save(siteKey, 'seen', null);
@@ -177,6 +185,8 @@ export function createStore(ctx: StoreContext) {
       s.pending.value = [];
       s.seen.value = {};
       forget();
+      // The server ends the old token and closes its sockets in other tabs (4001).
+      if (old) void request(server, '/api/visitor/reset', old, {}).catch(() => {});
       if (s.isOpen.value) await start();
     },
     setLocale: (locale: string) => void (s.locale.value = locale),

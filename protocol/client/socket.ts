@@ -1,10 +1,15 @@
+import { CLOSE_CODES } from '../close-codes.ts';
 import type { ClientFrame, ServerFrame, ServerFrameType } from '../frames.ts';
 import type { SocketUser } from '../users.ts';
 import { Push } from './push.ts';
 import { Timer, backoff } from './timer.ts';
 
-/** `open` means authenticated (`ready` received); frames sent before that wait in a buffer. */
-export type SocketState = 'connecting' | 'open' | 'closed';
+/**
+ * `open` means authenticated (`ready` received); frames sent before that wait in a buffer. `revoked`:
+ * the server ended the credentials (close code 4001); nothing reconnects until the owner, with new
+ * credentials, calls `connect()` again.
+ */
+export type SocketState = 'connecting' | 'open' | 'closed' | 'revoked';
 
 export interface SocketOptions {
   /** Returns the token sent as the first frame (`auth {token}`); omit it for cookie-authenticated sockets. Called again on every reconnect. */
@@ -32,6 +37,7 @@ export class RealtimeSocket {
   private _ws: WebSocket | null = null;
   private _listeners = new Map<string, Set<Listener>>();
   private _stateListeners = new Set<(state: SocketState) => void>();
+  private _revokedListeners = new Set<() => void>();
   private _buffer: (ClientFrame | Push)[] = [];
   private _pending = new Map<string, Push>();
   private _refs = 0;
@@ -69,7 +75,7 @@ export class RealtimeSocket {
       }
       if (ws === this._ws) this._receive(frame);
     };
-    ws.onclose = () => this._drop(ws);
+    ws.onclose = (e) => this._drop(ws, e.code === CLOSE_CODES.revoked);
     return this;
   }
 
@@ -85,6 +91,16 @@ export class RealtimeSocket {
   onState(listener: (state: SocketState) => void): () => void {
     this._stateListeners.add(listener);
     return () => this._stateListeners.delete(listener);
+  }
+
+  /**
+   * Listens for the server revoking the credentials (close code 4001: signed out, deactivated, token
+   * replaced). The socket does not reconnect by itself then: sign in again (or get a new visitor
+   * token) and call `connect()`. Returns the unsubscribe.
+   */
+  onRevoked(listener: () => void): () => void {
+    this._revokedListeners.add(listener);
+    return () => this._revokedListeners.delete(listener);
   }
 
   /** Sends a frame now, or when the connection is ready again. */
@@ -163,8 +179,8 @@ export class RealtimeSocket {
     }, this._opts.heartbeatMs ?? 25000);
   }
 
-  /** Forgets a connection (closed, dead or replaced) and schedules the next one. */
-  private _drop(ws: WebSocket): void {
+  /** Forgets a connection (closed, dead or replaced) and schedules the next one, unless the credentials were revoked. */
+  private _drop(ws: WebSocket, revoked = false): void {
     if (ws !== this._ws) return;
     this._ws = null;
     ws.onopen = ws.onmessage = ws.onclose = null;
@@ -173,6 +189,12 @@ export class RealtimeSocket {
     // Answers to what went out on this connection can no longer arrive.
     for (const push of this._pending.values()) push.resolve({ status: 'timeout' });
     this._pending.clear();
+    if (revoked && !this._stopped) {
+      this._timer.reset();
+      this._setState('revoked');
+      for (const listener of [...this._revokedListeners]) listener();
+      return;
+    }
     this._setState('closed');
     if (!this._stopped) this._timer.schedule();
   }

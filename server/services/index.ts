@@ -34,7 +34,7 @@ export function createServices(config: Config, db: Database, bus: Bus, metrics: 
   return {
     config, db, bus, metrics, auth, sites, tickets,
     users: new UserService(db, auth),
-    visitors: new VisitorService(db, sites, config.newVisitorsPerMinute),
+    visitors: new VisitorService(db, sites, bus, config.newVisitorsPerMinute),
     messages: new MessageService(db, bus, tickets),
     ratings: new RatingService(db, tickets),
     apiTokens: new ApiTokenService(db),
