@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { isConnectionError, isDataError } from '../db/connection-errors.ts';
 import type { Database } from '../db/orm.ts';
 import { authorKindOf, type Actor } from '../domain/index.ts';
+import { AppError } from '../errors.ts';
 import type { MessageRow } from './serialize.ts';
 
 export const MESSAGE_COLUMNS = 'id, ticket_id, seq, client_id, author_kind, author_id, author_name, body, created_at';
@@ -16,6 +18,9 @@ interface Pending {
 }
 
 const MAX_BATCH = 256;
+/** While the database is away a batch is retried this long (clients resend unacked messages with the same clientId meanwhile). */
+const RETRY_FOR_MS = 30_000;
+const RETRY_PAUSE_MS = 250;
 
 /**
  * Stores messages in batches: whatever arrives while one statement runs goes into the next one, so
@@ -45,27 +50,53 @@ export class MessageWriter {
   }
 
   private async drain(): Promise<void> {
-    while (this.queue.length) {
-      const batch = this.queue.splice(0, MAX_BATCH);
-      try {
-        const rows = await this.insert(batch);
-        const byKey = new Map(rows.map((r) => [`${r.ticket_id}:${r.client_id}`, r]));
-        const taken = new Set<string>();
-        for (const p of batch) {
-          const key = `${p.ticketId}:${p.clientId}`;
-          const row = byKey.get(key);
-          if (!row) p.resolve(null);
-          else {
-            // Two sends of one clientId in the same batch: the first stored it, the second is a resend.
-            p.resolve({ row, duplicate: taken.has(key) });
-            taken.add(key);
-          }
+    while (this.queue.length) await this.store(this.queue.splice(0, MAX_BATCH), Date.now() + RETRY_FOR_MS);
+    this.running = false;
+  }
+
+  /**
+   * Runs one batch so that no row can take the others down: while the database is away the batch waits
+   * and retries (until `deadline`); a statement that fails for a row's content is split in halves until
+   * the bad rows stand alone, and only those are refused. Halves run in order, so seq order holds.
+   */
+  private async store(batch: Pending[], deadline: number): Promise<void> {
+    let rows: MessageRow[];
+    try {
+      rows = await this.insert(batch);
+    } catch (err) {
+      if (isConnectionError(err)) {
+        if (Date.now() < deadline) {
+          await new Promise((r) => setTimeout(r, RETRY_PAUSE_MS));
+          return this.store(batch, deadline);
         }
-      } catch (err) {
-        for (const p of batch) p.reject(err);
+        for (const p of batch) p.reject(new AppError('internal', 'the database is unavailable; send the message again'));
+        return;
+      }
+      if (batch.length > 1) {
+        const half = batch.length >> 1;
+        await this.store(batch.slice(0, half), deadline);
+        await this.store(batch.slice(half), deadline);
+        return;
+      }
+      batch[0]!.reject(isDataError(err) ? new AppError('bad_request', 'the message contains characters that cannot be stored') : err);
+      return;
+    }
+    this.answer(batch, rows);
+  }
+
+  private answer(batch: Pending[], rows: MessageRow[]): void {
+    const byKey = new Map(rows.map((r) => [`${r.ticket_id}:${r.client_id}`, r]));
+    const taken = new Set<string>();
+    for (const p of batch) {
+      const key = `${p.ticketId}:${p.clientId}`;
+      const row = byKey.get(key);
+      if (!row) p.resolve(null);
+      else {
+        // Two sends of one clientId in the same batch: the first stored it, the second is a resend.
+        p.resolve({ row, duplicate: taken.has(key) });
+        taken.add(key);
       }
     }
-    this.running = false;
   }
 
   private insert(batch: Pending[]): Promise<MessageRow[]> {
