@@ -30,12 +30,12 @@ export interface Services {
 export function createServices(config: Config, db: Database, bus: Bus, metrics: Metrics): Services {
   const auth = new AuthService(db, bus, config.sessionTtlHours);
   const sites = new SiteService(db, bus);
-  const tickets = new TicketService(db, bus);
+  const tickets = new TicketService(db, bus, sites);
   return {
     config, db, bus, metrics, auth, sites, tickets,
     users: new UserService(db, auth),
     visitors: new VisitorService(db, sites, config.newVisitorsPerMinute),
-    messages: new MessageService(db, bus, tickets, sites),
+    messages: new MessageService(db, bus, tickets),
     ratings: new RatingService(db, tickets),
     apiTokens: new ApiTokenService(db),
   };
