@@ -121,9 +121,7 @@ export class Hub implements HandlerContext {
         return this.rooms.publish(e.ticketId, e.message);
       case 'ticket': {
         const ticket = e.ticket ?? (await this.services.tickets.wire(e.ticketId));
-        // Loads the sites cache if need be, so ticketEvent reads the site's requireIdentity from it.
-        if (ticket) await this.services.sites.get(ticket.siteId);
-        if (ticket) this.ticketEvent(e.type, ticket);
+        if (ticket) await this.announceTicket(e.type, ticket);
         return;
       }
       case 'typing':
@@ -140,10 +138,16 @@ export class Hub implements HandlerContext {
         if (!local) this.presence.remote(e.i, e.staff);
         return;
       case 'resync':
-        return resyncAfterGap(this, e.since, (type, ticket) => this.ticketEvent(type, ticket));
+        return resyncAfterGap(this, e.since, (type, ticket) => this.announceTicket(type, ticket));
       case 'sites':
         return;
     }
+  }
+
+  private async announceTicket(type: TicketEventType, ticket: Ticket): Promise<void> {
+    // Loads the sites cache if need be, so ticketEvent reads the site's requireIdentity from it.
+    await this.services.sites.get(ticket.siteId);
+    this.ticketEvent(type, ticket);
   }
 
   ticketEvent(type: TicketEventType, ticket: Ticket): void {
