@@ -105,7 +105,7 @@ export class ParleyApp extends LitElement {
     const socket = this.realtime.start();
     this.lists.start(user);
     // The server revoked the session (close code 4001: signed out elsewhere, deactivated, password changed).
-    socket.onRevoked(() => this.user && this.signedOut('Your session has ended. Please sign in again.'));
+    socket.onRevoked = () => this.user && this.signedOut('Your session has ended. Please sign in again.');
     // A dropped socket may also mean the session ended: ask once per drop.
     socket.onState((state) => {
       if (state !== 'closed' || !this.user) return;

@@ -77,13 +77,9 @@ export function createStore(ctx: StoreContext) {
         save(siteKey, 'token', null);
         session = undefined;
       },
-      // The token was revoked: forget it (unless another tab already stored a newer one) and start
-      // again with a new visitor, as after a reset.
-      revoked: () => {
-        if (load(siteKey, 'token', undefined) === s.session.value?.visitorToken) save(siteKey, 'token', null);
-        forget();
-        void start();
-      },
+      // The token was revoked: start again. The server answers a dead stored token with a new
+      // visitor, and another tab's newer token (after its identify) with that tab's customer.
+      revoked: () => (forget(), void start()),
       upsert,
       refresh: () => void loadTickets().catch(() => {}),
     });

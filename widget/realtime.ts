@@ -51,7 +51,7 @@ export function createRealtime(s: State, { token, unauthorized, revoked, upsert,
   // every `ready`, the first one included, reloads the tickets.
   socket.on('ready', refresh);
   socket.on('error', (f) => f.code === 'unauthorized' && unauthorized());
-  socket.onRevoked(revoked);
+  socket.onRevoked = revoked;
   socket.on('presence', (f) => f.ticketId || (s.staff.value = f.online.filter((p) => p.kind !== 'customer')));
   for (const type of ['ticket_created', 'ticket_accepted', 'ticket_rejected', 'ticket_closed'] as const) socket.on(type, (f) => upsert(f.ticket));
   socket.connect();

@@ -108,7 +108,7 @@ describe('protocol/client with the real server', () => {
     const states: string[] = [];
     let revoked = 0;
     socket.onState((s) => states.push(s));
-    socket.onRevoked(() => revoked++);
+    socket.onRevoked = () => revoked++;
     socket.connect();
     await until(() => socket.state === 'open');
     const before = opened.length;
@@ -131,7 +131,7 @@ describe('protocol/client with the real server', () => {
     browserLike({ origin: server.url, cookie: staff.cookie });
     const socket = new RealtimeSocket(wsUrl(), { backoff: () => 20 });
     let revoked = 0;
-    socket.onRevoked(() => revoked++);
+    socket.onRevoked = () => revoked++;
     socket.connect();
     await until(() => socket.state === 'open');
     const before = opened.length;
@@ -148,7 +148,7 @@ describe('protocol/client with the real server', () => {
     browserLike({ origin });
     const socket = new RealtimeSocket(wsUrl(), { auth: () => customer.token, backoff: () => 20 });
     let revoked = 0;
-    socket.onRevoked(() => revoked++);
+    socket.onRevoked = () => revoked++;
     socket.connect();
     await until(() => socket.state === 'open');
     opened.at(-1)!.close(4000, 'some other reason');

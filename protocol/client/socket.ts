@@ -1,4 +1,4 @@
-import { CLOSE_CODES } from '../close-codes.ts';
+import { CLOSE_REVOKED } from '../close-codes.ts';
 import type { ClientFrame, ServerFrame, ServerFrameType } from '../frames.ts';
 import type { SocketUser } from '../users.ts';
 import { Push } from './push.ts';
@@ -32,12 +32,17 @@ type Listener = (frame: ServerFrame) => void;
 export class RealtimeSocket {
   state: SocketState = 'closed';
   user: SocketUser | null = null;
+  /**
+   * Called when the server revokes the credentials (close code 4001: signed out, deactivated, token
+   * replaced). The socket does not reconnect by itself then: sign in again (or get a new visitor
+   * token) and call `connect()`. (A plain property, like `WebSocket.onclose`: the widget counts bytes.)
+   */
+  onRevoked: (() => void) | null = null;
   readonly url: string;
   private _opts: SocketOptions;
   private _ws: WebSocket | null = null;
   private _listeners = new Map<string, Set<Listener>>();
   private _stateListeners = new Set<(state: SocketState) => void>();
-  private _revokedListeners = new Set<() => void>();
   private _buffer: (ClientFrame | Push)[] = [];
   private _pending = new Map<string, Push>();
   private _refs = 0;
@@ -75,7 +80,7 @@ export class RealtimeSocket {
       }
       if (ws === this._ws) this._receive(frame);
     };
-    ws.onclose = (e) => this._drop(ws, e.code === CLOSE_CODES.revoked);
+    ws.onclose = (e) => this._drop(ws, e.code === CLOSE_REVOKED);
     return this;
   }
 
@@ -91,16 +96,6 @@ export class RealtimeSocket {
   onState(listener: (state: SocketState) => void): () => void {
     this._stateListeners.add(listener);
     return () => this._stateListeners.delete(listener);
-  }
-
-  /**
-   * Listens for the server revoking the credentials (close code 4001: signed out, deactivated, token
-   * replaced). The socket does not reconnect by itself then: sign in again (or get a new visitor
-   * token) and call `connect()`. Returns the unsubscribe.
-   */
-  onRevoked(listener: () => void): () => void {
-    this._revokedListeners.add(listener);
-    return () => this._revokedListeners.delete(listener);
   }
 
   /** Sends a frame now, or when the connection is ready again. */
@@ -192,7 +187,7 @@ export class RealtimeSocket {
     if (revoked && !this._stopped) {
       this._timer.reset();
       this._setState('revoked');
-      for (const listener of [...this._revokedListeners]) listener();
+      this.onRevoked?.();
       return;
     }
     this._setState('closed');
