@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { adminQuery } from './test-database.ts';
 
 /**
  * A database for a server started as a child process: a new PostgreSQL database when DATABASE_URL is
@@ -19,14 +19,4 @@ export async function freshDatabase(): Promise<{ env: Record<string, string>; dr
   const url = new URL(base);
   url.pathname = `/${name}`;
   return { env: { DATABASE_URL: url.toString() }, drop: () => adminQuery(base, `drop database if exists ${name} with (force)`) };
-}
-
-async function adminQuery(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
