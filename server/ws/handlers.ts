@@ -6,6 +6,9 @@ import type { Connection } from './connection.ts';
 import type { HandlerContext } from './context.ts';
 import { CLOSE_AUTH } from './close-codes.ts';
 
+/** A socket over its message allowance is not read for up to this long. */
+const MAX_HOLD_OFF_MS = 1000;
+
 type Handler<T extends ClientFrame['type']> = (ctx: HandlerContext, conn: Connection, frame: Extract<ClientFrame, { type: T }>) => Promise<void> | void;
 
 /** One handler per client frame type; the hub has already parsed and validated the frame. */
@@ -48,6 +51,7 @@ export const handlers: { [T in ClientFrame['type']]: Handler<T> } = {
     const wait = ctx.fairUse.message(conn, started);
     if (wait) {
       ctx.services.metrics.limited.inc({ limit: 'messages' });
+      conn.holdOff(Math.min(wait, MAX_HOLD_OFF_MS));
       return conn.error('rate_limited', 'too many messages; slow down and resend', frame.ref, wait);
     }
     const { message, duplicate } = await ctx.services.messages.send(conn.actor!, frame.ticketId, frame.clientId, frame.body);
