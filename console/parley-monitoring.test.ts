@@ -10,6 +10,7 @@ function stats(over: Partial<Stats['server']> = {}): Stats {
     messagesPerMinute: Array.from({ length: 60 }, (_, i) => i % 7),
     firstResponseSeconds: { avg: 95, p50: 60, p90: 240 },
     resolutionSeconds: { avg: 5400, p50: 3600, p90: null },
+    routing: { members: [], waiting: 0, longestWaitSeconds: null, queues: [] },
     server: {
       uptimeSeconds: 7200, rssBytes: 150 * 1024 * 1024, heapUsedBytes: 60 * 1024 * 1024, eventLoopLagMs: 1.7,
       database: { kind: 'pglite', ok: true, latencyMs: 0.8 }, instanceId: 'i-1', ...over,

@@ -6,3 +6,4 @@ export * from './users.ts';
 export * from './frames.ts';
 export * from './validate.ts';
 export * from './stats.ts';
+export * from './routing.ts';

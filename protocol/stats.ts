@@ -1,3 +1,4 @@
+import type { RoutingStats } from './routing.ts';
 import type { TicketStatus } from './tickets.ts';
 
 /** `GET /api/stats` (admin): what the monitoring page draws. */
@@ -9,6 +10,8 @@ export interface Stats {
   /** Averages over tickets of the last 30 days, in seconds; null when there is none. */
   firstResponseSeconds: { avg: number | null; p50: number | null; p90: number | null };
   resolutionSeconds: { avg: number | null; p50: number | null; p90: number | null };
+  /** Per member load, waiting tickets and the longest wait, per team. */
+  routing: RoutingStats;
   server: {
     uptimeSeconds: number;
     rssBytes: number;

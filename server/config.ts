@@ -18,6 +18,8 @@ export interface Config {
   newVisitorsPerMinute: number;
   /** Cookie `Secure` flag: on when the public URL is https. */
   secureCookies: boolean;
+  /** How long a member stays online for routing after their last console socket closed. */
+  offlineGraceSeconds: number;
   logLevel: 'silent' | 'info';
 }
 
@@ -36,6 +38,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlHours: int(env.PARLEY_SESSION_TTL_HOURS, 24 * 7),
     newVisitorsPerMinute: int(env.PARLEY_NEW_VISITORS_PER_MINUTE, 600),
     secureCookies: publicUrl?.startsWith('https:') ?? false,
+    offlineGraceSeconds: int(env.PARLEY_OFFLINE_GRACE_SECONDS, 60),
     logLevel: env.PARLEY_LOG === 'silent' ? 'silent' : 'info',
   };
 }

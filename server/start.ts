@@ -54,6 +54,8 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Runn
   const close = () => (closing ??= (async () => {
     hub.close();
     upgrade.close();
+    services.availability.close();
+    await services.routing.close();
     server.closeAllConnections();
     await new Promise<void>((ok) => server.close(() => ok()));
     await bus.close();

@@ -16,6 +16,8 @@ export interface Database {
   em(): EntityManager;
   /** Runs SQL with `?` placeholders as bind parameters (no `?` may appear otherwise) and returns the rows. */
   sql<T = Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>;
+  /** Runs `fn` in one transaction on one connection; its `sql` works like `Database.sql`. Commits when it resolves. */
+  transaction<R>(fn: (sql: Database['sql']) => Promise<R>): Promise<R>;
   close(): Promise<void>;
 }
 
@@ -46,17 +48,19 @@ export async function openDatabase(opts: { databaseUrl: string | null; dataDir: 
   await orm.migrator.up();
   // Raw SQL goes to the driver with real bind parameters ($1, $2...), never spliced into the text.
   const kysely = orm.em.getConnection().getClient();
-  const sql = async <T,>(query: string, params: unknown[] = []): Promise<T[]> => {
+  const runner = (executor: typeof kysely) => async <T,>(query: string, params: unknown[] = []): Promise<T[]> => {
     let n = 0;
     const text = query.replace(/\?/g, () => `$${++n}`);
     if (n !== params.length) throw new Error(`expected ${n} parameters, got ${params.length}`);
-    return (await kysely.executeQuery(CompiledQuery.raw(text, params))).rows as T[];
+    return (await executor.executeQuery(CompiledQuery.raw(text, params))).rows as T[];
   };
+  const sql = runner(kysely);
   return {
     kind,
     orm,
     em: () => orm.em.fork(),
     sql,
+    transaction: (fn) => kysely.transaction().execute((trx: typeof kysely) => fn(runner(trx))),
     close: () => orm.close(true),
   };
 }

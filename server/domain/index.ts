@@ -2,3 +2,4 @@ export * from './actor.ts';
 export * from './lifecycle.ts';
 export * from './identity.ts';
 export * from './origin.ts';
+export * from './routing.ts';

@@ -5,8 +5,10 @@ import { errors } from './errors.ts';
 import { jsonBody } from './json-body.ts';
 import { origin } from './origin.ts';
 import { authRoutes } from './routes/auth.ts';
+import { availabilityRoutes } from './routes/availability.ts';
 import { healthRoutes } from './routes/health.ts';
 import { siteRoutes } from './routes/sites.ts';
+import { teamRoutes } from './routes/teams.ts';
 import { ticketRoutes } from './routes/tickets.ts';
 import { userRoutes } from './routes/users.ts';
 import { visitorRoutes } from './routes/visitor.ts';
@@ -40,7 +42,7 @@ export function createApp({ services, root, connections }: AppOptions): Koa {
   app.use(origin);
   app.use(jsonBody);
   app.use(authenticate);
-  for (const router of [authRoutes, visitorRoutes, ticketRoutes, userRoutes, siteRoutes, healthRoutes(connections)]) {
+  for (const router of [authRoutes, visitorRoutes, availabilityRoutes, ticketRoutes, userRoutes, siteRoutes, teamRoutes, healthRoutes(connections)]) {
     app.use(router.routes());
     app.use(router.allowedMethods());
   }

@@ -5,7 +5,8 @@ import type { Author, Message, PresenceEntry, Ticket, TicketEventType } from '..
  * not fit PostgreSQL's 8,000-byte NOTIFY limit) travel as ids; the receiver reads the rest.
  */
 export type BusEvent =
-  | { t: 'ticket'; type: TicketEventType; ticketId: string; customerId: string; ticket?: Ticket }
+  /** `auto`: routing made this assignment (a `ticket_accepted` with `auto: true`). */
+  | { t: 'ticket'; type: TicketEventType; ticketId: string; customerId: string; ticket?: Ticket; auto?: boolean }
   | { t: 'message'; ticketId: string; seq: number; message?: Message }
   | { t: 'typing'; ticketId: string; author: Author }
   | { t: 'read'; ticketId: string; seq: number; by: Author }
@@ -14,7 +15,9 @@ export type BusEvent =
   /** A site changed (origins, secret, settings): drop cached copies. */
   | { t: 'sites' }
   /** The staff online on one instance; each instance announces its own on change and periodically. */
-  | { t: 'presence'; staff: PresenceEntry[] };
+  | { t: 'presence'; staff: PresenceEntry[] }
+  /** Waiting customers' new places in the routing queue. */
+  | { t: 'queue'; entries: { ticketId: string; customerId: string; position: number }[] };
 
 /** A bus event as delivered: stamped with the instance that published it. */
 export type Envelope = BusEvent & { i: string };

@@ -64,7 +64,10 @@ export class Hub {
     conn.sessionId = sessionId;
     if (isStaff(actor)) {
       this.staff.add(conn);
-      if (this.presence.add({ kind: actor.role, id: actor.id, name: actor.name })) this.presenceChanged();
+      if (this.presence.add({ kind: actor.role, id: actor.id, name: actor.name })) {
+        this.presenceChanged();
+        this.services.availability.socketOpened(actor.id);
+      }
     } else {
       let set = this.customers.get(actor.id);
       if (!set) this.customers.set(actor.id, (set = new Set()));
@@ -163,7 +166,7 @@ export class Hub {
       }
       case 'ticket': {
         const ticket = e.ticket ?? (await this.services.tickets.wire(e.ticketId));
-        if (ticket) this.ticketEvent(e.type, ticket);
+        if (ticket) this.ticketEvent(e.type, ticket, e.auto);
         return;
       }
       case 'typing':
@@ -183,13 +186,16 @@ export class Hub {
           if (JSON.stringify(this.presence.online()) !== before) this.tellCustomersPresence();
         }
         return;
+      case 'queue':
+        for (const q of e.entries) for (const conn of this.customers.get(q.customerId) ?? []) conn.send({ type: 'queue', ticketId: q.ticketId, position: q.position });
+        return;
       case 'sites':
         return;
     }
   }
 
-  private ticketEvent(type: TicketEventType, ticket: Ticket): void {
-    const text = JSON.stringify({ type, ticket });
+  private ticketEvent(type: TicketEventType, ticket: Ticket, auto?: boolean): void {
+    const text = JSON.stringify(auto ? { type, ticket, auto: true } : { type, ticket });
     const facts = { status: ticket.status, customerId: ticket.customer.id, siteId: ticket.siteId, assigneeId: ticket.assignee?.id ?? null };
     // Every member hears of new, accepted and rejected tickets (they were open, so visible to all); closes go to those who can see them.
     for (const conn of this.staff) {
@@ -261,7 +267,10 @@ export class Hub {
     const a = conn.actor;
     if (a && isStaff(a)) {
       this.staff.delete(conn);
-      if (this.presence.remove(a.id)) this.presenceChanged();
+      if (this.presence.remove(a.id)) {
+        this.presenceChanged();
+        this.services.availability.socketsClosed(a.id, () => this.presence.online().some((e) => e.id === a.id));
+      }
     } else if (a) {
       const set = this.customers.get(a.id);
       set?.delete(conn);
