@@ -55,4 +55,5 @@ export interface NewTicket {
   description: string;
 }
 
-export type AuthorKind = 'customer' | 'member' | 'admin' | 'system';
+/** `integration`: an API token, shown as "via <token name>". */
+export type AuthorKind = 'customer' | 'member' | 'admin' | 'system' | 'integration';

@@ -7,11 +7,15 @@ import { origin } from './origin.ts';
 import { authRoutes } from './routes/auth.ts';
 import { availabilityRoutes } from './routes/availability.ts';
 import { healthRoutes } from './routes/health.ts';
+import { ratingRoutes } from './routes/ratings.ts';
+import { replyTimeRoutes } from './routes/reply-time.ts';
 import { siteRoutes } from './routes/sites.ts';
 import { teamRoutes } from './routes/teams.ts';
 import { ticketRoutes } from './routes/tickets.ts';
 import { userRoutes } from './routes/users.ts';
 import { visitorRoutes } from './routes/visitor.ts';
+import { scopes } from './scopes.ts';
+import { tokenRoutes } from './routes/tokens.ts';
 import { mw } from './state.ts';
 import { staticFiles } from './static.ts';
 
@@ -23,7 +27,7 @@ export interface AppOptions {
 
 /** Builds the Koa app; only start.ts listens. Middleware order: errors, services, static, origin/CORS, body, auth, routes. */
 export function createApp({ services, root, connections }: AppOptions): Koa {
-  const app = new Koa({ proxy: process.env.PARLEY_TRUST_PROXY === '1' });
+  const app = new Koa({ proxy: services.config.trustProxy });
   app.on('error', (err) => {
     if (services.config.logLevel !== 'silent') console.error('request failed', err);
   });
@@ -42,7 +46,8 @@ export function createApp({ services, root, connections }: AppOptions): Koa {
   app.use(origin);
   app.use(jsonBody);
   app.use(authenticate);
-  for (const router of [authRoutes, visitorRoutes, availabilityRoutes, ticketRoutes, userRoutes, siteRoutes, teamRoutes, healthRoutes(connections)]) {
+  app.use(scopes);
+  for (const router of [authRoutes, visitorRoutes, availabilityRoutes, ticketRoutes, userRoutes, siteRoutes, teamRoutes, tokenRoutes, ratingRoutes, replyTimeRoutes, healthRoutes(connections)]) {
     app.use(router.routes());
     app.use(router.allowedMethods());
   }

@@ -16,6 +16,8 @@ export type BusEvent =
   | { t: 'sites' }
   /** The staff online on one instance; each instance announces its own on change and periodically. */
   | { t: 'presence'; staff: PresenceEntry[] }
+  /** Events may have been lost since `since` (ms epoch): the bus reconnected. Every hub re-reads from the database. */
+  | { t: 'resync'; since: number }
   /** Waiting customers' new places in the routing queue. */
   | { t: 'queue'; entries: { ticketId: string; customerId: string; position: number }[] };
 

@@ -2,9 +2,11 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/orm.ts';
 import type { Bus } from '../realtime/bus.ts';
 import type { Metrics } from '../metrics.ts';
+import { ApiTokenService } from './api-tokens.ts';
 import { AuthService } from './auth.ts';
 import { AvailabilityService } from './availability.ts';
 import { MessageService } from './messages.ts';
+import { RatingService } from './ratings.ts';
 import { RoutingService } from './routing.ts';
 import { SiteService } from './sites.ts';
 import { TeamService } from './teams.ts';
@@ -24,6 +26,8 @@ export interface Services {
   visitors: VisitorService;
   tickets: TicketService;
   messages: MessageService;
+  ratings: RatingService;
+  apiTokens: ApiTokenService;
   routing: RoutingService;
   teams: TeamService;
   availability: AvailabilityService;
@@ -32,7 +36,7 @@ export interface Services {
 export function createServices(config: Config, db: Database, bus: Bus, metrics: Metrics): Services {
   const auth = new AuthService(db, bus, config.sessionTtlHours);
   const sites = new SiteService(db, bus);
-  const tickets = new TicketService(db, bus);
+  const tickets = new TicketService(db, bus, sites);
   const logError = (err: unknown) => config.logLevel !== 'silent' && console.error('routing failed', err);
   const routing = new RoutingService(db, bus, tickets, logError);
   const kick = () => routing.kick();
@@ -42,6 +46,8 @@ export function createServices(config: Config, db: Database, bus: Bus, metrics: 
     availability: new AvailabilityService(db, config.offlineGraceSeconds * 1000, kick, logError),
     users: new UserService(db, auth),
     visitors: new VisitorService(db, sites, config.newVisitorsPerMinute),
-    messages: new MessageService(db, bus, tickets, sites),
+    messages: new MessageService(db, bus, tickets),
+    ratings: new RatingService(db, tickets),
+    apiTokens: new ApiTokenService(db),
   };
 }
