@@ -122,9 +122,7 @@ export class Hub implements HandlerContext {
         return this.rooms.publish(e.ticketId, e.message);
       case 'ticket': {
         const ticket = e.ticket ?? (await this.services.tickets.wire(e.ticketId));
-        // Loads the sites cache if need be, so ticketEvent reads the site's requireIdentity from it.
-        if (ticket) await this.services.sites.get(ticket.siteId);
-        if (ticket) this.ticketEvent(e.type, ticket, e.auto);
+        if (ticket) await this.announceTicket(e.type, ticket, e.auto);
         return;
       }
       case 'typing':
@@ -141,13 +139,19 @@ export class Hub implements HandlerContext {
         if (!local) this.presence.remote(e.i, e.staff);
         return;
       case 'resync':
-        return resyncAfterGap(this, e.since, (type, ticket) => this.ticketEvent(type, ticket));
+        return resyncAfterGap(this, e.since, (type, ticket) => this.announceTicket(type, ticket));
       case 'queue':
         for (const q of e.entries) for (const conn of this.registry.ofCustomer(q.customerId)) conn.send({ type: 'queue', ticketId: q.ticketId, position: q.position });
         return;
       case 'sites':
         return;
     }
+  }
+
+  private async announceTicket(type: TicketEventType, ticket: Ticket, auto?: boolean): Promise<void> {
+    // Loads the sites cache if need be, so ticketEvent reads the site's requireIdentity from it.
+    await this.services.sites.get(ticket.siteId);
+    this.ticketEvent(type, ticket, auto);
   }
 
   ticketEvent(type: TicketEventType, ticket: Ticket, auto?: boolean): void {
