@@ -52,6 +52,8 @@ describe('fair use on sockets', () => {
     const stored = (await c.customer.get(`/api/tickets/${f.ticket.id}/messages?limit=200`)).body.messages as Message[];
     expect(stored.map((m) => m.clientId).sort()).toEqual(acked.map((a) => a.message!.clientId).sort());
     expect(stored.map((m) => m.seq)).toEqual(stored.map((_, i) => i + 1));
+    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    expect(Number(/parley_rate_limited_total\{limit="messages"\} (\d+)/.exec(metrics)?.[1])).toBe(limited.length);
     // Another customer's round trip stays within an order of magnitude of its idle figure.
     expect(busy).toBeLessThan(10 * Math.max(idle, 2));
 

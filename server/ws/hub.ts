@@ -80,6 +80,7 @@ export class Hub implements HandlerContext {
 
   authenticate(conn: Connection, actor: SocketActor, credential: { sessionId?: string; tokenId?: string }): boolean {
     if (credential.tokenId && !this.registry.admitsToken(credential.tokenId)) {
+      this.services.metrics.limited.inc({ limit: 'sockets' });
       conn.error('rate_limited', 'too many sockets for this visitor; close some tabs');
       conn.close(CLOSE_TOO_MANY, 'too many sockets');
       return false;
