@@ -14,3 +14,4 @@ export * from './integrations.ts';
 export * from './http-client.ts';
 export * from './customers.ts';
 export * from './canned-responses.ts';
+export * from './routing.ts';
