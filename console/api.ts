@@ -25,6 +25,7 @@ function one<T>(data: unknown, key: string): T {
 export interface TicketQuery {
   status?: TicketStatus | '';
   mine?: boolean;
+  label?: string;
   /** Newest first; the server returns at most 500. */
   limit?: number;
 }
@@ -49,6 +50,7 @@ export const api = {
     const params = new URLSearchParams();
     if (q.status) params.set('status', q.status);
     if (q.mine) params.set('mine', 'true');
+    if (q.label) params.set('label', q.label);
     if (q.limit) params.set('limit', String(q.limit));
     const qs = params.toString();
     return list<Ticket>(await request('GET', `/api/tickets${qs ? `?${qs}` : ''}`), 'tickets');
@@ -107,6 +109,12 @@ export const api = {
   },
   async deleteCanned(id: string): Promise<void> {
     await request('DELETE', `/api/canned-responses/${encodeURIComponent(id)}`);
+  },
+  async setLabels(id: string, labels: string[]): Promise<Ticket> {
+    return request<Ticket>('PUT', `/api/tickets/${encodeURIComponent(id)}/labels`, { labels });
+  },
+  async labelsInUse(): Promise<string[]> {
+    return list<string>(await request('GET', '/api/labels'), 'labels');
   },
   async customer(id: string): Promise<CustomerDetails> {
     return request<CustomerDetails>('GET', `/api/customers/${encodeURIComponent(id)}`);

@@ -6,6 +6,7 @@ export { ParleyCannedResponses } from './parley-canned-responses.ts';
 export { ParleyComposer } from './parley-composer.ts';
 export { ParleyCustomerPanel } from './parley-customer-panel.ts';
 export { ParleyShortcutsDialog } from './parley-shortcuts-dialog.ts';
+export { ParleyLabelEditor } from './parley-label-editor.ts';
 export { ParleyLogin } from './parley-login.ts';
 export { ParleyMembers } from './parley-members.ts';
 export { ParleyMessageList } from './parley-message-list.ts';

@@ -12,7 +12,7 @@ import './parley-ticket-table.ts';
 const MAX_TICKETS = 500;
 
 /**
- * Every ticket of every site, filterable by status, category, urgency, assignee and text.
+ * Every ticket of every site, filterable by status, category, urgency, label, assignee and text.
  * Choosing one opens its conversation (read-only unless the admin is the assignee).
  * @prop now - the app's clock; each tick reloads the list
  * @prop socket - the app's socket; lifecycle events update rows live
@@ -21,7 +21,7 @@ const MAX_TICKETS = 500;
 export class ParleyAdminTickets extends LitElement {
   static override styles = [theme, css`
     :host { display: block; }
-    .filters { display: grid; grid-template-columns: repeat(4, minmax(120px, 1fr)) minmax(180px, 2fr) auto; gap: 10px; padding: 14px 16px; border-bottom: 1px solid var(--p-border); align-items: end; }
+    .filters { display: grid; grid-template-columns: repeat(5, minmax(110px, 1fr)) minmax(180px, 2fr) auto; gap: 10px; padding: 14px 16px; border-bottom: 1px solid var(--p-border); align-items: end; }
     .summary { padding: 10px 16px; color: var(--p-muted); font-size: 13px; border-bottom: 1px solid var(--p-border); }
     @media (max-width: 1100px) { .filters { grid-template-columns: repeat(3, 1fr); } }
   `];
@@ -97,6 +97,7 @@ export class ParleyAdminTickets extends LitElement {
         ${this.select('status', 'Status', TICKET_STATUSES.map((s) => [s, s]))}
         ${this.select('category', 'Category', categories.map((c) => [c, c]))}
         ${this.select('urgency', 'Urgency', URGENCIES.map((u) => [u, u]))}
+        ${this.select('label', 'Label', [...new Set(this.tickets.flatMap((t) => t.labels ?? []))].sort().map((l) => [l, l]))}
         ${this.select('assignee', 'Assignee', [['none', 'Unassigned'], ...[...assignees].sort((a, b) => a[1].localeCompare(b[1]))])}
         <label class="field">Search<input type="search" placeholder="Description, customer, category…" .value=${this.filter.text} @input=${(e: Event) => this.set('text', e)} /></label>
         <button class="btn" type="reset" @click=${() => (this.filter = noFilter())}>Clear</button>

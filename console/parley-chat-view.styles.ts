@@ -7,6 +7,7 @@ export const styles = css`
   .split { display: grid; grid-template-columns: minmax(280px, 360px) 1fr; min-height: 0; }
   .side { border-right: 1px solid var(--p-border); background: var(--p-surface); min-height: 0; overflow-y: auto; }
   parley-ticket-details { overflow: visible; }
+  parley-label-editor { padding: 16px 18px 0; }
   .conversation { display: grid; grid-template-rows: 1fr auto; min-height: 0; }
   parley-message-list { min-height: 0; }
   .actions { display: flex; flex-wrap: wrap; gap: 8px; }

@@ -11,6 +11,7 @@ import { theme } from './theme.styles.ts';
 import { styles } from './parley-chat-view.styles.ts';
 import './parley-composer.ts';
 import './parley-customer-panel.ts';
+import './parley-label-editor.ts';
 import './parley-message-list.ts';
 import './parley-state.ts';
 import './parley-ticket-details.ts';
@@ -69,6 +70,12 @@ export class ParleyChatView extends LitElement {
     args: () => [this.user?.id] as const,
     task: async ([userId]): Promise<CannedResponse[]> => (userId ? api.cannedResponses().catch(() => []) : []),
   });
+  /** Labels used on other tickets, offered when labelling this one. */
+  private labelsInUse = new Task(this, {
+    args: () => [this.ticketId] as const,
+    task: async (): Promise<string[]> => api.labelsInUse().catch(() => []),
+  });
+  private labelling = false;
   /** Set while detached: coming back reloads, since events were missed meanwhile. */
   private stale = false;
   /** Loads the ticket, its audit trail and its whole history whenever `ticketId` changes. */
@@ -233,6 +240,21 @@ export class ParleyChatView extends LitElement {
     return this.user?.role === 'admin' && t.status === 'assigned' && t.assignee?.id !== this.user.id && !this.joined;
   }
 
+  /** Saves the ticket's labels; the answer (and the ticket_updated event for everyone else) shows them. */
+  private async setLabels(labels: string[]) {
+    if (!this.ticket) return;
+    this.labelling = true;
+    this.requestUpdate();
+    try {
+      this.ticket = { ...(await api.setLabels(this.ticket.id, labels)), readSeq: this.ticket.readSeq };
+    } catch (e) {
+      emit(this, 'parley-notify', { text: errorText(e), kind: 'error' });
+    } finally {
+      this.labelling = false;
+      this.requestUpdate();
+    }
+  }
+
   private async close() {
     if (!this.ticket) return;
     this.closing = true;
@@ -279,6 +301,8 @@ export class ParleyChatView extends LitElement {
       <div class="split">
         <aside class="side" aria-label="Customer and ticket">
           <parley-customer-panel customer-id=${t.customer.id} ticket-id=${t.id} .now=${Date.now()}></parley-customer-panel>
+          <parley-label-editor .labels=${t.labels ?? []} .suggestions=${this.labelsInUse.value ?? []} ?disabled=${this.labelling}
+            @parley-labels-change=${(e: CustomEvent<string[]>) => this.setLabels(e.detail)}></parley-label-editor>
           <parley-ticket-details .ticket=${t} .events=${this.events}>${this.actions(t)}</parley-ticket-details>
         </aside>
         <div class="conversation" aria-label="Conversation" role="region">

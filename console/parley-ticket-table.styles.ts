@@ -25,6 +25,8 @@ export const styles = css`
   .customer { font-weight: 600; white-space: nowrap; }
   /* On narrow screens the description column folds under the customer's name. */
   .desc-inline { display: none; color: var(--p-muted); font-size: 13px; max-width: 220px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+  .labels { display: flex; flex-wrap: wrap; gap: 4px; margin-top: 4px; }
+  .label { background: #f1eefe; color: #5b3fc4; font-weight: 600; }
   .age { white-space: nowrap; color: var(--p-muted); font-variant-numeric: tabular-nums; }
   .actions { display: flex; gap: 6px; justify-content: flex-end; }
   td.actions-cell { width: 1%; }

@@ -149,7 +149,8 @@ export class ParleyTicketTable extends LitElement {
           tabindex="-1" @click=${(e: MouseEvent) => this.rowClick(e, t)}>
           <td><span class="badge urgency-${t.urgency}">${t.urgency}</span></td>
           <td>${t.category}</td>
-          <td><div class="customer">${customerName(t)}</div><div class="desc-inline">${preview(t.description, 60)}</div></td>
+          <td><div class="customer">${customerName(t)}</div><div class="desc-inline">${preview(t.description, 60)}</div>
+            ${t.labels?.length ? html`<div class="labels"><span class="visually-hidden">Labels: </span>${t.labels.map((l) => html`<span class="badge plain label">${l}</span>`)}</div>` : nothing}</td>
           <td class="desc opt" title=${t.description}>${preview(t.description)}</td>
           ${all ? html`<td><span class="badge status-${t.status}">${t.status}</span></td>` : nothing}
           ${all ? html`<td class="opt">${t.assignee?.name ?? html`<span class="muted">—</span>`}</td>` : nothing}

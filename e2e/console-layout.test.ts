@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Site, Ticket } from '../protocol/index.ts';
 import { startTestServer, type TestServer } from '../server/testing/test-server.ts';
 import { seriousViolations } from './support/axe.ts';
-import { launch, shot } from './support/browser.ts';
+import { launch, publish, shot } from './support/browser.ts';
 import { signIn, ticketRow, waitLive } from './support/console-steps.ts';
 import { CustomerClient } from './support/customer-client.ts';
 import { StaffClient } from './support/staff-client.ts';
@@ -99,7 +99,7 @@ describe('the console at every width, by keyboard, with the unread count in the 
     const dialog = admin.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await dialog.waitFor();
     expect(await seriousViolations(admin)).toEqual([]);
-    await shot(admin, 'console-shortcuts');
+    publish(await shot(admin, 'console-shortcuts'), 'console-shortcuts.png');
     await admin.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
     await admin.keyboard.press('Enter');

@@ -172,12 +172,25 @@ describe('support workflows: widget on a host page, console on the server', () =
     await field.click();
     await member.keyboard.type('/ref');
     await member.getByRole('listbox', { name: 'Saved replies' }).getByRole('option', { name: /refund/ }).waitFor();
-    await view(member, 'console-saved-reply-list');
+    publish(await view(member, 'console-saved-reply-list'), 'console-saved-replies.png');
     await member.keyboard.press('Enter');
     const filled = `Thanks ${await member.locator('parley-chat-view h1').evaluate((h) => h.textContent!.split(' · ')[0])}, ${MEMBER.name} here: the refund for ticket ${ticket.id} is booked.`;
     expect(await field.inputValue()).toBe(filled);
     await member.keyboard.press('Enter');
     await customer.getByText(filled).waitFor();
+  });
+
+  it('the member labels the ticket; the label shows in the tables and filters them', async () => {
+    const editor = member.locator('parley-label-editor');
+    await editor.getByLabel('Add a label').fill('refund double-charge');
+    await editor.getByRole('button', { name: 'Add', exact: true }).click();
+    await editor.getByRole('button', { name: 'Remove label double-charge' }).waitFor();
+    publish(await view(member, 'console-labels'), 'console-conversation.png');
+    const stored = await adminApi.ok<{ tickets: Ticket[] }>('GET', '/api/tickets?label=refund');
+    expect(stored.tickets.map((t) => t.id)).toEqual([ticket.id]);
+    await editor.getByRole('button', { name: 'Remove label double-charge' }).click();
+    await editor.getByRole('button', { name: 'Remove label double-charge' }).waitFor({ state: 'detached' });
+    expect((await adminApi.ok<{ tickets: Ticket[] }>('GET', '/api/tickets?label=double-charge')).tickets).toEqual([]);
   });
 
   it('"My tickets" counts unread messages live, and opening the chat reads them', async () => {
@@ -268,6 +281,8 @@ describe('support workflows: widget on a host page, console on the server', () =
     await admin.getByRole('searchbox', { name: 'Search' }).fill('order 1042');
     const row = ticketRow(admin, FIRST);
     await row.waitFor();
+    await admin.getByLabel('Label').selectOption('refund');
+    await row.getByText('refund', { exact: true }).waitFor();
     expect(await admin.locator('parley-ticket-table tbody tr').count()).toBe(1);
     await view(admin, 'console-admin-all-tickets');
     await row.getByRole('button', { name: /^View/ }).click();

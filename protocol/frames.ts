@@ -31,6 +31,7 @@ export type ServerFrame =
   | { type: 'ticket_accepted'; ticket: Ticket; auto?: true }
   | { type: 'ticket_rejected'; ticket: Ticket }
   | { type: 'ticket_closed'; ticket: Ticket }
+  | { type: 'ticket_updated'; ticket: Ticket }
   | { type: 'message'; message: Message }
   /** Answers a client frame. For `message`, carries the stored message (with its `seq`); for `join`, the ticket and the number of replayed messages. */
   | { type: 'ack'; ref?: string; message?: Message; ticket?: Ticket; replayed?: number }
@@ -45,5 +46,6 @@ export type ServerFrame =
 export type ServerFrameType = ServerFrame['type'];
 
 /** Ticket lifecycle events, by the name of the frame that announces them. */
-export const TICKET_EVENT_TYPES = ['ticket_created', 'ticket_accepted', 'ticket_rejected', 'ticket_closed'] as const;
+/** `ticket_updated`: a change that is not a lifecycle transition (labels). */
+export const TICKET_EVENT_TYPES = ['ticket_created', 'ticket_accepted', 'ticket_rejected', 'ticket_closed', 'ticket_updated'] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];

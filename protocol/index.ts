@@ -15,3 +15,4 @@ export * from './http-client.ts';
 export * from './customers.ts';
 export * from './canned-responses.ts';
 export * from './routing.ts';
+export * from './labels.ts';

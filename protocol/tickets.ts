@@ -31,6 +31,8 @@ export interface Ticket {
   acceptedAt: string | null;
   rejectedAt: string | null;
   closedAt: string | null;
+  /** Labels staff put on the ticket (at most 10). */
+  labels?: string[];
   /** Sequence number of the ticket's newest message (0 when none). */
   lastSeq: number;
   /** The requesting user's own read position in this ticket (0 when never read); lets clients count unread messages. */

@@ -47,6 +47,7 @@ export class TicketSubscription {
       socket.on('ticket_accepted', onTicket),
       socket.on('ticket_rejected', onTicket),
       socket.on('ticket_closed', onTicket),
+      socket.on('ticket_updated', onTicket),
     ];
     if (socket.state === 'open') this._join();
   }

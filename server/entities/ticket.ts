@@ -25,6 +25,7 @@ const TicketSchema = defineEntity({
     closedAt: p.datetime().nullable(),
     firstResponseAt: p.datetime().nullable(),
     lastSeq: p.integer().default(0),
+    labels: p.json<string[]>().onCreate(() => []),
   },
 });
 

@@ -7,6 +7,7 @@ import { origin } from './origin.ts';
 import { authRoutes } from './routes/auth.ts';
 import { cannedResponseRoutes } from './routes/canned-responses.ts';
 import { customerRoutes } from './routes/customers.ts';
+import { labelRoutes } from './routes/labels.ts';
 import { availabilityRoutes } from './routes/availability.ts';
 import { healthRoutes } from './routes/health.ts';
 import { ratingRoutes } from './routes/ratings.ts';
@@ -49,7 +50,7 @@ export function createApp({ services, root, connections }: AppOptions): Koa {
   app.use(jsonBody);
   app.use(authenticate);
   app.use(scopes);
-  for (const router of [authRoutes, visitorRoutes, availabilityRoutes, ticketRoutes, userRoutes, siteRoutes, teamRoutes, tokenRoutes, ratingRoutes, customerRoutes, cannedResponseRoutes, replyTimeRoutes, healthRoutes(connections)]) {
+  for (const router of [authRoutes, visitorRoutes, availabilityRoutes, ticketRoutes, userRoutes, siteRoutes, teamRoutes, tokenRoutes, ratingRoutes, customerRoutes, cannedResponseRoutes, labelRoutes, replyTimeRoutes, healthRoutes(connections)]) {
     app.use(router.routes());
     app.use(router.allowedMethods());
   }

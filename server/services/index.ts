@@ -6,6 +6,7 @@ import { ApiTokenService } from './api-tokens.ts';
 import { AuthService } from './auth.ts';
 import { CannedResponseService } from './canned-responses.ts';
 import { CustomerService } from './customers.ts';
+import { LabelService } from './labels.ts';
 import { AvailabilityService } from './availability.ts';
 import { MessageService } from './messages.ts';
 import { RatingService } from './ratings.ts';
@@ -32,6 +33,7 @@ export interface Services {
   apiTokens: ApiTokenService;
   customers: CustomerService;
   cannedResponses: CannedResponseService;
+  labels: LabelService;
   routing: RoutingService;
   teams: TeamService;
   availability: AvailabilityService;
@@ -55,5 +57,6 @@ export function createServices(config: Config, db: Database, bus: Bus, metrics: 
     apiTokens: new ApiTokenService(db),
     customers: new CustomerService(db),
     cannedResponses: new CannedResponseService(db),
+    labels: new LabelService(db, bus),
   };
 }

@@ -20,6 +20,7 @@ export function ticketToWire(t: Ticket, readSeq?: number): WireTicket {
     rejectedAt: iso(t.rejectedAt),
     closedAt: iso(t.closedAt),
     lastSeq: t.lastSeq,
+    labels: t.labels ?? [],
     ...(readSeq === undefined ? {} : { readSeq }),
   };
 }

@@ -21,7 +21,7 @@ export const factsOf = (t: Ticket, requireIdentity: boolean): TicketFacts => ({
   requireIdentity,
 });
 
-export interface ListFilter { status?: TicketStatus; mine?: boolean; limit: number }
+export interface ListFilter { status?: TicketStatus; mine?: boolean; label?: string; limit: number }
 
 /** Tickets: creation, scoped reads, and the lifecycle transitions, each recorded and broadcast. */
 export class TicketService {
@@ -75,6 +75,8 @@ export class TicketService {
     const where: Record<string, unknown> = { [raw((alias) => viewWhere(actor, alias).sql, viewWhere(actor, 't').params)]: [] };
     if (filter.mine && actor.kind === 'staff') where.assignee = actor.id;
     if (filter.status) where.status = filter.status;
+    // GIN-indexed containment (migration 0062).
+    if (filter.label) Object.assign(where, { [raw((alias) => `${alias}.labels @> ?::jsonb`, [JSON.stringify([filter.label])])]: [] });
     const tickets = await this.db.em().find(Ticket, where, { populate: POPULATE, orderBy: { createdAt: 'desc' }, limit: filter.limit });
     const reads = await this.readPositions(actor.id, tickets.map((t) => t.id));
     return tickets.map((t) => ticketToWire(t, reads.get(t.id) ?? 0));

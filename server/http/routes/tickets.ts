@@ -5,6 +5,7 @@ import { AppError, badRequest } from '../../errors.ts';
 import { asBody, oneOf, queryInt, requiredText, text } from '../../input.ts';
 import { requireActor, requireAdmin } from '../auth.ts';
 import type { Ctx } from '../state.ts';
+import { labelQuery } from './labels.ts';
 
 export const ticketRoutes = new Router({ prefix: '/api' });
 
@@ -34,7 +35,8 @@ ticketRoutes.get('/tickets', async (ctx: Ctx) => {
   const status = q.status ? oneOf({ status: q.status }, 'status', TICKET_STATUSES) : undefined;
   const mine = q.mine === 'true' || q.mine === '1';
   const limit = queryInt(q.limit as string | undefined, 'limit', 200, 500);
-  ctx.body = { tickets: await ctx.state.services.tickets.list(actor, { status, mine, limit }) };
+  const label = q.label ? labelQuery(q.label) : undefined;
+  ctx.body = { tickets: await ctx.state.services.tickets.list(actor, { status, mine, label, limit }) };
 });
 
 ticketRoutes.get('/tickets/:id', async (ctx: Ctx) => {
