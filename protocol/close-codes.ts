@@ -4,6 +4,11 @@ export const CLOSE_CODES = {
   revoked: 4001,
   /** Authentication failed (bad token, origin not allowed, too slow to authenticate). */
   authFailed: 4003,
-  // 4010-4019 are kept for server lifecycle codes (e.g. "server restarting, resume at once").
+  /**
+   * The server is restarting on purpose (SIGTERM, a rolling deploy) after answering every frame it
+   * read: reconnect at once, without backoff, and resume (the standard 1012 "Service Restart").
+   */
+  restarting: 1012,
+  // 4010-4019 are kept for other server lifecycle codes.
 } as const;
 export type CloseCode = (typeof CLOSE_CODES)[keyof typeof CLOSE_CODES];

@@ -1,3 +1,4 @@
+import { CLOSE_CODES } from '../close-codes.ts';
 import type { ClientFrame, ServerFrame, ServerFrameType } from '../frames.ts';
 import type { SocketUser } from '../users.ts';
 import { Push } from './push.ts';
@@ -69,7 +70,7 @@ export class RealtimeSocket {
       }
       if (ws === this._ws) this._receive(frame);
     };
-    ws.onclose = () => this._drop(ws);
+    ws.onclose = (e) => this._drop(ws, e.code === CLOSE_CODES.restarting);
     return this;
   }
 
@@ -164,7 +165,7 @@ export class RealtimeSocket {
   }
 
   /** Forgets a connection (closed, dead or replaced) and schedules the next one. */
-  private _drop(ws: WebSocket): void {
+  private _drop(ws: WebSocket, restarting = false): void {
     if (ws !== this._ws) return;
     this._ws = null;
     ws.onopen = ws.onmessage = ws.onclose = null;
@@ -173,8 +174,15 @@ export class RealtimeSocket {
     // Answers to what went out on this connection can no longer arrive.
     for (const push of this._pending.values()) push.resolve({ status: 'timeout' });
     this._pending.clear();
+    const wasOpen = this.state === 'open';
     this._setState('closed');
-    if (!this._stopped) this._timer.schedule();
+    if (this._stopped) return;
+    // A server restarting on purpose answered everything first and another instance can take over: no
+    // backoff. Only after a working session, so a server that keeps refusing this way still gets backoff.
+    if (restarting && wasOpen) {
+      this._timer.reset();
+      this.connect();
+    } else this._timer.schedule();
   }
 
   private _setState(state: SocketState): void {
