@@ -90,6 +90,8 @@ function serve(opts: { config: Config; server: Server; readiness: Readiness; ser
 
   const release = async () => {
     await new Promise((ok) => (control ? control.close(ok) : ok(null)));
+    services.availability.close();
+    await services.routing.close();
     await bus.close();
     metrics.close();
     await db.close();

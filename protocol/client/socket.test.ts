@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { CLOSE_CODES } from '../close-codes.ts';
+import { CLOSE_RESTARTING } from '../close-codes.ts';
 import { RealtimeSocket, type SocketState } from './socket.ts';
 import { startPeer, until, type Peer } from './test-peer.ts';
 
@@ -62,7 +62,7 @@ describe('RealtimeSocket', () => {
     socket.on('ready', () => readies++);
     socket.connect();
     await until(() => readies === 1);
-    for (const ws of peer.sockets) ws.close(CLOSE_CODES.restarting, 'restarting');
+    for (const ws of peer.sockets) ws.close(CLOSE_RESTARTING, 'restarting');
     await until(() => readies === 2);
     // Any other close waits for the backoff (a minute here).
     for (const ws of peer.sockets) ws.close(1001, 'going away');
@@ -77,7 +77,7 @@ describe('RealtimeSocket', () => {
     let tries = 0;
     socket = new RealtimeSocket(peer.url, { backoff: () => 60_000, auth: () => (tries++, 'wrong') });
     socket.on('error', () => {
-      for (const ws of peer.sockets) ws.close(CLOSE_CODES.restarting, 'restarting');
+      for (const ws of peer.sockets) ws.close(CLOSE_RESTARTING, 'restarting');
     });
     socket.connect();
     await until(() => tries === 1 && socket!.state === 'closed');

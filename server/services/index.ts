@@ -4,9 +4,12 @@ import type { Bus } from '../realtime/bus.ts';
 import type { Metrics } from '../metrics.ts';
 import { ApiTokenService } from './api-tokens.ts';
 import { AuthService } from './auth.ts';
+import { AvailabilityService } from './availability.ts';
 import { MessageService } from './messages.ts';
 import { RatingService } from './ratings.ts';
+import { RoutingService } from './routing.ts';
 import { SiteService } from './sites.ts';
+import { TeamService } from './teams.ts';
 import { TicketService } from './tickets.ts';
 import { UserService } from './users.ts';
 import { VisitorService } from './visitors.ts';
@@ -25,16 +28,24 @@ export interface Services {
   messages: MessageService;
   ratings: RatingService;
   apiTokens: ApiTokenService;
+  routing: RoutingService;
+  teams: TeamService;
+  availability: AvailabilityService;
 }
 
 export function createServices(config: Config, db: Database, bus: Bus, metrics: Metrics): Services {
   const auth = new AuthService(db, bus, config.sessionTtlHours);
   const sites = new SiteService(db, bus);
   const tickets = new TicketService(db, bus, sites);
+  const logError = (err: unknown) => config.logLevel !== 'silent' && console.error('routing failed', err);
+  const routing = new RoutingService(db, bus, tickets, logError);
+  const kick = () => routing.kick();
   return {
-    config, db, bus, metrics, auth, sites, tickets,
+    config, db, bus, metrics, auth, sites, tickets, routing,
+    teams: new TeamService(db, kick),
+    availability: new AvailabilityService(db, config.offlineGraceSeconds * 1000, kick, logError),
     users: new UserService(db, auth),
-    visitors: new VisitorService(db, sites, config.newVisitorsPerMinute),
+    visitors: new VisitorService(db, sites, bus, config.newVisitorsPerMinute),
     messages: new MessageService(db, bus, tickets),
     ratings: new RatingService(db, tickets),
     apiTokens: new ApiTokenService(db),
