@@ -1,3 +1,4 @@
+import type { CustomerAttributes, VisitorContext } from './customers.ts';
 import type { MemberStatus, RoutingMode } from './routing.ts';
 
 export const ROLES = ['member', 'admin'] as const;
@@ -41,12 +42,16 @@ export interface Identity {
   hash: string;
   /** Unix seconds; when given it is part of the signed string and must be in the future. */
   expiresAt?: number;
+  /** At most 20 flat values, shown to staff beside the chat (not part of the signed string). */
+  attributes?: CustomerAttributes;
 }
 
 export interface VisitorRequest {
   siteKey: string;
   visitorToken?: string;
   identity?: Identity;
+  /** The page and browser the widget runs in (staff see it; the server adds the user agent). */
+  context?: VisitorContext;
 }
 
 export interface VisitorSession {

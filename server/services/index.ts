@@ -4,6 +4,8 @@ import type { Bus } from '../realtime/bus.ts';
 import type { Metrics } from '../metrics.ts';
 import { ApiTokenService } from './api-tokens.ts';
 import { AuthService } from './auth.ts';
+import { CannedResponseService } from './canned-responses.ts';
+import { CustomerService } from './customers.ts';
 import { AvailabilityService } from './availability.ts';
 import { MessageService } from './messages.ts';
 import { RatingService } from './ratings.ts';
@@ -28,6 +30,8 @@ export interface Services {
   messages: MessageService;
   ratings: RatingService;
   apiTokens: ApiTokenService;
+  customers: CustomerService;
+  cannedResponses: CannedResponseService;
   routing: RoutingService;
   teams: TeamService;
   availability: AvailabilityService;
@@ -49,5 +53,7 @@ export function createServices(config: Config, db: Database, bus: Bus, metrics: 
     messages: new MessageService(db, bus, tickets),
     ratings: new RatingService(db, tickets),
     apiTokens: new ApiTokenService(db),
+    customers: new CustomerService(db),
+    cannedResponses: new CannedResponseService(db),
   };
 }
