@@ -1,3 +1,5 @@
+import { loadWebhookConfig, type WebhookConfig } from './services/webhook-config.ts';
+
 /** Server configuration, read once from the environment (see README, "Configuration"). */
 export interface Config {
   port: number;
@@ -19,6 +21,7 @@ export interface Config {
   /** Cookie `Secure` flag: on when the public URL is https. */
   secureCookies: boolean;
   logLevel: 'silent' | 'info';
+  webhooks: WebhookConfig;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -37,6 +40,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     newVisitorsPerMinute: int(env.PARLEY_NEW_VISITORS_PER_MINUTE, 600),
     secureCookies: publicUrl?.startsWith('https:') ?? false,
     logLevel: env.PARLEY_LOG === 'silent' ? 'silent' : 'info',
+    webhooks: loadWebhookConfig(env),
   };
 }
 

@@ -35,6 +35,7 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Runn
   const services = createServices(config, db, bus, metrics);
   await services.auth.ensureFirstAdmin(config.adminEmail, config.adminPassword, log);
   await services.sites.reload();
+  services.webhookWorker.start();
 
   const hub = new Hub(services);
   const app = createApp({ services, root: ROOT, connections: () => hub.connectionCounts() });
@@ -54,6 +55,7 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Runn
   const close = () => (closing ??= (async () => {
     hub.close();
     upgrade.close();
+    await services.webhookWorker.stop();
     server.closeAllConnections();
     await new Promise<void>((ok) => server.close(() => ok()));
     await bus.close();

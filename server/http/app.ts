@@ -12,6 +12,7 @@ import { userRoutes } from './routes/users.ts';
 import { visitorRoutes } from './routes/visitor.ts';
 import { scopes } from './scopes.ts';
 import { tokenRoutes } from './routes/tokens.ts';
+import { webhookRoutes } from './routes/webhooks.ts';
 import { mw } from './state.ts';
 import { staticFiles } from './static.ts';
 
@@ -43,7 +44,7 @@ export function createApp({ services, root, connections }: AppOptions): Koa {
   app.use(jsonBody);
   app.use(authenticate);
   app.use(scopes);
-  for (const router of [authRoutes, visitorRoutes, ticketRoutes, userRoutes, siteRoutes, tokenRoutes, healthRoutes(connections)]) {
+  for (const router of [authRoutes, visitorRoutes, ticketRoutes, userRoutes, siteRoutes, tokenRoutes, webhookRoutes, healthRoutes(connections)]) {
     app.use(router.routes());
     app.use(router.allowedMethods());
   }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from '../db/orm.ts';
 import { authorKindOf, type Actor } from '../domain/index.ts';
 import type { MessageRow } from './serialize.ts';
+import { messageWebhooksCte } from './webhooks.ts';
 
 export const MESSAGE_COLUMNS = 'id, ticket_id, seq, client_id, author_kind, author_id, author_name, body, created_at';
 
@@ -101,11 +102,15 @@ export class MessageWriter {
            first_response_at = case when t.first_response_at is null and c.staff then now() else t.first_response_at end
          from (select ticket_id, max(seq) as top, bool_or(author_kind <> 'customer') as staff from numbered group by ticket_id) c
          where t.id = c.ticket_id
-       )
-       insert into messages (${MESSAGE_COLUMNS})
-       select id, ticket_id, seq, client_id, author_kind, author_id::text, author_name, body, now() from numbered
-       on conflict (ticket_id, client_id) do nothing
-       returning ${MESSAGE_COLUMNS}`,
+       ),
+       inserted as (
+         insert into messages (${MESSAGE_COLUMNS})
+         select id, ticket_id, seq, client_id, author_kind, author_id::text, author_name, body, now() from numbered
+         on conflict (ticket_id, client_id) do nothing
+         returning ${MESSAGE_COLUMNS}
+       ),
+       ${messageWebhooksCte('inserted')}
+       select * from inserted`,
       [JSON.stringify(input)],
     );
   }
