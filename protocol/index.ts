@@ -6,4 +6,5 @@ export * from './users.ts';
 export * from './frames.ts';
 export * from './validate.ts';
 export * from './stats.ts';
+export * from './ratings.ts';
 export * from './integrations.ts';

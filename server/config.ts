@@ -22,6 +22,21 @@ export interface Config {
   secureCookies: boolean;
   logLevel: 'silent' | 'info';
   webhooks: WebhookConfig;
+  /** Fair use on sockets (README, "Limits"). */
+  fairUse: FairUseLimits;
+}
+
+export interface FairUseLimits {
+  /** Chat messages per socket: a token bucket refilled at `perSecond`, holding `burst`. */
+  socketMessages: { perSecond: number; burst: number };
+  /** The same across all sockets of one visitor or staff member. */
+  userMessages: { perSecond: number; burst: number };
+  /** Typing frames relayed per sender and ticket and second (the rest are dropped). */
+  typingPerSecond: number;
+  socketsPerVisitorToken: number;
+  socketsPerStaffSession: number;
+  /** Sockets from one address that have not authenticated yet. */
+  unauthenticatedSocketsPerAddress: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -41,6 +56,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: publicUrl?.startsWith('https:') ?? false,
     logLevel: env.PARLEY_LOG === 'silent' ? 'silent' : 'info',
     webhooks: loadWebhookConfig(env),
+    fairUse: {
+      socketMessages: { perSecond: int(env.PARLEY_SOCKET_MESSAGES_PER_SECOND, 5), burst: int(env.PARLEY_SOCKET_MESSAGE_BURST, 30) },
+      userMessages: { perSecond: int(env.PARLEY_USER_MESSAGES_PER_SECOND, 10), burst: int(env.PARLEY_USER_MESSAGE_BURST, 60) },
+      typingPerSecond: int(env.PARLEY_TYPING_PER_SECOND, 2),
+      socketsPerVisitorToken: int(env.PARLEY_SOCKETS_PER_VISITOR, 20),
+      socketsPerStaffSession: int(env.PARLEY_SOCKETS_PER_SESSION, 20),
+      unauthenticatedSocketsPerAddress: int(env.PARLEY_UNAUTHENTICATED_SOCKETS_PER_ADDRESS, 100),
+    },
   };
 }
 

@@ -26,6 +26,12 @@ export interface StartOptions {
   env?: Record<string, string>;
 }
 
+const UNLIMITED = '1000000000';
+const BENCH_LIMITS = Object.fromEntries([
+  'PARLEY_SOCKET_MESSAGES_PER_SECOND', 'PARLEY_SOCKET_MESSAGE_BURST', 'PARLEY_USER_MESSAGES_PER_SECOND', 'PARLEY_USER_MESSAGE_BURST',
+  'PARLEY_TYPING_PER_SECOND', 'PARLEY_SOCKETS_PER_VISITOR', 'PARLEY_SOCKETS_PER_SESSION', 'PARLEY_UNAUTHENTICATED_SOCKETS_PER_ADDRESS',
+].map((name) => [name, UNLIMITED]));
+
 export const ADMIN = { email: 'bench-admin@example.com', password: 'bench-admin-password-1' };
 
 export async function startParley(opts: StartOptions = {}): Promise<ParleyServer> {
@@ -47,6 +53,8 @@ export async function startParley(opts: StartOptions = {}): Promise<ParleyServer
     NODE_ENV: 'production',
     // The example host page `npm start` also serves is not part of what is measured.
     PARLEY_EXAMPLE_PORT: 'off',
+    // The load generator is one address and a few credentials doing what thousands of people would: raise the fair-use limits.
+    ...BENCH_LIMITS,
     ...opts.env,
   });
   const cleanup = async () => {

@@ -6,6 +6,8 @@ import { jsonBody } from './json-body.ts';
 import { origin } from './origin.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
+import { ratingRoutes } from './routes/ratings.ts';
+import { replyTimeRoutes } from './routes/reply-time.ts';
 import { siteRoutes } from './routes/sites.ts';
 import { ticketRoutes } from './routes/tickets.ts';
 import { userRoutes } from './routes/users.ts';
@@ -44,7 +46,7 @@ export function createApp({ services, root, connections }: AppOptions): Koa {
   app.use(jsonBody);
   app.use(authenticate);
   app.use(scopes);
-  for (const router of [authRoutes, visitorRoutes, ticketRoutes, userRoutes, siteRoutes, tokenRoutes, webhookRoutes, healthRoutes(connections)]) {
+  for (const router of [authRoutes, visitorRoutes, ticketRoutes, userRoutes, siteRoutes, tokenRoutes, webhookRoutes, ratingRoutes, replyTimeRoutes, healthRoutes(connections)]) {
     app.use(router.routes());
     app.use(router.allowedMethods());
   }

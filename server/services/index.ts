@@ -5,6 +5,7 @@ import type { Metrics } from '../metrics.ts';
 import { ApiTokenService } from './api-tokens.ts';
 import { AuthService } from './auth.ts';
 import { MessageService } from './messages.ts';
+import { RatingService } from './ratings.ts';
 import { SiteService } from './sites.ts';
 import { TicketService } from './tickets.ts';
 import { UserService } from './users.ts';
@@ -25,6 +26,7 @@ export interface Services {
   visitors: VisitorService;
   tickets: TicketService;
   messages: MessageService;
+  ratings: RatingService;
   apiTokens: ApiTokenService;
   webhooks: WebhookService;
   /** Sends the webhook outbox; start.ts starts and stops it. */
@@ -47,6 +49,7 @@ export function createServices(config: Config, db: Database, bus: Bus, metrics: 
     users: new UserService(db, auth),
     visitors: new VisitorService(db, sites, config.newVisitorsPerMinute),
     messages: new MessageService(db, bus, tickets, sites),
+    ratings: new RatingService(db, tickets),
     apiTokens: new ApiTokenService(db),
     webhooks, webhookWorker,
   };

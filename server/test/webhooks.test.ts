@@ -99,9 +99,11 @@ describe('webhook delivery', () => {
     const hook = await register(r);
     const t = await conversation(3, 'order');
     await c.member.post(`/api/tickets/${t.id}/close`);
-    await r.until(() => r.received.some((x) => x.payload.type === 'ticket.closed'));
+    expect((await c.customer.post(`/api/tickets/${t.id}/rating`, { score: 4, comment: 'quick' })).status).toBe(201);
+    await r.until(() => r.received.some((x) => x.payload.type === 'rating.created'));
     const types = r.received.map((x) => x.payload.type);
-    expect(types).toEqual(['ticket.created', 'ticket.accepted', ...Array(6).fill('message.created'), 'ticket.closed']);
+    expect(types).toEqual(['ticket.created', 'ticket.accepted', ...Array(6).fill('message.created'), 'ticket.closed', 'rating.created']);
+    expect(r.received.at(-1)!.payload.data.rating).toMatchObject({ ticketId: t.id, score: 4, comment: 'quick' });
     for (const x of r.received) {
       expect(x.valid).toBe(true);
       expect(x.signature).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
@@ -112,7 +114,7 @@ describe('webhook delivery', () => {
     expect(seqs).toEqual([1, 2, 3, 4, 5, 6]);
     expect(r.received[0]!.payload.data.ticket).toMatchObject({ id: t.id, status: 'open' });
     expect(r.received[1]!.payload.data.ticket).toMatchObject({ id: t.id, status: 'assigned' });
-    expect(r.received.at(-1)!.payload.data.ticket).toMatchObject({ id: t.id, status: 'closed' });
+    expect(r.received.at(-2)!.payload.data.ticket).toMatchObject({ id: t.id, status: 'closed' });
     const entries = await eventually(() => log(hook.id), (l) => l.every((e) => e.state === 'delivered'));
     expect(entries.map((e) => e.id).sort()).toEqual(r.received.map((x) => x.delivery).sort());
     expect(entries[0]).toMatchObject({ state: 'delivered', attempts: 1, responseStatus: 200, response: 'ok' });
