@@ -1,4 +1,8 @@
+import { LIMITS } from '../protocol/index.ts';
+import { EnvReader } from './config-reader.ts';
 import { loadWebhookConfig, type WebhookConfig } from './services/webhook-config.ts';
+
+export { ConfigError } from './config-reader.ts';
 
 /** Server configuration, read once from the environment (see README, "Configuration"). */
 export interface Config {
@@ -20,6 +24,10 @@ export interface Config {
   newVisitorsPerMinute: number;
   /** Cookie `Secure` flag: on when the public URL is https. */
   secureCookies: boolean;
+  /** Trust `X-Forwarded-*` headers from a proxy in front. */
+  trustProxy: boolean;
+  /** At most this long from SIGTERM to exit: drain, close sockets, close the bus and the database. */
+  shutdownSeconds: number;
   logLevel: 'silent' | 'info';
   webhooks: WebhookConfig;
   /** Fair use on sockets (README, "Limits"). */
@@ -39,37 +47,44 @@ export interface FairUseLimits {
   unauthenticatedSocketsPerAddress: number;
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const publicUrl = env.PARLEY_PUBLIC_URL?.replace(/\/+$/, '') || null;
-  return {
-    port: int(env.PORT, 3000),
-    host: env.HOST || '0.0.0.0',
-    databaseUrl: env.DATABASE_URL || null,
-    dataDir: env.PARLEY_DATA_DIR || './data',
-    adminEmail: env.PARLEY_ADMIN_EMAIL || null,
-    adminPassword: env.PARLEY_ADMIN_PASSWORD || null,
+/** Limits counted in messages or sockets: at least one, or nothing would get through. */
+const COUNT = { min: 1, max: 1_000_000_000 };
+
+/**
+ * Reads and checks every variable; throws a ConfigError listing all problems. `warn` hears of
+ * PARLEY_* variables that are not settings (likely typos).
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, warn?: (line: string) => void): Config {
+  const r = new EnvReader(env);
+  const port = r.port('PORT', 3000);
+  const publicUrl = r.url('PARLEY_PUBLIC_URL', ['http:', 'https:'])?.replace(/\/+$/, '') ?? null;
+  const config: Config = {
+    port,
+    host: r.string('HOST', '0.0.0.0'),
+    databaseUrl: r.url('DATABASE_URL', ['postgres:', 'postgresql:']),
+    dataDir: r.string('PARLEY_DATA_DIR', './data'),
+    adminEmail: r.match('PARLEY_ADMIN_EMAIL', /^[^\s@]+@[^\s@]+$/, 'an email address'),
+    adminPassword: r.length('PARLEY_ADMIN_PASSWORD', LIMITS.password.min, LIMITS.password.max),
     publicUrl,
-    consoleOrigins: (env.PARLEY_CONSOLE_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
-    examplePort: env.PARLEY_EXAMPLE_PORT === 'off' ? null : int(env.PARLEY_EXAMPLE_PORT, int(env.PORT, 3000) + 1),
-    sessionTtlHours: int(env.PARLEY_SESSION_TTL_HOURS, 24 * 7),
-    newVisitorsPerMinute: int(env.PARLEY_NEW_VISITORS_PER_MINUTE, 600),
+    consoleOrigins: r.origins('PARLEY_CONSOLE_ORIGINS'),
+    examplePort: r.raw('PARLEY_EXAMPLE_PORT') === 'off' ? null : r.port('PARLEY_EXAMPLE_PORT', port === 0 ? 0 : port + 1),
+    sessionTtlHours: r.int('PARLEY_SESSION_TTL_HOURS', 24 * 7, { min: 1, max: 24 * 366 }),
+    newVisitorsPerMinute: r.int('PARLEY_NEW_VISITORS_PER_MINUTE', 600, { min: 1, max: 1_000_000 }),
     secureCookies: publicUrl?.startsWith('https:') ?? false,
-    logLevel: env.PARLEY_LOG === 'silent' ? 'silent' : 'info',
-    webhooks: loadWebhookConfig(env),
+    trustProxy: r.flag('PARLEY_TRUST_PROXY'),
+    shutdownSeconds: r.number('PARLEY_SHUTDOWN_SECONDS', 10, { min: 0.1, max: 600 }),
+    logLevel: r.oneOf('PARLEY_LOG', ['info', 'silent'] as const, 'info'),
+    webhooks: loadWebhookConfig(r),
     fairUse: {
-      socketMessages: { perSecond: int(env.PARLEY_SOCKET_MESSAGES_PER_SECOND, 5), burst: int(env.PARLEY_SOCKET_MESSAGE_BURST, 30) },
-      userMessages: { perSecond: int(env.PARLEY_USER_MESSAGES_PER_SECOND, 10), burst: int(env.PARLEY_USER_MESSAGE_BURST, 60) },
-      typingPerSecond: int(env.PARLEY_TYPING_PER_SECOND, 2),
-      socketsPerVisitorToken: int(env.PARLEY_SOCKETS_PER_VISITOR, 20),
-      socketsPerStaffSession: int(env.PARLEY_SOCKETS_PER_SESSION, 20),
-      unauthenticatedSocketsPerAddress: int(env.PARLEY_UNAUTHENTICATED_SOCKETS_PER_ADDRESS, 100),
+      socketMessages: { perSecond: r.int('PARLEY_SOCKET_MESSAGES_PER_SECOND', 5, COUNT), burst: r.int('PARLEY_SOCKET_MESSAGE_BURST', 30, COUNT) },
+      userMessages: { perSecond: r.int('PARLEY_USER_MESSAGES_PER_SECOND', 10, COUNT), burst: r.int('PARLEY_USER_MESSAGE_BURST', 60, COUNT) },
+      typingPerSecond: r.int('PARLEY_TYPING_PER_SECOND', 2, COUNT),
+      socketsPerVisitorToken: r.int('PARLEY_SOCKETS_PER_VISITOR', 20, COUNT),
+      socketsPerStaffSession: r.int('PARLEY_SOCKETS_PER_SESSION', 20, COUNT),
+      unauthenticatedSocketsPerAddress: r.int('PARLEY_UNAUTHENTICATED_SOCKETS_PER_ADDRESS', 100, COUNT),
     },
   };
-}
-
-function int(value: string | undefined, fallback: number): number {
-  if (value === undefined || value === '') return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`expected a non-negative integer, got "${value}"`);
-  return n;
+  r.done();
+  for (const name of r.unknown()) warn?.(`${name} is not a Parley setting; ignored (a typo?)`);
+  return config;
 }

@@ -4,14 +4,18 @@ import type { AddressInfo } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, type Config } from './config.ts';
-import { openDatabase } from './db/orm.ts';
+import { openDatabase, type Database } from './db/orm.ts';
 import { createApp } from './http/app.ts';
 import { Metrics } from './metrics.ts';
 import { LocalBus, type Bus } from './realtime/bus.ts';
 import { PgBus } from './realtime/pg-bus.ts';
+import { Readiness } from './readiness.ts';
 import { createServices, type Services } from './services/index.ts';
 import { Hub } from './ws/hub.ts';
 import { upgradeHandler } from './ws/upgrade.ts';
+
+/** WebSocket close code 1012, "service restart": the shared client reconnects at once, without backoff. */
+const CLOSE_RESTART = 1012;
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -21,27 +25,27 @@ export interface RunningServer {
   server: Server;
   services: Services;
   hub: Hub;
+  readiness: Readiness;
+  /** Stops at once: sockets are cut, nothing waits. */
   close(): Promise<void>;
+  /**
+   * Stops gracefully (SIGTERM): refuses new requests and sockets, lets the frames and requests being
+   * handled finish, closes sockets with CLOSE_RESTART, then closes the bus and the database; past
+   * `config.shutdownSeconds` it cuts what is left. Resolves true when everything finished in time.
+   */
+  shutdown(): Promise<boolean>;
 }
 
-/** Opens the database (running migrations), wires services, HTTP and WebSocket, and listens. */
+/**
+ * Listens first (answering 503 on `/readyz` meanwhile), then opens the database (running
+ * migrations), wires services, HTTP and WebSocket, and starts serving.
+ */
 export async function startServer(overrides: Partial<Config> = {}): Promise<RunningServer> {
   const config = { ...loadConfig(), ...overrides };
   const log = (line: string) => config.logLevel !== 'silent' && console.log(line);
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const instanceId = randomUUID();
-  const bus: Bus = config.databaseUrl ? await PgBus.connect(config.databaseUrl, instanceId) : new LocalBus(instanceId);
-  const metrics = new Metrics();
-  const services = createServices(config, db, bus, metrics);
-  await services.auth.ensureFirstAdmin(config.adminEmail, config.adminPassword, log);
-  await services.sites.reload();
-  services.webhookWorker.start();
-
-  const hub = new Hub(services);
-  const app = createApp({ services, root: ROOT, connections: () => hub.connectionCounts() });
-  const server = createServer(app.callback());
-  const upgrade = upgradeHandler(hub);
-  server.on('upgrade', upgrade.handler);
+  const readiness = new Readiness();
+  const server = createServer(readiness.request);
+  server.on('upgrade', readiness.upgrade);
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
     server.listen(config.port, config.host, () => ok());
@@ -51,16 +55,81 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Runn
   const url = `http://${host}:${port}`;
   if (!config.publicUrl) config.publicUrl = url;
 
-  let closing: Promise<void> | null = null;
-  const close = () => (closing ??= (async () => {
-    hub.close();
-    upgrade.close();
-    await services.webhookWorker.stop();
+  let db: Database | null = null;
+  let bus: Bus | null = null;
+  try {
+    db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    const instanceId = randomUUID();
+    bus = config.databaseUrl ? await PgBus.connect(config.databaseUrl, instanceId) : new LocalBus(instanceId);
+    const metrics = new Metrics();
+    const services = createServices(config, db, bus, metrics);
+    // Under the start-up lock, so instances starting at once create one admin between them.
+    await db.exclusive(() => services.auth.ensureFirstAdmin(config.adminEmail, config.adminPassword, log));
+    await services.sites.reload();
+    return serve({ config, server, readiness, services, url, port });
+  } catch (err) {
     server.closeAllConnections();
-    await new Promise<void>((ok) => server.close(() => ok()));
+    server.close();
+    await bus?.close().catch(() => {});
+    await db?.close().catch(() => {});
+    throw err;
+  }
+}
+
+function serve(opts: { config: Config; server: Server; readiness: Readiness; services: Services; url: string; port: number }): RunningServer {
+  const { config, server, readiness, services, url, port } = opts;
+  const { bus, metrics, db } = services;
+  const hub = new Hub(services);
+  const app = createApp({ services, root: ROOT, connections: () => hub.connectionCounts() });
+  const upgrade = upgradeHandler(hub);
+  readiness.open(app.callback(), upgrade.handler);
+  services.webhookWorker.start();
+
+  const release = async () => {
+    // A delivery in flight finishes (or its lease expires and another instance resends it).
+    await services.webhookWorker.stop();
     await bus.close();
     metrics.close();
     await db.close();
+  };
+  let closing: Promise<void> | null = null;
+  let stopping: Promise<boolean> | null = null;
+  const close = () => (closing ??= stopping ? stopping.then(() => {}) : (async () => {
+    readiness.phase = 'stopping';
+    await hub.close();
+    upgrade.close();
+    server.closeAllConnections();
+    await new Promise<void>((ok) => server.close(() => ok()));
+    await release();
   })());
-  return { url, port, server, services, hub, close };
+
+  const shutdown = () => (stopping ??= closing ? closing.then(() => true) : (async () => {
+    // Still listening, so a load balancer reads 503 on /readyz; every other request and upgrade gets 503 too.
+    readiness.phase = 'stopping';
+    let closed: Promise<void> | null = null;
+    const stopListening = () => (closed ??= new Promise<void>((ok) => server.close(() => ok())));
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<false>((ok) => (timer = setTimeout(() => ok(false), config.shutdownSeconds * 1000)));
+    const graceful = (async () => {
+      // Frames and requests taken before the signal finish first: their messages are acked and fanned out.
+      await Promise.all([hub.drain(), readiness.idle()]);
+      await hub.close(CLOSE_RESTART, 'server restarting');
+      const done = stopListening();
+      server.closeIdleConnections();
+      await done;
+      return true as const;
+    })();
+    const inTime = await Promise.race([graceful, deadline]);
+    clearTimeout(timer);
+    // Late or not, what is left is cut now; the bus flushes its queued notifications as it closes.
+    await hub.close();
+    upgrade.close();
+    const done = stopListening();
+    server.closeAllConnections();
+    await done;
+    await release();
+    return inTime;
+  })());
+
+  return { url, port, server, services, hub, readiness, close, shutdown };
 }

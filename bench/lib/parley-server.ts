@@ -11,7 +11,7 @@ export interface ParleyServer {
   admin: { email: string; password: string };
   child: Child;
   database: { kind: 'postgresql' | 'pglite'; url?: string };
-  /** Milliseconds from spawn to the first 200 from /healthz. */
+  /** Milliseconds from spawn to the first 200 from /readyz. */
   startupMs: number;
   close(): Promise<void>;
 }
@@ -63,7 +63,7 @@ export async function startParley(opts: StartOptions = {}): Promise<ParleyServer
     if (ownDir) await rm(dataDir, { recursive: true, force: true });
   };
   try {
-    await waitReady(child, `${url}/healthz`, 60000);
+    await waitReady(child, `${url}/readyz`, 60000);
   } catch (err) {
     await cleanup();
     throw err;

@@ -26,7 +26,7 @@ export interface AppOptions {
 
 /** Builds the Koa app; only start.ts listens. Middleware order: errors, services, static, origin/CORS, body, auth, routes. */
 export function createApp({ services, root, connections }: AppOptions): Koa {
-  const app = new Koa({ proxy: process.env.PARLEY_TRUST_PROXY === '1' });
+  const app = new Koa({ proxy: services.config.trustProxy });
   app.on('error', (err) => {
     if (services.config.logLevel !== 'silent') console.error('request failed', err);
   });

@@ -36,7 +36,7 @@ export interface Services {
 export function createServices(config: Config, db: Database, bus: Bus, metrics: Metrics): Services {
   const auth = new AuthService(db, bus, config.sessionTtlHours);
   const sites = new SiteService(db, bus);
-  const tickets = new TicketService(db, bus);
+  const tickets = new TicketService(db, bus, sites);
   const webhooks = new WebhookService(db);
   const webhookWorker = new WebhookWorker(db, config.webhooks, createSender(config.webhooks));
   webhooks.onDue = () => webhookWorker.wake(true);
@@ -48,7 +48,7 @@ export function createServices(config: Config, db: Database, bus: Bus, metrics: 
     config, db, bus, metrics, auth, sites, tickets,
     users: new UserService(db, auth),
     visitors: new VisitorService(db, sites, config.newVisitorsPerMinute),
-    messages: new MessageService(db, bus, tickets, sites),
+    messages: new MessageService(db, bus, tickets),
     ratings: new RatingService(db, tickets),
     apiTokens: new ApiTokenService(db),
     webhooks, webhookWorker,

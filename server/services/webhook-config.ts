@@ -1,3 +1,5 @@
+import type { EnvReader } from '../config-reader.ts';
+
 /** Webhook delivery settings (README, "Webhooks"); tests shorten the clocks. */
 export interface WebhookConfig {
   /** Allow targets on loopback, private and link-local addresses (PARLEY_WEBHOOK_ALLOW_PRIVATE=1). */
@@ -14,20 +16,13 @@ export interface WebhookConfig {
   concurrency: number;
 }
 
-export function loadWebhookConfig(env: NodeJS.ProcessEnv = process.env): WebhookConfig {
-  const num = (name: string, fallback: number) => {
-    const v = env[name];
-    if (v === undefined || v === '') return fallback;
-    const n = Number(v);
-    if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, got "${v}"`);
-    return n;
-  };
+export function loadWebhookConfig(r: EnvReader): WebhookConfig {
   return {
-    allowPrivate: env.PARLEY_WEBHOOK_ALLOW_PRIVATE === '1',
-    pollMs: num('PARLEY_WEBHOOK_POLL_MS', 1000),
-    backoffMs: num('PARLEY_WEBHOOK_BACKOFF_MS', 1000),
-    retryForMs: num('PARLEY_WEBHOOK_RETRY_HOURS', 24) * 3600_000,
-    timeoutMs: num('PARLEY_WEBHOOK_TIMEOUT_MS', 10_000),
-    concurrency: Math.floor(num('PARLEY_WEBHOOK_CONCURRENCY', 16)),
+    allowPrivate: r.flag('PARLEY_WEBHOOK_ALLOW_PRIVATE'),
+    pollMs: r.int('PARLEY_WEBHOOK_POLL_MS', 1000, { min: 10, max: 3_600_000 }),
+    backoffMs: r.int('PARLEY_WEBHOOK_BACKOFF_MS', 1000, { min: 1, max: 3_600_000 }),
+    retryForMs: r.number('PARLEY_WEBHOOK_RETRY_HOURS', 24, { min: 0.0001, max: 24 * 30 }) * 3600_000,
+    timeoutMs: r.int('PARLEY_WEBHOOK_TIMEOUT_MS', 10_000, { min: 100, max: 120_000 }),
+    concurrency: r.int('PARLEY_WEBHOOK_CONCURRENCY', 16, { min: 1, max: 256 }),
   };
 }

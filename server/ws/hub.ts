@@ -1,6 +1,6 @@
 import type { WebSocket } from 'ws';
-import { parseClientFrame, type Ticket, type TicketEventType } from '../../protocol/index.ts';
-import { canView, isStaff, type SocketActor } from '../domain/index.ts';
+import { factsOfTicket, parseClientFrame, type Ticket, type TicketEventType } from '../../protocol/index.ts';
+import { isStaff, receives, type SocketActor } from '../domain/index.ts';
 import { AppError } from '../errors.ts';
 import type { Envelope } from '../realtime/events.ts';
 import type { Services } from '../services/index.ts';
@@ -34,6 +34,8 @@ export class Hub implements HandlerContext {
   readonly fairUse: FairUse;
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly unsubscribe: () => void;
+  private draining = false;
+  private readonly handling = new Set<Promise<void>>();
 
   constructor(services: Services) {
     this.services = services;
@@ -63,8 +65,12 @@ export class Hub implements HandlerContext {
     this.registry.add(conn);
     ws.on('pong', () => (conn.alive = true));
     ws.on('message', (data, isBinary) => {
+      // Draining: frames read from now on go unanswered; the client resends them on its next connection.
+      if (this.draining) return;
       if (isBinary) return conn.error('bad_request', 'frames must be JSON text');
-      void this.onFrame(conn, data.toString());
+      const handled = this.onFrame(conn, data.toString());
+      this.handling.add(handled);
+      void handled.finally(() => this.handling.delete(handled));
     });
     ws.on('close', () => this.drop(conn));
     ws.on('error', () => ws.terminate());
@@ -115,6 +121,8 @@ export class Hub implements HandlerContext {
         return this.rooms.publish(e.ticketId, e.message);
       case 'ticket': {
         const ticket = e.ticket ?? (await this.services.tickets.wire(e.ticketId));
+        // Loads the sites cache if need be, so ticketEvent reads the site's requireIdentity from it.
+        if (ticket) await this.services.sites.get(ticket.siteId);
         if (ticket) this.ticketEvent(e.type, ticket);
         return;
       }
@@ -123,7 +131,7 @@ export class Hub implements HandlerContext {
         const by = e.t === 'typing' ? e.author : e.by;
         const frame = e.t === 'typing' ? { type: 'typing' as const, ticketId: e.ticketId, author: e.author } : { type: 'read' as const, ticketId: e.ticketId, seq: e.seq, by: e.by };
         let text: string | null = null;
-        for (const conn of this.rooms.members(e.ticketId)) if (conn.actor?.id !== by.id) conn.sendText((text ??= JSON.stringify(frame)));
+        for (const conn of this.rooms.members(e.ticketId)) if (receives(conn.actor!, { type: e.t, fromId: by.id })) conn.sendText((text ??= JSON.stringify(frame)));
         return;
       }
       case 'revoke':
@@ -140,14 +148,12 @@ export class Hub implements HandlerContext {
 
   ticketEvent(type: TicketEventType, ticket: Ticket): void {
     const text = JSON.stringify({ type, ticket });
-    const facts = { status: ticket.status, customerId: ticket.customer.id, siteId: ticket.siteId, assigneeId: ticket.assignee?.id ?? null };
-    // Every member hears of new, accepted and rejected tickets (they were open, so visible to all); closes go to those who can see them.
-    for (const conn of this.registry.staff) {
-      if (type !== 'ticket_closed' || canView(conn.actor!, facts)) conn.sendText(text);
-    }
-    for (const conn of this.registry.ofCustomer(ticket.customer.id)) if (conn.actor && canView(conn.actor, facts)) conn.sendText(text);
+    const facts = factsOfTicket(ticket, this.services.sites.cachedRequireIdentity(ticket.siteId));
+    // Who hears of it is receives()'s answer (server/domain/receives.ts); only staff and the ticket's customer can be concerned.
+    for (const conn of this.registry.staff) if (receives(conn.actor!, { type, ticket: facts })) conn.sendText(text);
+    for (const conn of this.registry.ofCustomer(ticket.customer.id)) if (conn.actor && receives(conn.actor, { type, ticket: facts })) conn.sendText(text);
     // Sockets that may no longer see the ticket (another member took it) leave its room.
-    for (const conn of [...this.rooms.members(ticket.id)]) if (!canView(conn.actor!, facts)) this.rooms.leave(conn, ticket.id);
+    for (const conn of [...this.rooms.members(ticket.id)]) if (!receives(conn.actor!, { type: 'message', ticket: facts })) this.rooms.leave(conn, ticket.id);
   }
 
   private revoke(e: Extract<Envelope, { t: 'revoke' }>): void {
@@ -174,6 +180,12 @@ export class Hub implements HandlerContext {
   /** Authenticated sockets on this instance, by kind. */
   connectionCounts(): { customers: number; members: number; admins: number } {
     return this.registry.connectionCounts();
+  }
+
+  /** Graceful stop, before close(code): reads no more frames and waits for those being handled (their acks go out). */
+  async drain(): Promise<void> {
+    this.draining = true;
+    await Promise.allSettled([...this.handling]);
   }
 
   /**
