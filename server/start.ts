@@ -3,6 +3,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Server as NetServer } from 'node:net';
+import { listenControl } from './backup/control-socket.ts';
 import { loadConfig, type Config } from './config.ts';
 import { openDatabase, type Database } from './db/orm.ts';
 import { createApp } from './http/app.ts';
@@ -66,7 +68,11 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Runn
     // Under the start-up lock, so instances starting at once create one admin between them.
     await db.exclusive(() => services.auth.ensureFirstAdmin(config.adminEmail, config.adminPassword, log));
     await services.sites.reload();
-    return serve({ config, server, readiness, services, url, port });
+    const control = db.kind === 'pglite' && config.dataDir !== 'memory://' ? await listenControl(resolve(config.dataDir), db).catch((err) => {
+      console.warn(`online backups are off (the control socket in ${config.dataDir} did not open: ${(err as Error).message})`);
+      return null;
+    }) : null;
+    return serve({ config, server, readiness, services, url, port, control });
   } catch (err) {
     server.closeAllConnections();
     server.close();
@@ -76,8 +82,8 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Runn
   }
 }
 
-function serve(opts: { config: Config; server: Server; readiness: Readiness; services: Services; url: string; port: number }): RunningServer {
-  const { config, server, readiness, services, url, port } = opts;
+function serve(opts: { config: Config; server: Server; readiness: Readiness; services: Services; url: string; port: number; control: NetServer | null }): RunningServer {
+  const { config, server, readiness, services, url, port, control } = opts;
   const { bus, metrics, db } = services;
   const hub = new Hub(services);
   const app = createApp({ services, root: ROOT, connections: () => hub.connectionCounts() });
@@ -88,6 +94,7 @@ function serve(opts: { config: Config; server: Server; readiness: Readiness; ser
   const release = async () => {
     // A delivery in flight finishes (or its lease expires and another instance resends it).
     await services.webhookWorker.stop();
+    await new Promise((ok) => (control ? control.close(ok) : ok(null)));
     await bus.close();
     metrics.close();
     await db.close();
