@@ -1,3 +1,5 @@
+import type { MemberStatus, RoutingMode } from './routing.ts';
+
 export const ROLES = ['member', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -8,6 +10,9 @@ export interface User {
   name: string;
   role: Role;
   active: boolean;
+  /** Availability for routing (online, away, offline) and how many assigned tickets routing gives them at most. */
+  status: MemberStatus;
+  capacity: number;
   createdAt: string;
 }
 
@@ -58,6 +63,7 @@ export interface Site {
   origins: string[];
   categories: string[];
   requireIdentity: boolean;
+  routing: RoutingMode;
   snippet: string;
   createdAt: string;
 }

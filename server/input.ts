@@ -38,6 +38,13 @@ export function bool(body: Body, field: string): boolean | undefined {
   return v;
 }
 
+export function int(body: Body, field: string, max: number): number | undefined {
+  const v = body[field];
+  if (v === undefined) return undefined;
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0 || v > max) throw badRequest(`${field} must be an integer from 0 to ${max}`);
+  return v;
+}
+
 export function stringList(body: Body, field: string, maxItems: number, maxLength: number, optional = false): string[] | undefined {
   const v = body[field];
   if (v === undefined && optional) return undefined;

@@ -95,6 +95,8 @@ function serve(opts: { config: Config; server: Server; readiness: Readiness; ser
     // A delivery in flight finishes (or its lease expires and another instance resends it).
     await services.webhookWorker.stop();
     await new Promise((ok) => (control ? control.close(ok) : ok(null)));
+    services.availability.close();
+    await services.routing.close();
     await bus.close();
     metrics.close();
     await db.close();

@@ -4,9 +4,12 @@ import type { Bus } from '../realtime/bus.ts';
 import type { Metrics } from '../metrics.ts';
 import { ApiTokenService } from './api-tokens.ts';
 import { AuthService } from './auth.ts';
+import { AvailabilityService } from './availability.ts';
 import { MessageService } from './messages.ts';
 import { RatingService } from './ratings.ts';
+import { RoutingService } from './routing.ts';
 import { SiteService } from './sites.ts';
+import { TeamService } from './teams.ts';
 import { TicketService } from './tickets.ts';
 import { UserService } from './users.ts';
 import { VisitorService } from './visitors.ts';
@@ -31,6 +34,9 @@ export interface Services {
   webhooks: WebhookService;
   /** Sends the webhook outbox; start.ts starts and stops it. */
   webhookWorker: WebhookWorker;
+  routing: RoutingService;
+  teams: TeamService;
+  availability: AvailabilityService;
 }
 
 export function createServices(config: Config, db: Database, bus: Bus, metrics: Metrics): Services {
@@ -38,14 +44,19 @@ export function createServices(config: Config, db: Database, bus: Bus, metrics: 
   const sites = new SiteService(db, bus);
   const tickets = new TicketService(db, bus, sites);
   const webhooks = new WebhookService(db);
-  const webhookWorker = new WebhookWorker(db, config.webhooks, createSender(config.webhooks));
+  const webhookWorker = new WebhookWorker(db, config.webhooks, createSender(config.webhooks), (id) => tickets.wire(id));
   webhooks.onDue = () => webhookWorker.wake(true);
   // Events committed here make deliveries due at once; other instances' are found by polling.
   bus.subscribe((e, local) => {
     if (local && (e.t === 'ticket' || e.t === 'message')) webhookWorker.wake();
   });
+  const logError = (err: unknown) => config.logLevel !== 'silent' && console.error('routing failed', err);
+  const routing = new RoutingService(db, bus, tickets, logError);
+  const kick = () => routing.kick();
   return {
-    config, db, bus, metrics, auth, sites, tickets,
+    config, db, bus, metrics, auth, sites, tickets, routing,
+    teams: new TeamService(db, kick),
+    availability: new AvailabilityService(db, config.offlineGraceSeconds * 1000, kick, logError),
     users: new UserService(db, auth),
     visitors: new VisitorService(db, sites, config.newVisitorsPerMinute),
     messages: new MessageService(db, bus, tickets),

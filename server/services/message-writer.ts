@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { isConnectionError, isDataError } from '../db/connection-errors.ts';
 import type { Database } from '../db/orm.ts';
 import { ACCESS_REFUSALS, authorKindOf, refusalByReason, sendRefusalSql, ticketColumns, type Actor, type SendRefusal } from '../domain/index.ts';
+import { AppError } from '../errors.ts';
 import type { MessageRow } from './serialize.ts';
 import { messageWebhooksCte } from './webhooks.ts';
 
@@ -20,6 +22,9 @@ interface Pending {
 }
 
 const MAX_BATCH = 256;
+/** While the database is away a batch is retried this long (clients resend unacked messages with the same clientId meanwhile). */
+const RETRY_FOR_MS = 30_000;
+const RETRY_PAUSE_MS = 250;
 
 /** The batch statement's text is the same for every batch: the rules compile once. */
 const STATEMENT = (() => {
@@ -111,20 +116,43 @@ export class MessageWriter {
   }
 
   private async drain(): Promise<void> {
-    while (this.queue.length) {
-      const batch = this.queue.splice(0, MAX_BATCH);
-      try {
-        const answers = new Map((await this.insert(batch)).map((a) => [Number(a.n), a]));
-        for (const p of batch) {
-          const a = answers.get(p.n)!;
-          if (a.refusal) p.resolve({ refused: refusalByReason.get(a.refusal) ?? RACED });
-          else p.resolve({ row: a, duplicate: a.duplicate });
-        }
-      } catch (err) {
-        for (const p of batch) p.reject(err);
-      }
-    }
+    while (this.queue.length) await this.store(this.queue.splice(0, MAX_BATCH), Date.now() + RETRY_FOR_MS);
     this.running = false;
+  }
+
+  /**
+   * Runs one batch so that no row can take the others down: while the database is away the batch waits
+   * and retries (until `deadline`); a statement that fails for a row's content is split in halves until
+   * the bad rows stand alone, and only those are refused. Halves run in order, so seq order holds.
+   */
+  private async store(batch: Pending[], deadline: number): Promise<void> {
+    let answers: Answer[];
+    try {
+      answers = await this.insert(batch);
+    } catch (err) {
+      if (isConnectionError(err)) {
+        if (Date.now() < deadline) {
+          await new Promise((r) => setTimeout(r, RETRY_PAUSE_MS));
+          return this.store(batch, deadline);
+        }
+        for (const p of batch) p.reject(new AppError('internal', 'the database is unavailable; send the message again'));
+        return;
+      }
+      if (batch.length > 1) {
+        const half = batch.length >> 1;
+        await this.store(batch.slice(0, half), deadline);
+        await this.store(batch.slice(half), deadline);
+        return;
+      }
+      batch[0]!.reject(isDataError(err) ? new AppError('bad_request', 'the message contains characters that cannot be stored') : err);
+      return;
+    }
+    const byN = new Map(answers.map((a) => [Number(a.n), a]));
+    for (const p of batch) {
+      const a = byN.get(p.n)!;
+      if (a.refusal) p.resolve({ refused: refusalByReason.get(a.refusal) ?? RACED });
+      else p.resolve({ row: a, duplicate: a.duplicate });
+    }
   }
 
   private insert(batch: Pending[]): Promise<Answer[]> {

@@ -53,6 +53,8 @@ export const userToWire = (u: User): WireUser => ({
   name: u.name,
   role: u.role as WireUser['role'],
   active: u.active,
+  status: u.status as WireUser['status'],
+  capacity: u.capacity,
   createdAt: iso(u.createdAt)!,
 });
 
@@ -80,6 +82,7 @@ export function siteToWire(s: Site, publicUrl: string): WireSite {
     origins: s.origins,
     categories: s.categories,
     requireIdentity: s.requireIdentity,
+    routing: s.routing as WireSite['routing'],
     snippet: `<script src="${publicUrl}/widget.js" data-site="${s.key}" async></script>`,
     createdAt: iso(s.createdAt)!,
   };

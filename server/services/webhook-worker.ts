@@ -1,3 +1,4 @@
+import type { Ticket } from '../../protocol/index.ts';
 import type { Database } from '../db/orm.ts';
 import type { WebhookConfig } from './webhook-config.ts';
 import type { Sender } from './webhook-sender.ts';
@@ -29,10 +30,14 @@ export class WebhookWorker {
   /** Whether any endpoint is active (refreshed every poll): without one, events need not wake the worker. */
   private anyActive = false;
 
-  constructor(db: Database, config: WebhookConfig, send: Sender) {
+  /** The wire ticket, for events queued without a body (auto-assignment). */
+  private readonly ticketOf: (id: string) => Promise<Ticket | null>;
+
+  constructor(db: Database, config: WebhookConfig, send: Sender, ticketOf: (id: string) => Promise<Ticket | null>) {
     this.db = db;
     this.config = config;
     this.send = send;
+    this.ticketOf = ticketOf;
   }
 
   start(): void {
@@ -124,6 +129,11 @@ export class WebhookWorker {
       // The message is gone (its ticket was deleted): there is nothing left to tell.
       if (!message) return void (await this.db.sql('delete from webhook_deliveries where id = ?', [row.id]));
       data = { message: messageRowToWire(message) };
+    } else if (data === null && row.ticket_id) {
+      const ticket = await this.ticketOf(row.ticket_id);
+      if (!ticket) return void (await this.db.sql('delete from webhook_deliveries where id = ?', [row.id]));
+      data = { ticket };
+      await this.db.sql('update webhook_deliveries set data = ?::jsonb where id = ?', [JSON.stringify(data), row.id]);
     }
     const body = JSON.stringify({ id: row.event_id, type: row.type, createdAt: new Date(row.created_at).toISOString(), data });
     const secrets = [endpoint.secret];

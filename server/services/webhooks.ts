@@ -64,6 +64,22 @@ export async function enqueueWebhook(em: EntityManager, type: WebhookEventType, 
 }
 
 /**
+ * For statements that change many tickets in raw SQL (auto-assignment), inside their transaction:
+ * one event per ticket, whose `{ticket}` is rendered when it is first sent and then kept, so every
+ * retry carries the same body.
+ */
+export async function enqueueTicketWebhooks(sql: Database['sql'], type: WebhookEventType, ticketIds: string[]): Promise<void> {
+  if (!ticketIds.length) return;
+  await sql(
+    `insert into webhook_deliveries (id, created_at, endpoint_id, event_id, type, ticket_id, state, attempts, started_at, next_attempt_at)
+     select gen_random_uuid(), now(), e.id, md5(?::text || t.id::text || now()::text)::uuid, ?::text, t.id, 'pending', 0, now(), now()
+     from unnest(?::uuid[]) as t(id) cross join webhook_endpoints e
+     where e.active and e.events @> jsonb_build_array(?::text)`,
+    [type, type, ticketIds, type],
+  );
+}
+
+/**
  * The same for the message writer's one statement: a CTE over the rows it inserted (`source`, with
  * `id` and `ticket_id`). The body is rendered from the message row, which never changes; the event
  * id is derived from the message id so every endpoint gets the same one. Internal notes are never sent.

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ticket, WebhookDelivery, WebhookEndpoint, WebhookEndpointWithSecret } from '../../protocol/index.ts';
 import { WEBHOOK_EVENTS } from '../../protocol/index.ts';
 import { ApiClient, cast, newTicket } from '../testing/api.ts';
+import { autoSite, routedMember } from '../testing/routing.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 import { startReceiver, verifySignature, type Received, type Receiver } from '../testing/webhook-receiver.ts';
 
@@ -119,6 +120,21 @@ describe('webhook delivery', () => {
     expect(entries.map((e) => e.id).sort()).toEqual(r.received.map((x) => x.delivery).sort());
     expect(entries[0]).toMatchObject({ state: 'delivered', attempts: 1, responseStatus: 200, response: 'ok' });
     expect(entries[0]!.durationMs).toBeGreaterThanOrEqual(0);
+    await remove(hook.id);
+  });
+
+  it('tells of auto-assignment as ticket.accepted, committed with the assignment', async () => {
+    const r = await receiver();
+    const hook = await register(r, ['ticket.created', 'ticket.accepted']);
+    const site = await autoSite(c.adminApi, 'http://auto.test');
+    const { user } = await routedMember(server.url, c.adminApi, { name: 'Rita Router' });
+    const visitor = await ApiClient.visitor(server.url, site.key, 'http://auto.test');
+    const t = (await newTicket(visitor, 'routed')).body;
+    await r.until(() => r.received.some((x) => x.payload.type === 'ticket.accepted' && x.payload.data.ticket.id === t.id));
+    const accepted = r.received.find((x) => x.payload.type === 'ticket.accepted')!;
+    expect(accepted.valid).toBe(true);
+    expect(accepted.payload.data.ticket).toMatchObject({ id: t.id, status: 'assigned', assignee: { id: user.id } });
+    expect(r.received.map((x) => x.payload.type)).toEqual(['ticket.created', 'ticket.accepted']);
     await remove(hook.id);
   });
 

@@ -1,8 +1,8 @@
 import Router from '@koa/router';
-import { LIMITS } from '../../../protocol/index.ts';
+import { LIMITS, ROUTING_MODES } from '../../../protocol/index.ts';
 import { normalizeOrigin } from '../../domain/index.ts';
 import { badRequest } from '../../errors.ts';
-import { asBody, bool, requiredText, stringList, text, type Body } from '../../input.ts';
+import { asBody, bool, oneOf, requiredText, stringList, text, type Body } from '../../input.ts';
 import { siteToWire } from '../../services/serialize.ts';
 import { requireAdmin } from '../auth.ts';
 import type { Ctx } from '../state.ts';
@@ -33,6 +33,7 @@ siteRoutes.post('/', async (ctx: Ctx) => {
     origins: origins(body, false)!,
     categories: stringList(body, 'categories', 30, LIMITS.category, true),
     requireIdentity: bool(body, 'requireIdentity'),
+    routing: oneOf(body, 'routing', ROUTING_MODES, true),
   });
   ctx.status = 201;
   ctx.body = siteToWire(site, publicUrl(ctx));
@@ -46,6 +47,7 @@ siteRoutes.patch('/:id', async (ctx: Ctx) => {
     origins: origins(body, true),
     categories: stringList(body, 'categories', 30, LIMITS.category, true),
     requireIdentity: bool(body, 'requireIdentity'),
+    routing: oneOf(body, 'routing', ROUTING_MODES, true),
   });
   ctx.body = siteToWire(site, publicUrl(ctx));
 });

@@ -1,6 +1,6 @@
 import Router from '@koa/router';
-import { LIMITS, ROLES } from '../../../protocol/index.ts';
-import { asBody, bool, email, oneOf, requiredText, text } from '../../input.ts';
+import { LIMITS, ROLES, ROUTING_LIMITS } from '../../../protocol/index.ts';
+import { asBody, bool, email, int, oneOf, requiredText, text } from '../../input.ts';
 import { userToWire } from '../../services/serialize.ts';
 import { requireAdmin, requireAdminOrScope } from '../auth.ts';
 import type { Ctx } from '../state.ts';
@@ -33,6 +33,8 @@ userRoutes.patch('/:id', async (ctx: Ctx) => {
     role: oneOf(body, 'role', ROLES, true),
     name: text(body, 'name', LIMITS.name, { optional: true }),
     password: text(body, 'password', LIMITS.password.max, { optional: true, min: LIMITS.password.min, trim: false }),
+    capacity: int(body, 'capacity', ROUTING_LIMITS.maxCapacity),
   }, admin.id);
+  ctx.state.services.routing.kick();
   ctx.body = userToWire(user);
 });
