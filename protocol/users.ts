@@ -1,3 +1,4 @@
+import type { CustomerAttributes, VisitorContext } from './customers.ts';
 import type { MemberStatus, RoutingMode } from './routing.ts';
 
 export const ROLES = ['member', 'admin'] as const;
@@ -19,13 +20,21 @@ export interface User {
 export interface Customer {
   id: string;
   siteId: string;
+  /** As the site's page sent it (identify) or the customer typed it: never covered by the identity hash. */
   name: string | null;
+  /** As the site's page sent it: never covered by the identity hash, so not proof of who wrote. */
   email: string | null;
-  /** True when the site owner vouched for this customer with an identity hash. */
+  /** True when the site owner vouched for this customer with an identity hash, which covers `externalId` only. */
   verified: boolean;
+  /** The site's own id for this customer, the one thing the identity hash vouches for (null when anonymous). */
+  externalId: string | null;
 }
 
-/** Identity a site owner passes for a logged-in customer. `hash` = HMAC-SHA256(secret, id) or, with `expiresAt`, HMAC-SHA256(secret, `${id}:${expiresAt}`), hex. */
+/**
+ * Identity a site owner passes for a logged-in customer. `hash` = HMAC-SHA256(secret, id) or, with
+ * `expiresAt`, HMAC-SHA256(secret, `v2:${id}:${expiresAt}`), hex. The hash covers the id (and expiry)
+ * only: `email` and `name` are taken as the page sends them and are never shown as verified.
+ */
 export interface Identity {
   id: string;
   email?: string;
@@ -33,12 +42,16 @@ export interface Identity {
   hash: string;
   /** Unix seconds; when given it is part of the signed string and must be in the future. */
   expiresAt?: number;
+  /** At most 20 flat values, shown to staff beside the chat (not part of the signed string). */
+  attributes?: CustomerAttributes;
 }
 
 export interface VisitorRequest {
   siteKey: string;
   visitorToken?: string;
   identity?: Identity;
+  /** The page and browser the widget runs in (staff see it; the server adds the user agent). */
+  context?: VisitorContext;
 }
 
 export interface VisitorSession {

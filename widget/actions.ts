@@ -30,7 +30,9 @@ export function createStore(ctx: StoreContext) {
     const generation = forgotten;
     signedAs = ctx.identity;
     // Undefined fields vanish in JSON: a first visit sends no token, an anonymous one no identity.
-    const body = { siteKey, visitorToken: load(siteKey, 'token', undefined), identity: ctx.identity };
+    // `context` tells staff the page and browser the customer writes from (the server adds the user agent).
+    const context = { pageUrl: location.href, pageTitle: document.title, referrer: document.referrer, locale: navigator.language, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone };
+    const body = { siteKey, visitorToken: load(siteKey, 'token', undefined), identity: ctx.identity, context };
     return (session = request<VisitorSession>(server, '/api/visitor', null, body).then(
       (v) => {
         // A session for a visitor forgotten meanwhile is not stored.
@@ -77,6 +79,9 @@ export function createStore(ctx: StoreContext) {
         save(siteKey, 'token', null);
         session = undefined;
       },
+      // The token was revoked: start again. The server answers a dead stored token with a new
+      // visitor, and another tab's newer token (after its identify) with that tab's customer.
+      revoked: () => (forget(), void start()),
       upsert,
       refresh: () => void loadTickets().catch(() => {}),
     });
@@ -170,6 +175,7 @@ export function createStore(ctx: StoreContext) {
     },
     async reset() {
       await live?.drain();
+      const old = s.session.value?.visitorToken;
       ctx.identity = undefined;
       save(siteKey, 'token', null);
       save(siteKey, 'seen', null);
@@ -177,6 +183,8 @@ export function createStore(ctx: StoreContext) {
       s.pending.value = [];
       s.seen.value = {};
       forget();
+      // The server ends the old token and closes its sockets in other tabs (4001).
+      if (old) void request(server, '/api/visitor/reset', old, {}).catch(() => {});
       if (s.isOpen.value) await start();
     },
     setLocale: (locale: string) => void (s.locale.value = locale),

@@ -10,8 +10,8 @@ export type BusEvent =
   | { t: 'message'; ticketId: string; seq: number; message?: Message }
   | { t: 'typing'; ticketId: string; author: Author }
   | { t: 'read'; ticketId: string; seq: number; by: Author }
-  /** Close the sockets of a user (deactivated, password changed), of one session, or of a site's identified customers (secret rotated). */
-  | { t: 'revoke'; userId?: string; sessionId?: string; siteId?: string }
+  /** Close the sockets of a user (deactivated, password changed), of one session, of a site's identified customers (secret rotated), of a customer (merged into a verified one) or of one visitor token (reset, replaced). */
+  | { t: 'revoke'; userId?: string; sessionId?: string; siteId?: string; customerId?: string; tokenId?: string }
   /** A site changed (origins, secret, settings): drop cached copies. */
   | { t: 'sites' }
   /** The staff online on one instance; each instance announces its own on change and periodically. */

@@ -4,6 +4,8 @@ import type { Bus } from '../realtime/bus.ts';
 import type { Metrics } from '../metrics.ts';
 import { ApiTokenService } from './api-tokens.ts';
 import { AuthService } from './auth.ts';
+import { CannedResponseService } from './canned-responses.ts';
+import { CustomerService } from './customers.ts';
 import { AvailabilityService } from './availability.ts';
 import { MessageService } from './messages.ts';
 import { RatingService } from './ratings.ts';
@@ -34,6 +36,8 @@ export interface Services {
   webhooks: WebhookService;
   /** Sends the webhook outbox; start.ts starts and stops it. */
   webhookWorker: WebhookWorker;
+  customers: CustomerService;
+  cannedResponses: CannedResponseService;
   routing: RoutingService;
   teams: TeamService;
   availability: AvailabilityService;
@@ -58,10 +62,12 @@ export function createServices(config: Config, db: Database, bus: Bus, metrics: 
     teams: new TeamService(db, kick),
     availability: new AvailabilityService(db, config.offlineGraceSeconds * 1000, kick, logError),
     users: new UserService(db, auth),
-    visitors: new VisitorService(db, sites, config.newVisitorsPerMinute),
+    visitors: new VisitorService(db, sites, bus, config.newVisitorsPerMinute),
     messages: new MessageService(db, bus, tickets),
     ratings: new RatingService(db, tickets),
     apiTokens: new ApiTokenService(db),
     webhooks, webhookWorker,
+    customers: new CustomerService(db),
+    cannedResponses: new CannedResponseService(db),
   };
 }

@@ -64,6 +64,7 @@ export const customerToWire = (c: Customer): WireCustomer => ({
   name: c.name ?? null,
   email: c.email ?? null,
   verified: c.verified,
+  externalId: c.externalId ?? null,
 });
 
 export const publicSite = (s: Site): PublicSite => ({

@@ -171,7 +171,9 @@ export class Hub implements HandlerContext {
       if (!a) continue;
       const hit = (e.userId && a.kind === 'staff' && a.id === e.userId)
         || (e.sessionId && conn.sessionId === e.sessionId)
-        || (e.siteId && a.kind === 'customer' && a.siteId === e.siteId && a.verified);
+        || (e.siteId && a.kind === 'customer' && a.siteId === e.siteId && a.verified)
+        || (e.customerId && a.kind === 'customer' && a.id === e.customerId)
+        || (e.tokenId && conn.tokenId === e.tokenId);
       if (hit) conn.close(CLOSE_REVOKED, 'signed out');
     }
   }

@@ -23,6 +23,7 @@ ticketRoutes.post('/tickets', async (ctx: Ctx) => {
     clientId: text(body, 'clientId', LIMITS.clientId, { optional: true }),
   };
   const { ticket, created } = await services.tickets.create(actor, input, site?.requireIdentity ?? false);
+  if (created) await services.customers.recordTicketPage(ticket.id, actor.id);
   ctx.status = created ? 201 : 200;
   ctx.body = ticket;
 });

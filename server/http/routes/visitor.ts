@@ -5,6 +5,7 @@ import { badRequest, unauthorized } from '../../errors.ts';
 import { asBody, requiredText, text, type Body } from '../../input.ts';
 import { customerToWire, publicSite } from '../../services/serialize.ts';
 import { requireActor } from '../auth.ts';
+import { attributesOf, userAgentOf, visitorContextOf } from '../customer-input.ts';
 import type { Ctx } from '../state.ts';
 
 export const visitorRoutes = new Router({ prefix: '/api' });
@@ -29,8 +30,19 @@ visitorRoutes.post('/visitor', async (ctx: Ctx) => {
   const body = asBody(ctx.state.body);
   const siteKey = requiredText(body, 'siteKey', 64);
   const visitorToken = text(body, 'visitorToken', 128, { optional: true });
-  const result = await ctx.state.services.visitors.session({ siteKey, visitorToken, identity: identityOf(body) }, ctx.state.origin, ctx.ip);
+  const identity = identityOf(body);
+  const visit = { context: visitorContextOf(body), attributes: identity ? attributesOf(body.identity) : undefined, userAgent: userAgentOf(ctx.get('user-agent')) };
+  const result = await ctx.state.services.visitors.session({ siteKey, visitorToken, identity }, ctx.state.origin, ctx.ip);
+  await ctx.state.services.customers.seen(result.customer.id, visit);
   ctx.body = { visitorToken: result.token, customer: customerToWire(result.customer), site: publicSite(result.site) };
+});
+
+/** The widget's reset (the site's log-out): this visitor token ends, and its sockets close with 4001. */
+visitorRoutes.post('/visitor/reset', async (ctx: Ctx) => {
+  const actor = requireActor(ctx);
+  if (actor.kind !== 'customer') throw unauthorized('visitor token required');
+  await ctx.state.services.visitors.retire(/^Bearer (.+)$/.exec(ctx.get('authorization'))![1]!);
+  ctx.status = 204;
 });
 
 visitorRoutes.get('/site', async (ctx: Ctx) => {
