@@ -88,8 +88,11 @@ function serve(opts: { config: Config; server: Server; readiness: Readiness; ser
   const app = createApp({ services, root: ROOT, connections: () => hub.connectionCounts() });
   const upgrade = upgradeHandler(hub);
   readiness.open(app.callback(), upgrade.handler);
+  services.webhookWorker.start();
 
   const release = async () => {
+    // A delivery in flight finishes (or its lease expires and another instance resends it).
+    await services.webhookWorker.stop();
     await new Promise((ok) => (control ? control.close(ok) : ok(null)));
     services.availability.close();
     await services.routing.close();
