@@ -1,5 +1,6 @@
 import { LIMITS } from '../protocol/index.ts';
 import { EnvReader } from './config-reader.ts';
+import { loadWebhookConfig, type WebhookConfig } from './services/webhook-config.ts';
 
 export { ConfigError } from './config-reader.ts';
 
@@ -30,6 +31,7 @@ export interface Config {
   /** How long a member stays online for routing after their last console socket closed. */
   offlineGraceSeconds: number;
   logLevel: 'silent' | 'info';
+  webhooks: WebhookConfig;
   /** Fair use on sockets (README, "Limits"). */
   fairUse: FairUseLimits;
 }
@@ -74,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, warn?: (line: s
     trustProxy: r.flag('PARLEY_TRUST_PROXY'),
     shutdownSeconds: r.number('PARLEY_SHUTDOWN_SECONDS', 10, { min: 0.1, max: 600 }),
     logLevel: r.oneOf('PARLEY_LOG', ['info', 'silent'] as const, 'info'),
+    webhooks: loadWebhookConfig(r),
     fairUse: {
       socketMessages: { perSecond: r.int('PARLEY_SOCKET_MESSAGES_PER_SECOND', 5, COUNT), burst: r.int('PARLEY_SOCKET_MESSAGE_BURST', 30, COUNT) },
       userMessages: { perSecond: r.int('PARLEY_USER_MESSAGES_PER_SECOND', 10, COUNT), burst: r.int('PARLEY_USER_MESSAGE_BURST', 60, COUNT) },

@@ -19,6 +19,7 @@ import { userRoutes } from './routes/users.ts';
 import { visitorRoutes } from './routes/visitor.ts';
 import { scopes } from './scopes.ts';
 import { tokenRoutes } from './routes/tokens.ts';
+import { webhookRoutes } from './routes/webhooks.ts';
 import { mw } from './state.ts';
 import { staticFiles } from './static.ts';
 
@@ -50,7 +51,7 @@ export function createApp({ services, root, connections }: AppOptions): Koa {
   app.use(jsonBody);
   app.use(authenticate);
   app.use(scopes);
-  for (const router of [authRoutes, visitorRoutes, availabilityRoutes, ticketRoutes, userRoutes, siteRoutes, teamRoutes, tokenRoutes, ratingRoutes, customerRoutes, cannedResponseRoutes, labelRoutes, replyTimeRoutes, healthRoutes(connections)]) {
+  for (const router of [authRoutes, visitorRoutes, availabilityRoutes, ticketRoutes, userRoutes, siteRoutes, teamRoutes, tokenRoutes, webhookRoutes, ratingRoutes, customerRoutes, cannedResponseRoutes, labelRoutes, replyTimeRoutes, healthRoutes(connections)]) {
     app.use(router.routes());
     app.use(router.allowedMethods());
   }

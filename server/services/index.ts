@@ -16,6 +16,9 @@ import { TeamService } from './teams.ts';
 import { TicketService } from './tickets.ts';
 import { UserService } from './users.ts';
 import { VisitorService } from './visitors.ts';
+import { createSender } from './webhook-sender.ts';
+import { WebhookWorker } from './webhook-worker.ts';
+import { WebhookService } from './webhooks.ts';
 
 /** Everything the HTTP routes and the socket hub call; built once per server. */
 export interface Services {
@@ -31,6 +34,9 @@ export interface Services {
   messages: MessageService;
   ratings: RatingService;
   apiTokens: ApiTokenService;
+  webhooks: WebhookService;
+  /** Sends the webhook outbox; start.ts starts and stops it. */
+  webhookWorker: WebhookWorker;
   customers: CustomerService;
   cannedResponses: CannedResponseService;
   labels: LabelService;
@@ -43,6 +49,13 @@ export function createServices(config: Config, db: Database, bus: Bus, metrics: 
   const auth = new AuthService(db, bus, config.sessionTtlHours);
   const sites = new SiteService(db, bus);
   const tickets = new TicketService(db, bus, sites);
+  const webhooks = new WebhookService(db);
+  const webhookWorker = new WebhookWorker(db, config.webhooks, createSender(config.webhooks), (id) => tickets.wire(id));
+  webhooks.onDue = () => webhookWorker.wake(true);
+  // Events committed here make deliveries due at once; other instances' are found by polling.
+  bus.subscribe((e, local) => {
+    if (local && (e.t === 'ticket' || e.t === 'message')) webhookWorker.wake();
+  });
   const logError = (err: unknown) => config.logLevel !== 'silent' && console.error('routing failed', err);
   const routing = new RoutingService(db, bus, tickets, logError);
   const kick = () => routing.kick();
@@ -55,6 +68,7 @@ export function createServices(config: Config, db: Database, bus: Bus, metrics: 
     messages: new MessageService(db, bus, tickets),
     ratings: new RatingService(db, tickets),
     apiTokens: new ApiTokenService(db),
+    webhooks, webhookWorker,
     customers: new CustomerService(db),
     cannedResponses: new CannedResponseService(db),
     labels: new LabelService(db, bus),
