@@ -121,8 +121,10 @@ function serve(opts: { config: Config; server: Server; readiness: Readiness; ser
     const graceful = (async () => {
       // Frames and requests taken before the signal finish first: their messages are acked and fanned out.
       await Promise.all([hub.drain(), readiness.idle()]);
-      await hub.close(CLOSE_RESTART, 'server restarting');
+      // Stop listening before the sockets learn of the restart, so their reconnects are refused at
+      // once (a load balancer retries the next instance) rather than answered 503 here.
       const done = stopListening();
+      await hub.close(CLOSE_RESTART, 'server restarting');
       server.closeIdleConnections();
       await done;
       return true as const;
