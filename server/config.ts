@@ -62,7 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, warn?: (line: s
   const publicUrl = r.url('PARLEY_PUBLIC_URL', ['http:', 'https:'])?.replace(/\/+$/, '') ?? null;
   const config: Config = {
     port,
-    host: r.string('HOST', '0.0.0.0'),
+    host: r.match('HOST', /^[A-Za-z0-9.:[\]-]+$/, 'a host name or IP address') ?? '0.0.0.0',
     databaseUrl: r.url('DATABASE_URL', ['postgres:', 'postgresql:']),
     dataDir: r.string('PARLEY_DATA_DIR', './data'),
     adminEmail: r.match('PARLEY_ADMIN_EMAIL', /^[^\s@]+@[^\s@]+$/, 'an email address'),
