@@ -20,21 +20,12 @@ export interface Customer {
   verified: boolean;
 }
 
-/** Identity a site owner passes for a logged-in customer. `hash` = HMAC-SHA256(secret, id) or, with `expiresAt`, HMAC-SHA256(secret, `${id}:${expiresAt}`), hex. */
-export interface Identity {
-  id: string;
-  email?: string;
-  name?: string;
-  hash: string;
-  /** Unix seconds; when given it is part of the signed string and must be in the future. */
-  expiresAt?: number;
-}
-
-export interface VisitorRequest {
-  siteKey: string;
-  visitorToken?: string;
-  identity?: Identity;
-}
+/**
+ * Identity a site owner passes for a logged-in customer (inferred from its schema). `hash` =
+ * HMAC-SHA256(secret, id) or, with `expiresAt` (unix seconds), HMAC-SHA256(secret, `${id}:${expiresAt}`), hex.
+ */
+export type Identity = import('valibot').InferOutput<typeof import('./schemas/visitor.ts').Identity>;
+export type VisitorRequest = import('valibot').InferOutput<typeof import('./schemas/visitor.ts').VisitorRequest>;
 
 export interface VisitorSession {
   visitorToken: string;
