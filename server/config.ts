@@ -1,3 +1,5 @@
+import { logLevelOf, type LogLevel } from './log.ts';
+
 /** Server configuration, read once from the environment (see README, "Configuration"). */
 export interface Config {
   port: number;
@@ -16,9 +18,15 @@ export interface Config {
   sessionTtlHours: number;
   /** New anonymous widget visitors allowed per client address and minute. */
   newVisitorsPerMinute: number;
+  /** Tickets one visitor, and one client address, may open per hour (then 429 `rate_limited`). */
+  ticketsPerVisitorPerHour: number;
+  ticketsPerAddressPerHour: number;
+  /** The whole request (headers and body) must arrive within this; the headers within min(20 s, this). */
+  requestTimeoutMs: number;
   /** Cookie `Secure` flag: on when the public URL is https. */
   secureCookies: boolean;
-  logLevel: 'silent' | 'info';
+  /** `PARLEY_LOG`: a pino level or `silent`. */
+  logLevel: LogLevel;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -35,8 +43,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     examplePort: env.PARLEY_EXAMPLE_PORT === 'off' ? null : int(env.PARLEY_EXAMPLE_PORT, int(env.PORT, 3000) + 1),
     sessionTtlHours: int(env.PARLEY_SESSION_TTL_HOURS, 24 * 7),
     newVisitorsPerMinute: int(env.PARLEY_NEW_VISITORS_PER_MINUTE, 600),
+    ticketsPerVisitorPerHour: int(env.PARLEY_TICKETS_PER_VISITOR_PER_HOUR, 30),
+    ticketsPerAddressPerHour: int(env.PARLEY_TICKETS_PER_ADDRESS_PER_HOUR, 600),
+    requestTimeoutMs: int(env.PARLEY_REQUEST_TIMEOUT_MS, 30_000),
     secureCookies: publicUrl?.startsWith('https:') ?? false,
-    logLevel: env.PARLEY_LOG === 'silent' ? 'silent' : 'info',
+    logLevel: logLevelOf(env.PARLEY_LOG),
   };
 }
 

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig, type Config } from './config.ts';
 import { openDatabase } from './db/orm.ts';
 import { createApp } from './http/app.ts';
+import { answerClientErrors, httpServerOptions } from './http/server-options.ts';
 import { Metrics } from './metrics.ts';
 import { LocalBus, type Bus } from './realtime/bus.ts';
 import { PgBus } from './realtime/pg-bus.ts';
@@ -38,7 +39,8 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Runn
 
   const hub = new Hub(services);
   const app = createApp({ services, root: ROOT, connections: () => hub.connectionCounts() });
-  const server = createServer(app.callback());
+  const server = createServer(httpServerOptions(config.requestTimeoutMs), app.callback());
+  answerClientErrors(server);
   const upgrade = upgradeHandler(hub);
   server.on('upgrade', upgrade.handler);
   await new Promise<void>((ok, fail) => {

@@ -1,16 +1,19 @@
 import Koa from 'koa';
+import { logger } from '../log.ts';
 import type { Services } from '../services/index.ts';
 import { authenticate } from './auth.ts';
 import { errors } from './errors.ts';
+import { headers } from './headers.ts';
 import { jsonBody } from './json-body.ts';
 import { origin } from './origin.ts';
+import { requestLog } from './request-log.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
 import { siteRoutes } from './routes/sites.ts';
 import { ticketRoutes } from './routes/tickets.ts';
 import { userRoutes } from './routes/users.ts';
 import { visitorRoutes } from './routes/visitor.ts';
-import { mw } from './state.ts';
+import { mw, type Ctx } from './state.ts';
 import { staticFiles } from './static.ts';
 
 export interface AppOptions {
@@ -19,23 +22,25 @@ export interface AppOptions {
   connections: () => { customers: number; members: number; admins: number };
 }
 
-/** Builds the Koa app; only start.ts listens. Middleware order: errors, services, static, origin/CORS, body, auth, routes. */
+/**
+ * Builds the Koa app; only start.ts listens. Middleware order: services and metrics, headers, request
+ * log, errors, static, origin/CORS, body, auth, routes.
+ */
 export function createApp({ services, root, connections }: AppOptions): Koa {
   const app = new Koa({ proxy: process.env.PARLEY_TRUST_PROXY === '1' });
-  app.on('error', (err) => {
-    if (services.config.logLevel !== 'silent') console.error('request failed', err);
-  });
-  app.use(errors);
+  app.on('error', (err, ctx?: Ctx) => (ctx?.state?.log ?? logger(services.config.logLevel)).error({ err }, 'unexpected error'));
   app.use(mw(async (ctx, next) => {
     ctx.state.services = services;
     const started = performance.now();
-    ctx.set('X-Content-Type-Options', 'nosniff');
     try {
       await next();
     } finally {
       services.metrics.httpLatency.observe({ method: ctx.method, status: String(ctx.status) }, (performance.now() - started) / 1000);
     }
   }));
+  app.use(headers);
+  app.use(requestLog);
+  app.use(errors);
   app.use(staticFiles(root, 'console/index.html'));
   app.use(origin);
   app.use(jsonBody);

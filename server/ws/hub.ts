@@ -1,5 +1,6 @@
 import type { WebSocket } from 'ws';
-import { parseClientFrame, type Message, type PresenceEntry, type Ticket, type TicketEventType } from '../../protocol/index.ts';
+import { type Message, type PresenceEntry, type Ticket, type TicketEventType } from '../../protocol/index.ts';
+import { parseClientFrame } from '../../protocol/schemas/index.ts';
 import { canView, isStaff, type Actor } from '../domain/index.ts';
 import { AppError } from '../errors.ts';
 import type { Envelope } from '../realtime/events.ts';
