@@ -18,6 +18,7 @@ import { serveHostPage } from './scenarios/host-page.ts';
 import { measureStaffOnline, type StaffOnlineResult } from './scenarios/staff-online.ts';
 import { measureStartup, type StartupResult } from './scenarios/startup.ts';
 import { measureWidget, type WidgetResult } from './scenarios/widget.ts';
+import { measureWidgetRender, type WidgetRenderResult } from './scenarios/widget-render.ts';
 
 export interface ChatRound {
   pairs: number;
@@ -44,10 +45,11 @@ export interface BenchResults {
   staffOnline: StaffOnlineResult | null;
   connections: { parley: ConnectionsResult; wsRelay: ConnectionsResult } | null;
   widget: WidgetResult | null;
+  widgetRender: WidgetRenderResult | null;
   errors: { scenario: string; message: string }[];
 }
 
-export const SCENARIOS = ['startup', 'chat', 'fanout', 'staff-online', 'connections', 'widget'] as const;
+export const SCENARIOS = ['startup', 'chat', 'fanout', 'staff-online', 'connections', 'widget', 'widget-render'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 export interface SuiteOptions {
@@ -159,6 +161,18 @@ async function widgetRound(w: World, p: BenchProfile): Promise<WidgetResult> {
   }
 }
 
+async function widgetRenderRound(w: World, p: BenchProfile): Promise<WidgetRenderResult> {
+  let siteKey = '';
+  const host = await serveHostPage(w.server.url, () => siteKey);
+  try {
+    siteKey = (await w.api.createSite(w.admin, 'Bench rendering', [host.origin, CUSTOMER_ORIGIN])).key;
+    const customer = await w.api.visitor(siteKey, 0);
+    return await measureWidgetRender(w.api, customer, w.members[0]!, siteKey, host.withWidget, p.name === 'smoke' ? 20 : 500);
+  } finally {
+    await host.close();
+  }
+}
+
 /** Runs every scenario of the profile; a failing scenario is recorded and the others still run. */
 export async function runSuite(p: BenchProfile, opts: SuiteOptions = {}): Promise<BenchResults> {
   const log = opts.log ?? (() => {});
@@ -175,6 +189,7 @@ export async function runSuite(p: BenchProfile, opts: SuiteOptions = {}): Promis
     staffOnline: null,
     connections: null,
     widget: null,
+    widgetRender: null,
     errors: [],
   };
   const attempt = async (scenario: string, run: () => Promise<void>) => {
@@ -222,6 +237,7 @@ export async function runSuite(p: BenchProfile, opts: SuiteOptions = {}): Promis
       });
     }
     if (want('widget')) await attempt('widget', async () => void (results.widget = await widgetRound(world, p)));
+    if (want('widget-render')) await attempt('widget rendering', async () => void (results.widgetRender = await widgetRenderRound(world, p)));
   } finally {
     await Promise.all([server.close(), ...relays.map((r) => r.close())]);
   }

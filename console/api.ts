@@ -1,7 +1,7 @@
 // The console's HTTP client: same origin as the API, cookie session, JSON bodies (the server requires
 // JSON plus a same-origin Origin header for cookie-authenticated writes).
 import type {
-  ErrorCode, Message, MessagePage, Role, Site, Stats, Ticket, TicketEvent, TicketStatus, User,
+  ErrorCode, Message, MessagePage, Rating, Role, Site, Stats, Ticket, TicketEvent, TicketStatus, User,
 } from '../protocol/index.ts';
 
 /** A failed request, carrying the server's stable error code and its plain-words message. */
@@ -128,6 +128,9 @@ export const api = {
   },
   async rotateSecret(id: string): Promise<Site> {
     return one<Site>(await request('POST', `/api/sites/${encodeURIComponent(id)}/rotate-secret`, {}), 'site');
+  },
+  async rating(id: string): Promise<Rating | null> {
+    return (await request<{ rating: Rating | null }>('GET', `/api/tickets/${encodeURIComponent(id)}/rating`))?.rating ?? null;
   },
   async stats(): Promise<Stats> {
     return one<Stats>(await request('GET', '/api/stats'), 'stats');

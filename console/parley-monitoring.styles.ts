@@ -20,6 +20,11 @@ export const styles = css`
   .head { display: flex; justify-content: space-between; align-items: baseline; gap: 8px; }
   .axis { display: flex; justify-content: space-between; font-size: 11px; color: var(--p-muted); }
   .stale { color: var(--p-warn); font-weight: 600; font-size: 13px; }
+  .tables { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 16px; }
+  .csat table { width: 100%; border-collapse: collapse; font-size: 13px; }
+  .csat caption { text-align: start; font-weight: 600; padding-bottom: 4px; }
+  .csat th, .csat td { text-align: start; padding: 3px 6px 3px 0; font-variant-numeric: tabular-nums; }
+  .csat tbody th { font-weight: 500; overflow-wrap: anywhere; }
   #mpm { color: #0f766e; }
   #lag { color: #b45309; }
   #mem { color: #7c3aed; }

@@ -10,6 +10,7 @@ function stats(over: Partial<Stats['server']> = {}): Stats {
     messagesPerMinute: Array.from({ length: 60 }, (_, i) => i % 7),
     firstResponseSeconds: { avg: 95, p50: 60, p90: 240 },
     resolutionSeconds: { avg: 5400, p50: 3600, p90: null },
+    csat: { overall: null, byMember: [], byCategory: [], byWeek: [] },
     server: {
       uptimeSeconds: 7200, rssBytes: 150 * 1024 * 1024, heapUsedBytes: 60 * 1024 * 1024, eventLoopLagMs: 1.7,
       database: { kind: 'pglite', ok: true, latencyMs: 0.8 }, instanceId: 'i-1', ...over,
@@ -41,6 +42,31 @@ describe('parley-monitoring', () => {
     const widths = [...root.querySelectorAll<HTMLElement>('.fill.open, .fill.closed')].map((f) => parseFloat(f.style.width));
     expect(widths[0]).to.be.closeTo(25, 0.01);
     expect(widths[1]).to.be.closeTo(56.25, 0.01);
+  });
+
+  it('shows customer satisfaction by member, category and week, and says when there is none', async () => {
+    const g = (key: string, label: string, ratings: number, average: number, satisfiedShare: number) => ({ key, label, ratings, average, satisfiedShare });
+    const csat = {
+      overall: g('all', 'all', 3, 4.33, 0.667),
+      byMember: [g('u1', 'Maya', 2, 5, 1), g('', '', 1, 3, 0)],
+      byCategory: [g('Billing', 'Billing', 3, 4.33, 0.667)],
+      byWeek: [g('2026-11-23', '2026-11-23', 3, 4.33, 0.667)],
+    };
+    restore = stubFetch(() => ({ body: { ...stats(), csat } }));
+    const el = await mount('parley-monitoring');
+    const root = el.shadowRoot!;
+    const card = await until(() => root.querySelector('.csat'), 'the CSAT card');
+    expect(card.textContent!.replace(/\s+/g, ' ')).to.contain('3 ratings in 12 weeks · average 4.3 / 5 · 67% rated 4 or 5');
+    const rows = (caption: string) => [...[...card.querySelectorAll('table')].find((t) => t.caption!.textContent === caption)!.tBodies[0]!.rows].map((r) => r.textContent!.replace(/\s+/g, ' ').trim());
+    expect(rows('By member')).to.deep.equal(['Maya25.0100%', 'nobody13.00%']);
+    expect(rows('By category')).to.deep.equal(['Billing34.367%']);
+    expect(rows('By week')).to.deep.equal(['2026-11-2334.367%']);
+    cleanup();
+    restore();
+    restore = stubFetch(() => ({ body: stats() }));
+    const empty = (await mount('parley-monitoring')).shadowRoot!;
+    expect((await until(() => empty.querySelector('.csat'))).textContent).to.contain('No ratings in the last 12 weeks');
+    expect(empty.querySelector('.csat table')).to.equal(null);
   });
 
   it('shows a database failure and keeps polling into a history', async () => {

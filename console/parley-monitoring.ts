@@ -112,6 +112,8 @@ export class ParleyMonitoring extends LitElement {
             <div class="track" role="img" aria-label="${k}: ${s.tickets[k]}"><div class="fill ${k}" style="width:${totalTickets ? (s.tickets[k] / totalTickets) * 100 : 0}%"></div></div>
             <span class="num">${s.tickets[k]}</span></div>`)}</div></section>
 
+        ${this.csat(s.csat)}
+
         <section class="card" aria-labelledby="db"><h3 id="db">Database</h3>
           <div class="health"><span class="dot ${db.ok ? '' : 'bad'}" aria-hidden="true"></span>${db.ok ? 'Healthy' : 'Unreachable'}</div>
           <div class="sub">${db.kind} · ${db.latencyMs === null ? 'no latency figure' : `${db.latencyMs.toFixed(1)} ms round trip`}</div>
@@ -134,6 +136,16 @@ export class ParleyMonitoring extends LitElement {
     return html`<section class="card" aria-label=${title}><h3>${title}</h3>
       <div class="figure">${value}</div>${sub ? html`<div class="sub">${sub}</div>` : nothing}
       <parley-sparkline .values=${this.series(key)} label=${label}></parley-sparkline></section>`;
+  }
+
+  /** Customer ratings (CSAT): overall, then by member, category and week. */
+  private csat(c: Stats['csat']) {
+    const table = (id: string, title: string, rows: Stats['csat']['byMember']) => html`<table aria-labelledby=${id}><caption id=${id}>${title}</caption>
+      <thead><tr><th scope="col">${title.replace('By ', '')}</th><th scope="col">ratings</th><th scope="col">average</th><th scope="col">satisfied</th></tr></thead>
+      <tbody>${rows.map((r) => html`<tr><th scope="row">${r.label || 'nobody'}</th><td>${r.ratings}</td><td>${r.average.toFixed(1)}</td><td>${Math.round(r.satisfiedShare * 100)}%</td></tr>`)}</tbody></table>`;
+    return html`<section class="card wide csat" aria-labelledby="csat-h"><div class="head"><h3 id="csat-h">Customer satisfaction</h3>
+      <span class="sub">${c.overall ? `${plural(c.overall.ratings, 'rating')} in 12 weeks · average ${c.overall.average.toFixed(1)} / 5 · ${Math.round(c.overall.satisfiedShare * 100)}% rated 4 or 5` : 'No ratings in the last 12 weeks'}</span></div>
+      ${c.overall ? html`<div class="tables">${table('csat-m', 'By member', c.byMember)}${table('csat-c', 'By category', c.byCategory)}${table('csat-w', 'By week', c.byWeek)}</div>` : nothing}</section>`;
   }
 
   private percentiles(p: Stats['firstResponseSeconds']) {

@@ -16,5 +16,7 @@ export const styles = css`
   .ev { font-weight: 600; }
   .when { color: var(--p-muted); font-size: 12px; }
   .reason { color: var(--p-muted); font-style: italic; overflow-wrap: anywhere; }
+  .rating span { color: #b45309; letter-spacing: 1px; }
+  .rating q { display: block; font-weight: 400; white-space: pre-wrap; }
   .actions { display: flex; flex-wrap: wrap; gap: 8px; }
 `;

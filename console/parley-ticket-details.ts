@@ -1,5 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
-import type { Ticket, TicketEvent } from '../protocol/index.ts';
+import type { Rating, Ticket, TicketEvent } from '../protocol/index.ts';
+import { api } from './api.ts';
 import { customerName, formatDateTime } from './format.ts';
 import { theme } from './theme.styles.ts';
 import { styles } from './parley-ticket-details.styles.ts';
@@ -15,6 +16,7 @@ const EVENT_LABEL: Record<TicketEvent['action'], string> = {
  * The left side of the chat: who, what, how urgent, the status and the history of transitions.
  * @prop ticket - the ticket shown
  * @prop events - its audit trail, oldest first
+ * The customer's rating of a closed ticket is read here (one request per closed ticket shown).
  * @slot actions - buttons for the viewer (accept, reject, close)
  */
 export class ParleyTicketDetails extends LitElement {
@@ -22,14 +24,27 @@ export class ParleyTicketDetails extends LitElement {
   static override properties = {
     ticket: { attribute: false },
     events: { attribute: false },
+    rating: { state: true },
   };
   declare ticket: Ticket | null;
   declare events: TicketEvent[];
+  declare rating: Rating | null;
+  private ratingOf = '';
 
   constructor() {
     super();
     this.ticket = null;
     this.events = [];
+    this.rating = null;
+  }
+
+  override updated() {
+    const t = this.ticket;
+    const key = t?.status === 'closed' ? t.id : '';
+    if (key === this.ratingOf) return;
+    this.ratingOf = key;
+    if (this.rating) this.rating = null;
+    if (key) void api.rating(key).then((r) => key === this.ratingOf && (this.rating = r), () => {});
   }
 
   private actor(e: TicketEvent): string {
@@ -51,6 +66,8 @@ export class ParleyTicketDetails extends LitElement {
         <dt>Opened</dt><dd>${formatDateTime(t.createdAt)}</dd>
         <dt>Assignee</dt><dd>${t.assignee?.name ?? html`<span class="muted">Nobody yet</span>`}</dd>
         ${t.rejectReason ? html`<dt>Reason</dt><dd>${t.rejectReason}</dd>` : nothing}
+        ${this.rating ? html`<dt>Rating</dt><dd class="rating"><span aria-label="${this.rating.score} out of 5">${'★'.repeat(this.rating.score)}${'☆'.repeat(5 - this.rating.score)}</span>
+          ${this.rating.comment ? html`<q>${this.rating.comment}</q>` : nothing}</dd>` : nothing}
       </dl>
       <div>
         <h3>Description</h3>

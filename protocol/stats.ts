@@ -9,6 +9,8 @@ export interface Stats {
   /** Averages over tickets of the last 30 days, in seconds; null when there is none. */
   firstResponseSeconds: { avg: number | null; p50: number | null; p90: number | null };
   resolutionSeconds: { avg: number | null; p50: number | null; p90: number | null };
+  /** Customer ratings of closed tickets over the last 12 weeks. */
+  csat: Csat;
   server: {
     uptimeSeconds: number;
     rssBytes: number;
@@ -17,4 +19,22 @@ export interface Stats {
     database: { kind: 'postgresql' | 'pglite'; ok: boolean; latencyMs: number | null };
     instanceId: string;
   };
+}
+
+/** Ratings of one group: a member (key: user id), a category, or a week (key: its Monday, YYYY-MM-DD). */
+export interface CsatGroup {
+  key: string;
+  label: string;
+  ratings: number;
+  /** Mean score, 1-5. */
+  average: number;
+  /** Share of ratings of 4 or 5 (0-1): the usual CSAT figure. */
+  satisfiedShare: number;
+}
+
+export interface Csat {
+  overall: CsatGroup | null;
+  byMember: CsatGroup[];
+  byCategory: CsatGroup[];
+  byWeek: CsatGroup[];
 }

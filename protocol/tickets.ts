@@ -52,4 +52,5 @@ export interface TicketEvent {
 /** `POST /api/tickets`, inferred from its schema. */
 export type NewTicket = import('valibot').InferOutput<typeof import('./schemas/tickets.ts').NewTicket>;
 
-export type AuthorKind = 'customer' | 'member' | 'admin' | 'system';
+/** `integration`: an API token, shown as "via <token name>". */
+export type AuthorKind = 'customer' | 'member' | 'admin' | 'system' | 'integration';

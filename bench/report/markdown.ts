@@ -52,6 +52,12 @@ function rows(r: BenchResults): Row[] {
     out.push(['Load event -> launcher interactive ms (median)', n(w.launcherAfterLoadMs), '0 (the page is done at its load event)', 'n/a']);
     out.push(['Launcher click -> panel open ms (median)', n(w.openMs), 'n/a', 'n/a']);
   }
+  const wr = r.widgetRender;
+  if (wr) {
+    for (const [what, ph] of [['incoming messages', wr.messages], ['typing events (then one message)', wr.typing]] as const) {
+      out.push([`Widget, ${n(ph.events)} ${what} applied to an open ${n(wr.history)}-message conversation: script / task ms`, `${n(ph.scriptMs)} / ${n(ph.taskMs)}`, 'n/a', 'n/a']);
+    }
+  }
   return out;
 }
 

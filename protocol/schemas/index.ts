@@ -9,3 +9,5 @@ export * from './visitor.ts';
 export * from './tickets.ts';
 export * from './users.ts';
 export * from './sites.ts';
+export * from './ratings.ts';
+export * from './integrations.ts';

@@ -1,12 +1,21 @@
-import type { Role } from '../../protocol/index.ts';
+import type { Role, Scope } from '../../protocol/index.ts';
 
 /** Who is acting, as resolved from the session or visitor token (never from the request body). */
 export type Actor =
   | { kind: 'staff'; id: string; name: string; role: Role }
-  | { kind: 'customer'; id: string; name: string | null; siteId: string; verified: boolean };
+  | { kind: 'customer'; id: string; name: string | null; siteId: string; verified: boolean }
+  /** An API token: acts across the instance like an admin, but only within its scopes. */
+  | { kind: 'integration'; id: string; name: string; scopes: readonly Scope[] };
 
 export const isStaff = (a: Actor): a is Extract<Actor, { kind: 'staff' }> => a.kind === 'staff';
 export const isAdmin = (a: Actor): boolean => a.kind === 'staff' && a.role === 'admin';
+export const isIntegration = (a: Actor): a is Extract<Actor, { kind: 'integration' }> => a.kind === 'integration';
+/** Does this actor hold `scope`? Only integrations have scopes; people are governed by their role. */
+export const hasScope = (a: Actor, scope: Scope): boolean => a.kind === 'integration' && a.scopes.includes(scope);
 
 /** The author kind a message or audit row records for this actor. */
-export const authorKindOf = (a: Actor): 'customer' | 'member' | 'admin' => (a.kind === 'customer' ? 'customer' : a.role);
+export const authorKindOf = (a: Actor): 'customer' | 'member' | 'admin' | 'integration' =>
+  a.kind === 'staff' ? a.role : a.kind;
+
+/** The people behind a socket; API tokens use REST only. */
+export type SocketActor = Exclude<Actor, { kind: 'integration' }>;

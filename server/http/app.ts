@@ -9,10 +9,14 @@ import { origin } from './origin.ts';
 import { requestLog } from './request-log.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
+import { ratingRoutes } from './routes/ratings.ts';
+import { replyTimeRoutes } from './routes/reply-time.ts';
 import { siteRoutes } from './routes/sites.ts';
 import { ticketRoutes } from './routes/tickets.ts';
 import { userRoutes } from './routes/users.ts';
 import { visitorRoutes } from './routes/visitor.ts';
+import { scopes } from './scopes.ts';
+import { tokenRoutes } from './routes/tokens.ts';
 import { mw, type Ctx } from './state.ts';
 import { staticFiles } from './static.ts';
 
@@ -45,7 +49,8 @@ export function createApp({ services, root, connections }: AppOptions): Koa {
   app.use(origin);
   app.use(jsonBody);
   app.use(authenticate);
-  for (const router of [authRoutes, visitorRoutes, ticketRoutes, userRoutes, siteRoutes, healthRoutes(connections)]) {
+  app.use(scopes);
+  for (const router of [authRoutes, visitorRoutes, ticketRoutes, userRoutes, siteRoutes, tokenRoutes, ratingRoutes, replyTimeRoutes, healthRoutes(connections)]) {
     app.use(router.routes());
     app.use(router.allowedMethods());
   }

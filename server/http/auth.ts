@@ -1,3 +1,4 @@
+import { API_TOKEN_PREFIX, type Scope } from '../../protocol/index.ts';
 import { AppError, forbidden, unauthorized } from '../errors.ts';
 import { assertCookieWriteAllowed } from './origin.ts';
 import { mw, type Ctx } from './state.ts';
@@ -15,6 +16,12 @@ export const authenticate = mw(async (ctx, next) => {
   const header = ctx.get('authorization');
   if (header) {
     const m = /^Bearer (.+)$/.exec(header);
+    // API tokens carry a prefix no visitor token has, so each is looked up only where it can live.
+    if (m && m[1]!.startsWith(API_TOKEN_PREFIX)) {
+      ctx.state.actor = await services.apiTokens.resolve(m[1]!);
+      if (!ctx.state.actor) throw unauthorized('API token is not valid (revoked or mistyped)');
+      return next();
+    }
     const actor = m ? await services.visitors.resolve(m[1]) : null;
     if (!actor) throw unauthorized('visitor token is not valid; request a new one from /api/visitor');
     const site = await services.sites.get(actor.siteId);
@@ -49,4 +56,11 @@ export function requireAdmin(ctx: Ctx) {
   const actor = requireStaff(ctx);
   if (actor.role !== 'admin') throw new AppError('forbidden', 'admins only');
   return actor;
+}
+
+/** Admins, or an API token holding `scope` (the scopes middleware already checked it). */
+export function requireAdminOrScope(ctx: Ctx, scope: Scope) {
+  const actor = requireActor(ctx);
+  if (actor.kind === 'integration' && actor.scopes.includes(scope)) return actor;
+  return requireAdmin(ctx);
 }

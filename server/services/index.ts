@@ -2,8 +2,10 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/orm.ts';
 import type { Bus } from '../realtime/bus.ts';
 import type { Metrics } from '../metrics.ts';
+import { ApiTokenService } from './api-tokens.ts';
 import { AuthService } from './auth.ts';
 import { MessageService } from './messages.ts';
+import { RatingService } from './ratings.ts';
 import { SiteService } from './sites.ts';
 import { TicketService } from './tickets.ts';
 import { UserService } from './users.ts';
@@ -21,6 +23,8 @@ export interface Services {
   visitors: VisitorService;
   tickets: TicketService;
   messages: MessageService;
+  ratings: RatingService;
+  apiTokens: ApiTokenService;
 }
 
 export function createServices(config: Config, db: Database, bus: Bus, metrics: Metrics): Services {
@@ -32,5 +36,7 @@ export function createServices(config: Config, db: Database, bus: Bus, metrics: 
     users: new UserService(db, auth),
     visitors: new VisitorService(db, sites, config.newVisitorsPerMinute),
     messages: new MessageService(db, bus, tickets, sites),
+    ratings: new RatingService(db, tickets),
+    apiTokens: new ApiTokenService(db),
   };
 }

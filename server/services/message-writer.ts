@@ -88,7 +88,7 @@ export class MessageWriter {
        ),
        allowed as (
          select f.*, l.last_seq from first f join locked l on l.id = f.ticket_id
-         where (f.author_kind = 'admin'
+         where (f.author_kind in ('admin', 'integration')
              or (f.author_kind = 'member' and l.assignee_id = f.author_id)
              or (f.author_kind = 'customer' and l.customer_id = f.author_id and l.site_id = f.site_id))
            and not exists (select 1 from messages m where m.ticket_id = f.ticket_id and m.client_id = f.client_id)

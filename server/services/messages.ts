@@ -1,6 +1,6 @@
 import { LIMITS, type Message as WireMessage, type MessagePage, type ChatSummary } from '../../protocol/index.ts';
 import type { Database } from '../db/orm.ts';
-import { authorKindOf, canSend, type Actor } from '../domain/index.ts';
+import { authorKindOf, canSend, hasScope, type Actor } from '../domain/index.ts';
 import { AppError } from '../errors.ts';
 import type { Bus } from '../realtime/bus.ts';
 import { messageRowToWire, ticketToWire, type MessageRow } from './serialize.ts';
@@ -36,6 +36,7 @@ export class MessageService {
     if (actor.kind === 'customer' && !actor.verified && (await this.sites.get(actor.siteId))?.requireIdentity) {
       throw new AppError('forbidden', 'this site requires a signed-in customer to write');
     }
+    if (actor.kind === 'integration' && !hasScope(actor, 'messages:write')) throw new AppError('forbidden', 'this token lacks the messages:write scope');
     const stored = isUuid(ticketId) ? await this.writer.write(actor, ticketId, clientId, body) : null;
     if (stored) {
       const message = messageRowToWire(stored.row);

@@ -1,6 +1,7 @@
 import { TICKET_STATUSES, type Stats, type TicketStatus } from '../../protocol/index.ts';
 import type { Database } from '../db/orm.ts';
 import type { Metrics } from '../metrics.ts';
+import { collectCsat } from './csat.ts';
 
 type Summary = Stats['firstResponseSeconds'];
 
@@ -14,6 +15,7 @@ export async function collectStats(
   let perMinute: number[] = new Array(60).fill(0);
   let firstResponse: Summary = { avg: null, p50: null, p90: null };
   let resolution: Summary = { avg: null, p50: null, p90: null };
+  let csat: Stats['csat'] = { overall: null, byMember: [], byCategory: [], byWeek: [] };
   try {
     byStatus = await ticketsByStatus(db);
     const rows = await db.sql<{ m: number; n: number }>(
@@ -23,6 +25,7 @@ export async function collectStats(
     for (const r of rows) if (r.m >= 0 && r.m < 60) perMinute[59 - r.m] = r.n;
     firstResponse = await summary(db, 'first_response_at');
     resolution = await summary(db, 'closed_at');
+    csat = await collectCsat(db);
   } catch {
     dbOk = false;
   }
@@ -33,6 +36,7 @@ export async function collectStats(
     messagesPerMinute: perMinute,
     firstResponseSeconds: firstResponse,
     resolutionSeconds: resolution,
+    csat,
     server: {
       uptimeSeconds: Math.round(process.uptime()),
       rssBytes: mem.rss,

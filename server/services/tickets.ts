@@ -66,7 +66,7 @@ export class TicketService {
       where.site = actor.siteId;
     } else if (filter.mine) {
       where.assignee = actor.id;
-    } else if (!isAdmin(actor)) {
+    } else if (!isAdmin(actor) && actor.kind !== 'integration') {
       where.$or = [{ status: 'open' }, { assignee: actor.id }];
     }
     if (filter.status) where.status = filter.status;

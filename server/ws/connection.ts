@@ -1,6 +1,6 @@
 import type { WebSocket } from 'ws';
 import type { Message, ServerFrame } from '../../protocol/index.ts';
-import type { Actor } from '../domain/index.ts';
+import type { SocketActor } from '../domain/index.ts';
 
 /** A socket's subscription to one ticket: the last seq it was sent, and events held while it replays. */
 export interface Subscription {
@@ -15,7 +15,7 @@ const MAX_BUFFERED = 4 * 1024 * 1024;
 export class Connection {
   readonly ws: WebSocket;
   readonly origin: string;
-  actor: Actor | null = null;
+  actor: SocketActor | null = null;
   sessionId: string | null = null;
   readonly rooms = new Map<string, Subscription>();
   alive = true;

@@ -1,7 +1,7 @@
 import type { WebSocket } from 'ws';
 import { type Message, type PresenceEntry, type Ticket, type TicketEventType } from '../../protocol/index.ts';
 import { parseClientFrame } from '../../protocol/schemas/index.ts';
-import { canView, isStaff, type Actor } from '../domain/index.ts';
+import { canView, isStaff, type SocketActor } from '../domain/index.ts';
 import { AppError } from '../errors.ts';
 import type { Envelope } from '../realtime/events.ts';
 import type { Services } from '../services/index.ts';
@@ -46,7 +46,7 @@ export class Hub {
   }
 
   /** Takes a socket whose upgrade passed the Origin check; `actor` is set when the cookie already authenticated it. */
-  accept(ws: WebSocket, origin: string, staff: { actor: Actor; sessionId: string } | null): void {
+  accept(ws: WebSocket, origin: string, staff: { actor: SocketActor; sessionId: string } | null): void {
     const conn = new Connection(ws, origin);
     this.connections.add(conn);
     ws.on('pong', () => (conn.alive = true));
@@ -60,7 +60,7 @@ export class Hub {
     else setTimeout(() => { if (!conn.actor) conn.close(CLOSE_AUTH, 'authenticate first'); }, AUTH_TIMEOUT_MS).unref();
   }
 
-  authenticate(conn: Connection, actor: Actor, sessionId: string | null): void {
+  authenticate(conn: Connection, actor: SocketActor, sessionId: string | null): void {
     conn.actor = actor;
     conn.sessionId = sessionId;
     if (isStaff(actor)) {
@@ -283,7 +283,7 @@ export class Hub {
     }
   }
 
-  private count(actor: Actor, delta: number): void {
+  private count(actor: SocketActor, delta: number): void {
     const kind = actor.kind === 'customer' ? 'customer' : actor.role;
     this.counts[kind] += delta;
     this.services.metrics.connections.set({ kind }, this.counts[kind]);

@@ -26,7 +26,7 @@ export function upgradeHandler(hub: Hub) {
       const origin = req.headers.origin;
       if (!origin) return refuse(socket, 403, 'Forbidden');
       const own = ownOrigins(req.headers.host, services.config.publicUrl, services.config.consoleOrigins).includes(origin);
-      let staff: { actor: import('../domain/index.ts').Actor; sessionId: string } | null = null;
+      let staff: { actor: import('../domain/index.ts').SocketActor; sessionId: string } | null = null;
       if (own) {
         const token = cookieValue(req.headers.cookie, SESSION_COOKIE);
         const session = token ? await services.auth.resolve(token) : null;

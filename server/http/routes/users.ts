@@ -2,13 +2,13 @@ import Router from '@koa/router';
 import { NewUser, UserPatch } from '../../../protocol/schemas/index.ts';
 import { input } from '../../input.ts';
 import { userToWire } from '../../services/serialize.ts';
-import { requireAdmin } from '../auth.ts';
+import { requireAdmin, requireAdminOrScope } from '../auth.ts';
 import type { Ctx } from '../state.ts';
 
 export const userRoutes = new Router({ prefix: '/api/users' });
 
 userRoutes.get('/', async (ctx: Ctx) => {
-  requireAdmin(ctx);
+  requireAdminOrScope(ctx, 'users:read');
   ctx.body = { users: (await ctx.state.services.users.list()).map(userToWire) };
 });
 
