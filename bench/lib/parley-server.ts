@@ -47,6 +47,9 @@ export async function startParley(opts: StartOptions = {}): Promise<ParleyServer
     NODE_ENV: 'production',
     // The example host page `npm start` also serves is not part of what is measured.
     PARLEY_EXAMPLE_PORT: 'off',
+    // The fan-out scenarios open many tickets from one visitor and address: far past the fair-use limits.
+    PARLEY_TICKETS_PER_VISITOR_PER_HOUR: '1000000000',
+    PARLEY_TICKETS_PER_ADDRESS_PER_HOUR: '1000000000',
     ...opts.env,
   });
   const cleanup = async () => {

@@ -7,9 +7,10 @@ import { count, text, UNSTORABLE, storable } from './text.ts';
 export const MessageBody = v.pipe(
   v.string('must be a non-empty string'),
   v.check(storable, UNSTORABLE),
+  v.minLength(1, 'must be a non-empty string'),
+  v.maxLength(LIMITS.messageBody, `is longer than ${LIMITS.messageBody} characters`),
   v.check((s: string) => s.trim() !== '', 'must be a non-empty string'),
   v.transform((s: string) => s.trimEnd()),
-  v.maxLength(LIMITS.messageBody, `is longer than ${LIMITS.messageBody} characters`),
   v.description(`the message text, at most ${LIMITS.messageBody} characters; trailing whitespace is trimmed`),
 );
 

@@ -18,15 +18,21 @@ interface TextOptions {
   description?: string;
 }
 
-/** A required string field: storable, trimmed, within `min`..`max` characters (over `max` is `too_large`). */
+/**
+ * A required string field: storable, within `min`..`max` characters once trimmed (over `max` is
+ * `too_large`). The length checks run before the trim so JSON Schema (what a client sends) keeps them.
+ */
 export function text(max: number, opts: TextOptions = {}) {
   const min = opts.min ?? 1;
+  const trim = opts.trim !== false;
+  const tooShort = min > 1 ? `must be at least ${min} characters` : 'must not be empty';
   return v.pipe(
     v.string('must be a string'),
     v.check(storable, UNSTORABLE),
-    v.transform((s: string) => (opts.trim === false ? s : s.trim())),
-    v.minLength(min, min > 1 ? `must be at least ${min} characters` : 'must not be empty'),
+    v.minLength(min, tooShort),
     v.maxLength(max, `is longer than ${max} characters`),
+    v.check((s: string) => !trim || s.trim().length >= min, tooShort),
+    v.transform((s: string) => (trim ? s.trim() : s)),
     v.description(opts.description ?? `at most ${max} characters`),
   );
 }

@@ -5,6 +5,7 @@ import type { Metrics } from '../metrics.ts';
 import { ApiTokenService } from './api-tokens.ts';
 import { AuthService } from './auth.ts';
 import { MessageService } from './messages.ts';
+import { Limits } from './rate-limit.ts';
 import { RatingService } from './ratings.ts';
 import { SiteService } from './sites.ts';
 import { TicketService } from './tickets.ts';
@@ -25,16 +26,19 @@ export interface Services {
   messages: MessageService;
   ratings: RatingService;
   apiTokens: ApiTokenService;
+  /** Rate limits shared by every instance (services/rate-limit.ts). */
+  limits: Limits;
 }
 
 export function createServices(config: Config, db: Database, bus: Bus, metrics: Metrics): Services {
-  const auth = new AuthService(db, bus, config.sessionTtlHours);
+  const limits = new Limits(config, db);
+  const auth = new AuthService(db, bus, config.sessionTtlHours, limits);
   const sites = new SiteService(db, bus);
   const tickets = new TicketService(db, bus);
   return {
-    config, db, bus, metrics, auth, sites, tickets,
+    config, db, bus, metrics, auth, sites, tickets, limits,
     users: new UserService(db, auth),
-    visitors: new VisitorService(db, sites, config.newVisitorsPerMinute),
+    visitors: new VisitorService(db, sites, limits),
     messages: new MessageService(db, bus, tickets, sites),
     ratings: new RatingService(db, tickets),
     apiTokens: new ApiTokenService(db),

@@ -4,7 +4,7 @@ import { verifyIdentity, type Actor } from '../domain/index.ts';
 import { Customer, Site, VisitorToken } from '../entities/index.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
 import type { SiteService } from './sites.ts';
-import { WindowLimiter } from './rate-limit.ts';
+import type { Limits } from './rate-limit.ts';
 import { newToken, tokenId } from './tokens.ts';
 
 export type CustomerActor = Extract<Actor, { kind: 'customer' }>;
@@ -19,11 +19,11 @@ export class VisitorService {
   private readonly db: Database;
   private readonly sites: SiteService;
   /** New anonymous visitors per address and minute: a flood of them would only fill the database. */
-  private readonly newVisitors: WindowLimiter;
-  constructor(db: Database, sites: SiteService, newVisitorsPerMinute: number) {
+  private readonly limits: Limits;
+  constructor(db: Database, sites: SiteService, limits: Limits) {
     this.db = db;
     this.sites = sites;
-    this.newVisitors = new WindowLimiter(newVisitorsPerMinute, 60_000);
+    this.limits = limits;
   }
 
   async session(input: { siteKey: string; visitorToken?: string; identity?: Identity }, origin: string | undefined, address: string): Promise<VisitorResult> {
@@ -36,8 +36,7 @@ export class VisitorService {
 
     if (!input.identity) {
       if (mine) return { token: input.visitorToken!, customer: mine.customer, site };
-      if (this.newVisitors.blocked(address)) throw new AppError('rate_limited', 'too many new visitors from this address; try again in a minute');
-      this.newVisitors.record(address);
+      await this.limits.newVisitorsPerAddress.hit(address, 'too many new visitors from this address');
       const customer = em.create(Customer, { site: site.id, verified: false });
       const token = newToken();
       em.create(VisitorToken, { id: tokenId(token), customer });

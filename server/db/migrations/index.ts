@@ -1,10 +1,12 @@
 import { Migration0001Initial } from './0001-initial.ts';
+import { Migration0030RateLimits } from './0030-rate-limits.ts';
 import { Migration0050Ratings } from './0050-ratings.ts';
 import { Migration0070Integrations } from './0070-integrations.ts';
 
 // Listed explicitly (no file globbing) so the same list runs on PGlite and PostgreSQL, from .ts sources.
 export const migrationsList = [
   { name: '0001-initial', class: Migration0001Initial },
+  { name: '0030-rate-limits', class: Migration0030RateLimits },
   { name: '0050-ratings', class: Migration0050Ratings },
   { name: '0070-integrations', class: Migration0070Integrations },
 ];

@@ -14,6 +14,7 @@ ticketRoutes.post('/tickets', async (ctx: Ctx) => {
   const ticketInput = input(NewTicket, ctx.state.body);
   const site = await services.sites.get(actor.siteId);
   if (site && !site.categories.includes(ticketInput.category)) throw badRequest(`category must be one of: ${site.categories.join(', ')}`);
+  await services.limits.ticketCreated(actor.id, ctx.ip);
   const { ticket, created } = await services.tickets.create(actor, ticketInput, site?.requireIdentity ?? false);
   ctx.status = created ? 201 : 200;
   ctx.body = ticket;
