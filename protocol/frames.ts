@@ -35,7 +35,8 @@ export type ServerFrame =
   | { type: 'read'; ticketId: string; seq: number; by: Author }
   /** Without `ticketId`: the staff online (what a customer needs to know). With it: who is in that ticket's room. */
   | { type: 'presence'; ticketId?: string; online: PresenceEntry[] }
-  | { type: 'error'; ref?: string; code: ErrorCode; message: string }
+  /** `retryAfterMs` (with `rate_limited`): when the same frame may be sent again. */
+  | { type: 'error'; ref?: string; code: ErrorCode; message: string; retryAfterMs?: number }
   | { type: 'pong'; ref?: string };
 export type ServerFrameType = ServerFrame['type'];
 

@@ -1,4 +1,8 @@
-import { logLevelOf, type LogLevel } from './log.ts';
+import { LIMITS } from '../protocol/index.ts';
+import { EnvReader } from './config-reader.ts';
+import { LOG_LEVELS, type LogLevel } from './log.ts';
+
+export { ConfigError } from './config-reader.ts';
 
 /** Server configuration, read once from the environment (see README, "Configuration"). */
 export interface Config {
@@ -25,35 +29,69 @@ export interface Config {
   requestTimeoutMs: number;
   /** Cookie `Secure` flag: on when the public URL is https. */
   secureCookies: boolean;
+  /** Trust `X-Forwarded-*` headers from a proxy in front. */
+  trustProxy: boolean;
+  /** At most this long from SIGTERM to exit: drain, close sockets, close the bus and the database. */
+  shutdownSeconds: number;
   /** `PARLEY_LOG`: a pino level or `silent`. */
   logLevel: LogLevel;
+  /** Fair use on sockets (README, "Limits"). */
+  fairUse: FairUseLimits;
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const publicUrl = env.PARLEY_PUBLIC_URL?.replace(/\/+$/, '') || null;
-  return {
-    port: int(env.PORT, 3000),
-    host: env.HOST || '0.0.0.0',
-    databaseUrl: env.DATABASE_URL || null,
-    dataDir: env.PARLEY_DATA_DIR || './data',
-    adminEmail: env.PARLEY_ADMIN_EMAIL || null,
-    adminPassword: env.PARLEY_ADMIN_PASSWORD || null,
+export interface FairUseLimits {
+  /** Chat messages per socket: a token bucket refilled at `perSecond`, holding `burst`. */
+  socketMessages: { perSecond: number; burst: number };
+  /** The same across all sockets of one visitor or staff member. */
+  userMessages: { perSecond: number; burst: number };
+  /** Typing frames relayed per sender and ticket and second (the rest are dropped). */
+  typingPerSecond: number;
+  socketsPerVisitorToken: number;
+  socketsPerStaffSession: number;
+  /** Sockets from one address that have not authenticated yet. */
+  unauthenticatedSocketsPerAddress: number;
+}
+
+/** Limits counted in messages or sockets: at least one, or nothing would get through. */
+const COUNT = { min: 1, max: 1_000_000_000 };
+
+/**
+ * Reads and checks every variable; throws a ConfigError listing all problems. `warn` hears of
+ * PARLEY_* variables that are not settings (likely typos).
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, warn?: (line: string) => void): Config {
+  const r = new EnvReader(env);
+  const port = r.port('PORT', 3000);
+  const publicUrl = r.url('PARLEY_PUBLIC_URL', ['http:', 'https:'])?.replace(/\/+$/, '') ?? null;
+  const config: Config = {
+    port,
+    host: r.string('HOST', '0.0.0.0'),
+    databaseUrl: r.url('DATABASE_URL', ['postgres:', 'postgresql:']),
+    dataDir: r.string('PARLEY_DATA_DIR', './data'),
+    adminEmail: r.match('PARLEY_ADMIN_EMAIL', /^[^\s@]+@[^\s@]+$/, 'an email address'),
+    adminPassword: r.length('PARLEY_ADMIN_PASSWORD', LIMITS.password.min, LIMITS.password.max),
     publicUrl,
-    consoleOrigins: (env.PARLEY_CONSOLE_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
-    examplePort: env.PARLEY_EXAMPLE_PORT === 'off' ? null : int(env.PARLEY_EXAMPLE_PORT, int(env.PORT, 3000) + 1),
-    sessionTtlHours: int(env.PARLEY_SESSION_TTL_HOURS, 24 * 7),
-    newVisitorsPerMinute: int(env.PARLEY_NEW_VISITORS_PER_MINUTE, 600),
-    ticketsPerVisitorPerHour: int(env.PARLEY_TICKETS_PER_VISITOR_PER_HOUR, 30),
-    ticketsPerAddressPerHour: int(env.PARLEY_TICKETS_PER_ADDRESS_PER_HOUR, 600),
-    requestTimeoutMs: int(env.PARLEY_REQUEST_TIMEOUT_MS, 30_000),
+    consoleOrigins: r.origins('PARLEY_CONSOLE_ORIGINS'),
+    examplePort: r.raw('PARLEY_EXAMPLE_PORT') === 'off' ? null : r.port('PARLEY_EXAMPLE_PORT', port === 0 ? 0 : port + 1),
+    sessionTtlHours: r.int('PARLEY_SESSION_TTL_HOURS', 24 * 7, { min: 1, max: 24 * 366 }),
+    newVisitorsPerMinute: r.int('PARLEY_NEW_VISITORS_PER_MINUTE', 600, { min: 1, max: 1_000_000 }),
+    ticketsPerVisitorPerHour: r.int('PARLEY_TICKETS_PER_VISITOR_PER_HOUR', 30, COUNT),
+    ticketsPerAddressPerHour: r.int('PARLEY_TICKETS_PER_ADDRESS_PER_HOUR', 600, COUNT),
+    requestTimeoutMs: r.int('PARLEY_REQUEST_TIMEOUT_MS', 30_000, { min: 1_000, max: 3_600_000 }),
     secureCookies: publicUrl?.startsWith('https:') ?? false,
-    logLevel: logLevelOf(env.PARLEY_LOG),
+    trustProxy: r.flag('PARLEY_TRUST_PROXY'),
+    shutdownSeconds: r.number('PARLEY_SHUTDOWN_SECONDS', 10, { min: 0.1, max: 600 }),
+    logLevel: r.oneOf('PARLEY_LOG', LOG_LEVELS, 'info'),
+    fairUse: {
+      socketMessages: { perSecond: r.int('PARLEY_SOCKET_MESSAGES_PER_SECOND', 5, COUNT), burst: r.int('PARLEY_SOCKET_MESSAGE_BURST', 30, COUNT) },
+      userMessages: { perSecond: r.int('PARLEY_USER_MESSAGES_PER_SECOND', 10, COUNT), burst: r.int('PARLEY_USER_MESSAGE_BURST', 60, COUNT) },
+      typingPerSecond: r.int('PARLEY_TYPING_PER_SECOND', 2, COUNT),
+      socketsPerVisitorToken: r.int('PARLEY_SOCKETS_PER_VISITOR', 20, COUNT),
+      socketsPerStaffSession: r.int('PARLEY_SOCKETS_PER_SESSION', 20, COUNT),
+      unauthenticatedSocketsPerAddress: r.int('PARLEY_UNAUTHENTICATED_SOCKETS_PER_ADDRESS', 100, COUNT),
+    },
   };
-}
-
-function int(value: string | undefined, fallback: number): number {
-  if (value === undefined || value === '') return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`expected a non-negative integer, got "${value}"`);
-  return n;
+  r.done();
+  for (const name of r.unknown()) warn?.(`${name} is not a Parley setting; ignored (a typo?)`);
+  return config;
 }

@@ -1,9 +1,17 @@
 // `npm start`: the Parley server, plus the example host page on a second port.
 import { startExampleHost } from './example-host.ts';
-import { loadConfig } from './config.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
 import { ROOT, startServer } from './start.ts';
 
-const config = loadConfig();
+let config: Config;
+try {
+  config = loadConfig(process.env, (line) => console.warn(line));
+} catch (err) {
+  if (!(err instanceof ConfigError)) throw err;
+  // Before any port is opened: every mistake, one line each.
+  for (const problem of err.problems) console.error(`configuration: ${problem}`);
+  process.exit(2);
+}
 const running = await startServer(config);
 const publicUrl = running.services.config.publicUrl!;
 console.log(`Parley is listening on ${running.url} (database: ${running.services.db.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'})`);
@@ -19,13 +27,17 @@ if (config.examplePort !== null) {
   }
 }
 
+// SIGTERM (and Ctrl-C): drain and stop within PARLEY_SHUTDOWN_SECONDS; a second signal stops at once.
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, async () => {
     if (stopping) process.exit(1);
     stopping = true;
+    // Closing the bus or the database could hang on a dead connection; past the bound plus a margin, exit anyway.
+    setTimeout(() => process.exit(1), config.shutdownSeconds * 1000 + 5000).unref();
     example?.server.close();
-    await running.close();
-    process.exit(0);
+    const inTime = await running.shutdown();
+    if (config.logLevel !== 'silent') console.log(inTime ? 'Parley stopped.' : `Parley stopped after cutting what was still open at ${config.shutdownSeconds} s.`);
+    process.exit(inTime ? 0 : 1);
   });
 }

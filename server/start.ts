@@ -4,15 +4,19 @@ import type { AddressInfo } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, type Config } from './config.ts';
-import { openDatabase } from './db/orm.ts';
+import { openDatabase, type Database } from './db/orm.ts';
 import { createApp } from './http/app.ts';
 import { answerClientErrors, httpServerOptions } from './http/server-options.ts';
 import { Metrics } from './metrics.ts';
 import { LocalBus, type Bus } from './realtime/bus.ts';
 import { PgBus } from './realtime/pg-bus.ts';
+import { Readiness } from './readiness.ts';
 import { createServices, type Services } from './services/index.ts';
 import { Hub } from './ws/hub.ts';
 import { upgradeHandler } from './ws/upgrade.ts';
+
+/** WebSocket close code 1012, "service restart": the shared client reconnects at once, without backoff. */
+const CLOSE_RESTART = 1012;
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -22,27 +26,28 @@ export interface RunningServer {
   server: Server;
   services: Services;
   hub: Hub;
+  readiness: Readiness;
+  /** Stops at once: sockets are cut, nothing waits. */
   close(): Promise<void>;
+  /**
+   * Stops gracefully (SIGTERM): refuses new requests and sockets, lets the frames and requests being
+   * handled finish, closes sockets with CLOSE_RESTART, then closes the bus and the database; past
+   * `config.shutdownSeconds` it cuts what is left. Resolves true when everything finished in time.
+   */
+  shutdown(): Promise<boolean>;
 }
 
-/** Opens the database (running migrations), wires services, HTTP and WebSocket, and listens. */
+/**
+ * Listens first (answering 503 on `/readyz` meanwhile), then opens the database (running
+ * migrations), wires services, HTTP and WebSocket, and starts serving.
+ */
 export async function startServer(overrides: Partial<Config> = {}): Promise<RunningServer> {
   const config = { ...loadConfig(), ...overrides };
   const log = (line: string) => config.logLevel !== 'silent' && console.log(line);
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const instanceId = randomUUID();
-  const bus: Bus = config.databaseUrl ? await PgBus.connect(config.databaseUrl, instanceId) : new LocalBus(instanceId);
-  const metrics = new Metrics();
-  const services = createServices(config, db, bus, metrics);
-  await services.auth.ensureFirstAdmin(config.adminEmail, config.adminPassword, log);
-  await services.sites.reload();
-
-  const hub = new Hub(services);
-  const app = createApp({ services, root: ROOT, connections: () => hub.connectionCounts() });
-  const server = createServer(httpServerOptions(config.requestTimeoutMs), app.callback());
+  const readiness = new Readiness();
+  const server = createServer(httpServerOptions(config.requestTimeoutMs), readiness.request);
   answerClientErrors(server);
-  const upgrade = upgradeHandler(hub);
-  server.on('upgrade', upgrade.handler);
+  server.on('upgrade', readiness.upgrade);
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
     server.listen(config.port, config.host, () => ok());
@@ -52,15 +57,74 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Runn
   const url = `http://${host}:${port}`;
   if (!config.publicUrl) config.publicUrl = url;
 
-  let closing: Promise<void> | null = null;
-  const close = () => (closing ??= (async () => {
-    hub.close();
-    upgrade.close();
+  let db: Database | null = null;
+  let bus: Bus | null = null;
+  try {
+    db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    const instanceId = randomUUID();
+    bus = config.databaseUrl ? await PgBus.connect(config.databaseUrl, instanceId) : new LocalBus(instanceId);
+    const metrics = new Metrics();
+    const services = createServices(config, db, bus, metrics);
+    // Under the start-up lock, so instances starting at once create one admin between them.
+    await db.exclusive(() => services.auth.ensureFirstAdmin(config.adminEmail, config.adminPassword, log));
+    await services.sites.reload();
+    return serve({ config, server, readiness, services, url, port });
+  } catch (err) {
     server.closeAllConnections();
-    await new Promise<void>((ok) => server.close(() => ok()));
+    server.close();
+    await bus?.close().catch(() => {});
+    await db?.close().catch(() => {});
+    throw err;
+  }
+}
+
+function serve(opts: { config: Config; server: Server; readiness: Readiness; services: Services; url: string; port: number }): RunningServer {
+  const { config, server, readiness, services, url, port } = opts;
+  const { bus, metrics, db } = services;
+  const hub = new Hub(services);
+  const app = createApp({ services, root: ROOT, connections: () => hub.connectionCounts() });
+  const upgrade = upgradeHandler(hub);
+  readiness.open(app.callback(), upgrade.handler);
+
+  const release = async () => {
     await bus.close();
     metrics.close();
     await db.close();
+  };
+  let closing: Promise<void> | null = null;
+  const close = () => (closing ??= (async () => {
+    readiness.phase = 'stopping';
+    await hub.close();
+    upgrade.close();
+    server.closeAllConnections();
+    await new Promise<void>((ok) => server.close(() => ok()));
+    await release();
   })());
-  return { url, port, server, services, hub, close };
+
+  let stopping: Promise<boolean> | null = null;
+  const shutdown = () => (stopping ??= (async () => {
+    readiness.phase = 'stopping';
+    const closed = new Promise<void>((ok) => server.close(() => ok()));
+    server.closeIdleConnections();
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<false>((ok) => (timer = setTimeout(() => ok(false), config.shutdownSeconds * 1000)));
+    const graceful = (async () => {
+      await hub.drain();
+      await hub.close(CLOSE_RESTART, 'server restarting');
+      server.closeIdleConnections();
+      await closed;
+      return true as const;
+    })();
+    const inTime = await Promise.race([graceful, deadline]);
+    clearTimeout(timer);
+    // Late or not, what is left is cut now; the bus flushes its queued notifications as it closes.
+    await hub.close();
+    upgrade.close();
+    server.closeAllConnections();
+    await closed;
+    await release();
+    return inTime;
+  })());
+
+  return { url, port, server, services, hub, readiness, close, shutdown };
 }

@@ -24,7 +24,7 @@ export interface StartupResult {
   baselineIdleRssBytes: number;
 }
 
-/** `npm start` on a fresh data folder, from the command to /healthz answering. */
+/** `npm start` on a fresh data folder, from the command to /readyz answering 200. */
 async function timeNpmStart(dataDir: string): Promise<number> {
   const port = await freePort();
   const started = performance.now();
@@ -38,7 +38,7 @@ async function timeNpmStart(dataDir: string): Promise<number> {
     DATABASE_URL: undefined,
   });
   try {
-    await waitReady(child, `http://127.0.0.1:${port}/healthz`, 120000);
+    await waitReady(child, `http://127.0.0.1:${port}/readyz`, 120000);
     return performance.now() - started;
   } finally {
     await child.stop();

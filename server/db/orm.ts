@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { EntityManager } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { CompiledQuery } from 'kysely';
+import pg from 'pg';
 import { entities } from '../entities/index.ts';
 import { migrationsList } from './migrations/index.ts';
 
@@ -16,7 +17,28 @@ export interface Database {
   em(): EntityManager;
   /** Runs SQL with `?` placeholders as bind parameters (no `?` may appear otherwise) and returns the rows. */
   sql<T = Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>;
+  /** Runs `work` while no other instance runs start-up work (a PostgreSQL advisory lock; PGlite is one process anyway). */
+  exclusive<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+/** The advisory lock every instance takes around its start-up work (migrations, the first admin): any fixed bigint. */
+export const STARTUP_LOCK = 7_270_339_001;
+
+/**
+ * Holds a session-level advisory lock on a connection of its own while `work` runs: instances that
+ * start at once migrate one after the other, and the later ones find nothing left to do. The lock
+ * goes with the connection, so a crashed holder never leaves it taken.
+ */
+async function withAdvisoryLock<T>(databaseUrl: string, work: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [STARTUP_LOCK]);
+    return await work();
+  } finally {
+    await client.end().catch(() => {});
+  }
 }
 
 const common = {
@@ -43,7 +65,9 @@ export async function openDatabase(opts: { databaseUrl: string | null; dataDir: 
     orm = await MikroORM.init({ ...common, dbName: dir } as any);
     kind = 'pglite';
   }
-  await orm.migrator.up();
+  const url = opts.databaseUrl;
+  const exclusive = <T,>(work: () => Promise<T>): Promise<T> => (url ? withAdvisoryLock(url, work) : work());
+  await exclusive(() => orm.migrator.up());
   // Raw SQL goes to the driver with real bind parameters ($1, $2...), never spliced into the text.
   const kysely = orm.em.getConnection().getClient();
   const sql = async <T,>(query: string, params: unknown[] = []): Promise<T[]> => {
@@ -57,6 +81,7 @@ export async function openDatabase(opts: { databaseUrl: string | null; dataDir: 
     orm,
     em: () => orm.em.fork(),
     sql,
+    exclusive,
     close: () => orm.close(true),
   };
 }

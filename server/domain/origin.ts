@@ -12,3 +12,24 @@ export function normalizeOrigin(value: string): string | null {
 
 export const originAllowed = (origin: string | undefined, allowed: readonly string[]): boolean =>
   origin !== undefined && allowed.includes(origin);
+
+/** Where a request arrived: the Host it named, the scheme it really came in on, and the configured origins. */
+export interface OwnOriginFacts {
+  host: string | undefined;
+  /** `http` or `https`, as the connection was (or a trusted proxy says it was). */
+  scheme: string;
+  publicUrl: string | null;
+  extra: readonly string[];
+}
+
+/**
+ * Is `origin` this server itself (which may use the console's session cookie)? Scheme, host and port
+ * are compared exactly: `https://localhost:3000` is not `http://localhost:3000`. The one check for
+ * HTTP requests and socket upgrades alike.
+ */
+export function isOwnOrigin(origin: string | undefined, own: OwnOriginFacts): boolean {
+  if (!origin) return false;
+  if (own.extra.includes(origin)) return true;
+  if (own.publicUrl && new URL(own.publicUrl).origin === origin) return true;
+  return !!own.host && `${own.scheme}://${own.host}`.toLowerCase() === origin.toLowerCase();
+}

@@ -31,7 +31,7 @@ export interface AppOptions {
  * log, errors, static, origin/CORS, body, auth, routes.
  */
 export function createApp({ services, root, connections }: AppOptions): Koa {
-  const app = new Koa({ proxy: process.env.PARLEY_TRUST_PROXY === '1' });
+  const app = new Koa({ proxy: services.config.trustProxy });
   app.on('error', (err, ctx?: Ctx) => (ctx?.state?.log ?? logger(services.config.logLevel)).error({ err }, 'unexpected error'));
   app.use(mw(async (ctx, next) => {
     ctx.state.services = services;

@@ -3,7 +3,8 @@ import { AppError, forbidden, unauthorized } from '../errors.ts';
 import { assertCookieWriteAllowed } from './origin.ts';
 import { mw, type Ctx } from './state.ts';
 
-export const SESSION_COOKIE = 'parley_session';
+export { SESSION_COOKIE } from '../services/auth.ts';
+import { SESSION_COOKIE } from '../services/auth.ts';
 
 /**
  * Resolves who is calling: a Bearer visitor token (widget), or a session cookie (console), which is

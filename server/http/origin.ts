@@ -1,15 +1,8 @@
+import { isOwnOrigin } from '../domain/index.ts';
 import { forbidden } from '../errors.ts';
 import { mw } from './state.ts';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-/** The origins that may use the console's session cookie: our public URL, our own Host, and configured extras. */
-export function ownOrigins(host: string | undefined, publicUrl: string | null, extra: string[]): string[] {
-  const list = [...extra];
-  if (publicUrl) list.push(new URL(publicUrl).origin);
-  if (host) list.push(`http://${host}`, `https://${host}`);
-  return list;
-}
 
 /**
  * Marks same-origin requests and answers CORS for widget origins. Cross-origin callers get CORS only
@@ -19,8 +12,8 @@ export const origin = mw(async (ctx, next) => {
   const { services } = ctx.state;
   const o = ctx.get('origin') || undefined;
   ctx.state.origin = o;
-  const own = ownOrigins(ctx.get('host'), services.config.publicUrl, services.config.consoleOrigins);
-  ctx.state.sameOrigin = o === undefined ? ctx.get('sec-fetch-site') !== 'cross-site' : own.includes(o);
+  const own = { host: ctx.get('host'), scheme: ctx.protocol, publicUrl: services.config.publicUrl, extra: services.config.consoleOrigins };
+  ctx.state.sameOrigin = o === undefined ? ctx.get('sec-fetch-site') !== 'cross-site' : isOwnOrigin(o, own);
   if (o && !ctx.state.sameOrigin && (await services.sites.anyAllows(o))) {
     ctx.vary('Origin');
     ctx.set('Access-Control-Allow-Origin', o);

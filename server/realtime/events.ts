@@ -14,7 +14,9 @@ export type BusEvent =
   /** A site changed (origins, secret, settings): drop cached copies. */
   | { t: 'sites' }
   /** The staff online on one instance; each instance announces its own on change and periodically. */
-  | { t: 'presence'; staff: PresenceEntry[] };
+  | { t: 'presence'; staff: PresenceEntry[] }
+  /** Events may have been lost since `since` (ms epoch): the bus reconnected. Every hub re-reads from the database. */
+  | { t: 'resync'; since: number };
 
 /** A bus event as delivered: stamped with the instance that published it. */
 export type Envelope = BusEvent & { i: string };

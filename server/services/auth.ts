@@ -14,6 +14,9 @@ export interface StaffSession {
   actor: Extract<Actor, { kind: 'staff' }>;
 }
 
+/** The staff session cookie (HTTP sets it; the socket upgrade reads it). */
+export const SESSION_COOKIE = 'parley_session';
+
 const LOGIN_FAILED = 'email or password is incorrect';
 
 /** Staff sign-in: argon2id passwords, server-side sessions keyed by a hash of the cookie, failure limits. */

@@ -1,11 +1,13 @@
 import type { WebSocket } from 'ws';
-import type { Message, ServerFrame } from '../../protocol/index.ts';
+import type { ServerFrame } from '../../protocol/index.ts';
 import type { SocketActor } from '../domain/index.ts';
+import type { TokenBucket } from './token-bucket.ts';
 
-/** A socket's subscription to one ticket: the last seq it was sent, and events held while it replays. */
+/** A socket's subscription to one ticket: the last seq it was sent; `dirty` when news came during a replay. */
 export interface Subscription {
   lastSent: number;
-  pending: Message[] | null;
+  replaying: boolean;
+  dirty: boolean;
 }
 
 /** Slow consumers past this many buffered bytes are cut off; they resume from their last seq. */
@@ -15,14 +17,25 @@ const MAX_BUFFERED = 4 * 1024 * 1024;
 export class Connection {
   readonly ws: WebSocket;
   readonly origin: string;
+  /** The client's address (for the cap on unauthenticated sockets). */
+  readonly address: string;
   actor: SocketActor | null = null;
+  /** The staff session, or the visitor token's id: what a revocation names. */
   sessionId: string | null = null;
+  tokenId: string | null = null;
   readonly rooms = new Map<string, Subscription>();
   alive = true;
+  /** Fair use: this socket's message allowance (set once authenticated). */
+  messageBucket: TokenBucket | null = null;
 
-  constructor(ws: WebSocket, origin: string) {
+  constructor(ws: WebSocket, origin: string, address: string) {
     this.ws = ws;
     this.origin = origin;
+    this.address = address;
+  }
+
+  get open(): boolean {
+    return this.ws.readyState === this.ws.OPEN;
   }
 
   send(frame: ServerFrame): void {
@@ -39,8 +52,25 @@ export class Connection {
     this.ws.send(text);
   }
 
-  error(code: Extract<ServerFrame, { type: 'error' }>['code'], message: string, ref?: string): void {
-    this.send({ type: 'error', code, message, ...(ref === undefined ? {} : { ref }) });
+  /**
+   * Sends frames and resolves once the socket has handed them to the OS (or closed): a replay waits on
+   * it between chunks, so a socket that stops reading holds one chunk, not the whole history.
+   */
+  sendChunk(texts: string[]): Promise<void> {
+    if (!texts.length || !this.open) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        this.ws.off('close', done);
+        resolve();
+      };
+      this.ws.once('close', done);
+      for (let i = 0; i < texts.length - 1; i++) this.ws.send(texts[i]!);
+      this.ws.send(texts[texts.length - 1]!, () => done());
+    });
+  }
+
+  error(code: Extract<ServerFrame, { type: 'error' }>['code'], message: string, ref?: string, retryAfterMs?: number): void {
+    this.send({ type: 'error', code, message, ...(ref === undefined ? {} : { ref }), ...(retryAfterMs === undefined ? {} : { retryAfterMs }) });
   }
 
   close(code: number, reason: string): void {

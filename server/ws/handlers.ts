@@ -2,70 +2,77 @@ import type { ClientFrame } from '../../protocol/index.ts';
 import { authorKindOf, canView } from '../domain/index.ts';
 import { AppError } from '../errors.ts';
 import { factsOf } from '../services/tickets.ts';
+import { tokenId } from '../services/tokens.ts';
 import type { Connection } from './connection.ts';
-import type { Hub } from './hub.ts';
+import type { HandlerContext } from './context.ts';
+import { CLOSE_AUTH } from './close-codes.ts';
 
-type Handler<T extends ClientFrame['type']> = (hub: Hub, conn: Connection, frame: Extract<ClientFrame, { type: T }>) => Promise<void> | void;
+type Handler<T extends ClientFrame['type']> = (ctx: HandlerContext, conn: Connection, frame: Extract<ClientFrame, { type: T }>) => Promise<void> | void;
 
 /** One handler per client frame type; the hub has already parsed and validated the frame. */
 export const handlers: { [T in ClientFrame['type']]: Handler<T> } = {
-  async auth(hub, conn, frame) {
+  async auth(ctx, conn, frame) {
     if (conn.actor) throw new AppError('bad_request', 'already authenticated');
-    const actor = await hub.services.visitors.resolve(frame.token);
+    const actor = await ctx.services.visitors.resolve(frame.token);
     if (!actor) {
       conn.error('unauthorized', 'visitor token is not valid', frame.ref);
-      return conn.close(4003, 'invalid token');
+      return conn.close(CLOSE_AUTH, 'invalid token');
     }
-    const site = await hub.services.sites.get(actor.siteId);
+    const site = await ctx.services.sites.get(actor.siteId);
     if (!site || !site.origins.includes(conn.origin)) {
       conn.error('forbidden', 'this origin is not allowed for the site', frame.ref);
-      return conn.close(4003, 'origin not allowed');
+      return conn.close(CLOSE_AUTH, 'origin not allowed');
     }
-    hub.authenticate(conn, actor, null);
+    ctx.authenticate(conn, actor, { tokenId: tokenId(frame.token) });
   },
 
-  async join(hub, conn, frame) {
-    const ticket = await hub.services.tickets.load(conn.actor!, frame.ticketId);
-    const after = frame.after ?? 0;
-    const replayed = await hub.join(conn, ticket.id, after);
-    const reads = await hub.services.messages.readsOf(ticket.id, conn.actor!.id);
-    const wire = await hub.services.tickets.get(conn.actor!, ticket.id);
+  async join(ctx, conn, frame) {
+    const { services } = ctx;
+    const ticket = await services.tickets.load(conn.actor!, frame.ticketId);
+    const replayed = await ctx.rooms.join(conn, ticket.id, frame.after ?? 0);
+    const reads = await services.messages.readsOf(ticket.id, conn.actor!.id);
+    const wire = await services.tickets.get(conn.actor!, ticket.id);
     conn.send({ type: 'ack', ref: frame.ref, ticket: wire, replayed });
     for (const r of reads) conn.send({ type: 'read', ticketId: ticket.id, seq: Number(r.seq), by: { kind: r.reader_kind as 'customer', id: r.reader_id } });
-    hub.tellRoomPresence(ticket.id);
+    ctx.rooms.tellPresence(ticket.id);
   },
 
-  leave(hub, conn, frame) {
-    hub.leave(conn, frame.ticketId);
+  leave(ctx, conn, frame) {
+    ctx.rooms.leave(conn, frame.ticketId);
     conn.send({ type: 'ack', ref: frame.ref });
-    hub.tellRoomPresence(frame.ticketId);
+    ctx.rooms.tellPresence(frame.ticketId);
   },
 
-  async message(hub, conn, frame) {
+  async message(ctx, conn, frame) {
     const started = performance.now();
-    const { message, duplicate } = await hub.services.messages.send(conn.actor!, frame.ticketId, frame.clientId, frame.body);
+    // Refused before any database work, so a flood costs the server little and stores nothing.
+    const wait = ctx.fairUse.message(conn, started);
+    if (wait) return conn.error('rate_limited', 'too many messages; slow down and resend', frame.ref, wait);
+    const { message, duplicate } = await ctx.services.messages.send(conn.actor!, frame.ticketId, frame.clientId, frame.body);
     conn.send({ type: 'ack', ref: frame.ref, message });
     if (!duplicate) {
-      hub.services.metrics.messages.inc();
-      hub.services.metrics.sendLatency.observe((performance.now() - started) / 1000);
+      ctx.services.metrics.messages.inc();
+      ctx.services.metrics.sendLatency.observe((performance.now() - started) / 1000);
     }
   },
 
-  async typing(hub, conn, frame) {
+  async typing(ctx, conn, frame) {
     const actor = conn.actor!;
+    // Typing is a hint: frames past the throttle are dropped, not refused.
+    if (!ctx.fairUse.typing(actor.id, frame.ticketId)) return;
     if (!conn.rooms.has(frame.ticketId)) {
-      const ticket = await hub.services.tickets.load(actor, frame.ticketId);
+      const ticket = await ctx.services.tickets.load(actor, frame.ticketId);
       if (!canView(actor, factsOf(ticket))) throw new AppError('not_found', 'ticket not found');
     }
-    hub.services.bus.publish({ t: 'typing', ticketId: frame.ticketId, author: { kind: authorKindOf(actor), id: actor.id, name: actor.name } });
+    ctx.services.bus.publish({ t: 'typing', ticketId: frame.ticketId, author: { kind: authorKindOf(actor), id: actor.id, name: actor.name } });
   },
 
-  async read(hub, conn, frame) {
-    await hub.services.messages.markRead(conn.actor!, frame.ticketId, frame.seq);
+  async read(ctx, conn, frame) {
+    await ctx.services.messages.markRead(conn.actor!, frame.ticketId, frame.seq);
     conn.send({ type: 'ack', ref: frame.ref });
   },
 
-  ping(_hub, conn, frame) {
+  ping(_ctx, conn, frame) {
     conn.send({ type: 'pong', ...(frame.ref === undefined ? {} : { ref: frame.ref }) });
   },
 };
