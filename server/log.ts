@@ -19,7 +19,7 @@ const roots = new Map<LogLevel, Logger>();
  */
 export function logger(level: LogLevel = 'info'): Logger {
   let root = roots.get(level);
-  if (!root) roots.set(level, (root = pino({ level, base: { service: 'parley' } })));
+  if (!root) roots.set(level, (root = pino({ level, base: { service: 'parley', pid: process.pid } })));
   return root;
 }
 
