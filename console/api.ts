@@ -1,51 +1,15 @@
 // The console's HTTP client: same origin as the API, cookie session, JSON bodies (the server requires
 // JSON plus a same-origin Origin header for cookie-authenticated writes).
+import { httpRequest, HttpError, type HttpOptions } from '../protocol/index.ts';
 import type {
-  ErrorCode, Message, MessagePage, Rating, Role, Site, Stats, Ticket, TicketEvent, TicketStatus, User,
+  Message, MessagePage, Rating, Role, Site, Stats, Ticket, TicketEvent, TicketStatus, User,
 } from '../protocol/index.ts';
 
-/** A failed request, carrying the server's stable error code and its plain-words message. */
-export class ApiError extends Error {
-  readonly code: ErrorCode | 'network';
-  readonly status: number;
-  constructor(code: ErrorCode | 'network', message: string, status: number) {
-    super(message);
-    this.name = 'ApiError';
-    this.code = code;
-    this.status = status;
-  }
-}
+type Method = NonNullable<HttpOptions['method']>;
 
-type Method = 'GET' | 'POST' | 'PATCH';
-
-async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(path, {
-      method,
-      credentials: 'same-origin',
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch {
-    throw new ApiError('network', 'The server cannot be reached. Check your connection and try again.', 0);
-  }
-  const text = await res.text();
-  const data: unknown = text ? safeJson(text) : null;
-  if (!res.ok) {
-    const err = (data as { error?: { code?: ErrorCode; message?: string } } | null)?.error;
-    throw new ApiError(err?.code ?? 'internal', err?.message ?? `Request failed (${res.status})`, res.status);
-  }
-  return data as T;
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-}
+/** Every console call goes through the shared protocol client, with the cookie session. */
+const request = <T>(method: Method, path: string, body?: unknown): Promise<T> =>
+  httpRequest<T>(path, { method, body, credentials: 'same-origin' });
 
 /** Lists come either bare or wrapped as `{items: [...]}`; accept both. */
 function list<T>(data: unknown, key: string): T[] {
@@ -77,7 +41,7 @@ export const api = {
     try {
       return one<User>(await request('GET', '/api/auth/me'), 'user');
     } catch (e) {
-      if (e instanceof ApiError && e.status === 401) return null;
+      if (e instanceof HttpError && e.status === 401) return null;
       throw e;
     }
   },

@@ -3,7 +3,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Ticket, User } from '../protocol/index.ts';
 import { TICKET_EVENT_TYPES } from '../protocol/index.ts';
-import { api, ApiError, errorText } from './api.ts';
+import { HttpError } from '../protocol/index.ts';
+import { api, errorText } from './api.ts';
 import { customerName } from './format.ts';
 import type { RealtimeController } from './realtime-controller.ts';
 import { applyMessage, applyRead, emptyBoard, fromLists, place, type Board } from './ticket-board.ts';
@@ -69,7 +70,7 @@ export class BoardController implements ReactiveController {
       this.set(fromLists(open, mine, this.me));
       this.error = '';
     } catch (e) {
-      if (e instanceof ApiError && e.status === 401) return this.hooks.unauthorized();
+      if (e instanceof HttpError && e.status === 401) return this.hooks.unauthorized();
       this.error = errorText(e);
     } finally {
       this.loaded = true;
@@ -112,7 +113,7 @@ export class BoardController implements ReactiveController {
       await work();
     } catch (e) {
       // A late accept or reject: someone else acted first. Say so plainly and drop the row.
-      if (e instanceof ApiError && (e.code === 'invalid_state' || e.code === 'conflict' || e.code === 'not_found')) {
+      if (e instanceof HttpError && (e.code === 'invalid_state' || e.code === 'conflict' || e.code === 'not_found')) {
         this.set({ ...this.board, open: this.board.open.filter((t) => t.id !== ticket.id) });
         this.hooks.notify('Too late: another member already took care of this ticket a moment ago.', 'error');
       } else this.hooks.notify(errorText(e), 'error');

@@ -56,3 +56,11 @@ export function preview(text: string, max = 80): string {
 
 /** Messages the viewer has not read yet. */
 export const unreadOf = (t: Pick<Ticket, 'lastSeq' | 'readSeq'>): number => Math.max(0, t.lastSeq - (t.readSeq ?? 0));
+
+/** "Today", "Yesterday" or the date, for the chat's date lines. */
+export function formatDay(iso: string, now = Date.now()): string {
+  const day = new Date(iso).toDateString();
+  if (day === new Date(now).toDateString()) return 'Today';
+  if (day === new Date(now - 86_400_000).toDateString()) return 'Yesterday';
+  return new Date(iso).toLocaleDateString(undefined, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+}

@@ -20,4 +20,4 @@ export { ParleyToast } from './parley-toast.ts';
 export { RealtimeController } from './realtime-controller.ts';
 export { BoardController } from './board-controller.ts';
 export { TicketRooms } from './ticket-rooms.ts';
-export { api, ApiError } from './api.ts';
+export { api } from './api.ts';

@@ -1,4 +1,5 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
+import { Task, TaskStatus } from '@lit/task';
 import { TICKET_EVENT_TYPES, TICKET_STATUSES, URGENCIES, type Ticket } from '../protocol/index.ts';
 import type { RealtimeSocket } from '../protocol/client/index.ts';
 import { api, errorText } from './api.ts';
@@ -29,15 +30,19 @@ export class ParleyAdminTickets extends LitElement {
     socket: { attribute: false },
     tickets: { state: true },
     filter: { state: true },
-    error: { state: true },
-    loading: { state: true },
   };
   declare now: number;
   declare socket: RealtimeSocket | null;
   declare tickets: Ticket[];
   declare filter: TicketFilter;
-  declare error: string;
-  declare loading: boolean;
+  /** (Re)loads the list on every tick of the app's clock; socket events keep it current in between. */
+  private loader = new Task(this, {
+    args: () => [this.now] as const,
+    task: () => api.tickets({ limit: MAX_TICKETS }),
+    onComplete: (tickets) => ((this.loaded = true), (this.tickets = tickets)),
+  });
+  /** A tick's reload keeps the rows on screen; only the first load shows the loading state. */
+  private loaded = false;
 
   constructor() {
     super();
@@ -45,14 +50,11 @@ export class ParleyAdminTickets extends LitElement {
     this.socket = null;
     this.tickets = [];
     this.filter = noFilter();
-    this.error = '';
-    this.loading = true;
   }
 
   private offs: (() => void)[] = [];
 
-  protected override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('now')) void this.load();
+  protected override updated(changed: PropertyValues<this>) {
     if (changed.has('socket')) this.listen();
   }
 
@@ -77,17 +79,6 @@ export class ParleyAdminTickets extends LitElement {
     })) : [];
   }
 
-  async load() {
-    try {
-      this.tickets = await api.tickets({ limit: MAX_TICKETS });
-      this.error = '';
-    } catch (e) {
-      this.error = errorText(e);
-    } finally {
-      this.loading = false;
-    }
-  }
-
   private set(key: keyof TicketFilter, e: Event) {
     this.filter = { ...this.filter, [key]: (e.target as HTMLInputElement).value };
   }
@@ -110,10 +101,10 @@ export class ParleyAdminTickets extends LitElement {
         <label class="field">Search<input type="search" placeholder="Description, customer, category…" .value=${this.filter.text} @input=${(e: Event) => this.set('text', e)} /></label>
         <button class="btn" type="reset" @click=${() => (this.filter = noFilter())}>Clear</button>
       </form>
-      ${this.loading
-        ? html`<parley-state kind="loading" heading="Loading tickets…"></parley-state>`
-        : this.error
-          ? html`<parley-state kind="error" message=${this.error} @parley-retry=${() => this.load()}></parley-state>`
+      ${this.loader.status === TaskStatus.ERROR
+        ? html`<parley-state kind="error" message=${errorText(this.loader.error)} @parley-retry=${() => this.loader.run()}></parley-state>`
+        : !this.loaded
+          ? html`<parley-state kind="loading" heading="Loading tickets…"></parley-state>`
           : html`<div class="summary" role="status">${shown.length} of ${this.tickets.length} tickets${this.tickets.length >= MAX_TICKETS ? ` (the newest ${MAX_TICKETS})` : ''}</div>
             ${shown.length
               ? html`<parley-ticket-table mode="all" sort-key="age" sort-dir="ascending" .tickets=${shown} .now=${this.now}></parley-ticket-table>`

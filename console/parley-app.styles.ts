@@ -13,10 +13,13 @@ export const styles = css`
   .bell { position: relative; }
   .bell .badge { position: absolute; top: -6px; right: -6px; }
   .content { overflow: auto; padding: 20px 24px; min-height: 0; }
+  /* Focusable (tabindex 0) so keyboard users can scroll a long page. */
+  .content:focus-visible { outline: 2px solid var(--p-accent); outline-offset: -2px; }
   .content.flush { padding: 0; overflow: hidden; }
   @media (max-width: 900px) {
-    .shell { grid-template-columns: 1fr; grid-template-rows: auto 1fr; }
-    main { height: calc(100vh - 54px); }
+    /* The top bar's height depends on its contents: size main by the grid, so nothing below is cut off. */
+    .shell { grid-template-columns: 1fr; grid-template-rows: auto minmax(0, 1fr); height: 100vh; height: 100dvh; min-height: 0; }
+    main { height: auto; min-height: 0; }
     .content { padding: 16px; }
   }
 `;

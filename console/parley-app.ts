@@ -6,6 +6,8 @@ import { BoardController } from './board-controller.ts';
 import { customerName } from './format.ts';
 import { RealtimeController } from './realtime-controller.ts';
 import { ADMIN_ROUTES, href, parseRoute, type Route } from './route.ts';
+import { ShortcutController } from './shortcuts.ts';
+import { showUnread } from './tab-badge.ts';
 import type { ConsoleNotification } from './parley-notification-drawer.ts';
 import type { ParleyToast, ToastKind } from './parley-toast.ts';
 import { theme } from './theme.styles.ts';
@@ -18,6 +20,7 @@ import './parley-monitoring.ts';
 import './parley-nav.ts';
 import './parley-notification-drawer.ts';
 import './parley-reject-dialog.ts';
+import './parley-shortcuts-dialog.ts';
 import './parley-sites.ts';
 import './parley-state.ts';
 import './parley-queue.ts';
@@ -43,6 +46,7 @@ export class ParleyApp extends LitElement {
     now: { state: true },
     sound: { state: true },
     desktop: { state: true },
+    helpOpen: { state: true },
   };
   /** undefined while the session is being checked. */
   declare user: User | null | undefined;
@@ -53,6 +57,8 @@ export class ParleyApp extends LitElement {
   declare now: number;
   declare sound: boolean;
   declare desktop: DesktopPermission;
+  /** The keyboard shortcuts dialog. */
+  declare helpOpen: boolean;
   private realtime = new RealtimeController(this);
   private lists = new BoardController(this, this.realtime, {
     notify: (text, kind) => this.toast(text, kind),
@@ -74,6 +80,8 @@ export class ParleyApp extends LitElement {
     this.now = Date.now();
     this.sound = soundEnabled();
     this.desktop = desktopPermission();
+    this.helpOpen = false;
+    new ShortcutController(this, () => (this.user ? { '?': () => (this.helpOpen = true) } : {}));
   }
 
   override connectedCallback() {
@@ -149,8 +157,9 @@ export class ParleyApp extends LitElement {
   protected override updated(changed: Map<string, unknown>) {
     // After moving to another page, keyboard and screen-reader users start at its heading.
     if (changed.has('route') && changed.get('route') !== undefined && this.route.name !== 'ticket') this.renderRoot.querySelector<HTMLElement>('.topbar h1')?.focus();
-    const unread = this.notifications.filter((n) => !n.read).length;
-    document.title = `${unread ? `(${unread}) ` : ''}${TITLES[this.route.name]} · Parley`;
+    // Unread = messages waiting in my tickets plus notifications not yet seen.
+    const unread = this.user ? this.lists.unreadMine + this.notifications.filter((n) => !n.read).length : 0;
+    showUnread(document, TITLES[this.route.name], unread);
   }
 
   override render() {
@@ -169,7 +178,7 @@ export class ParleyApp extends LitElement {
           <button class="btn bell" aria-label="Notifications, ${unreadNotes} unread" @click=${() => (this.drawerOpen = true)}>
             <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9"/><path d="M10.3 21a1.94 1.94 0 0 0 3.4 0"/></svg>${unreadNotes ? html`<span class="badge count">${unreadNotes}</span>` : nothing}</button>
         </div>
-        <div class="content ${this.route.name === 'ticket' ? 'flush' : ''}"
+        <div class="content ${this.route.name === 'ticket' ? 'flush' : ''}" tabindex=${this.route.name === 'ticket' ? nothing : '0'}
           @parley-accept=${(e: CustomEvent<Ticket>) => this.lists.accept(e.detail)}
           @parley-reject=${(e: CustomEvent<Ticket>) => (this.rejecting = e.detail)}
           @parley-open=${(e: CustomEvent<Ticket>) => this.openTicket(e.detail)}
@@ -188,6 +197,7 @@ export class ParleyApp extends LitElement {
         this.rejecting = null;
         void this.lists.reject(e.detail.ticket, e.detail.reason);
       }}></parley-reject-dialog>
+    <parley-shortcuts-dialog ?open=${this.helpOpen} @parley-close=${() => (this.helpOpen = false)}></parley-shortcuts-dialog>
     <parley-toast></parley-toast>`;
   }
 

@@ -89,4 +89,37 @@ describe('parley-chat-view', () => {
     const state = await until(() => el.shadowRoot!.querySelector('parley-state[kind=error]'), 'error');
     expect(state.getAttribute('message')).to.equal('You may not see this ticket');
   });
+
+  it('clears the typing line when the ticket closes, and r puts the cursor in the reply field', async () => {
+    const t = makeTicket({ status: 'assigned', assignee: { id: me.id, name: me.name } });
+    serve(t, []);
+    let room: { typing?: (a: { kind: string; id: string; name: string }) => void; ticket?: (t: unknown) => void } = {};
+    const realtime = {
+      socket: {},
+      outbox: { items: [], onChange: () => () => {}, send: () => {} },
+      rooms: { watch: (_id: string, handlers: typeof room) => ((room = handlers), () => {}), subscription: () => undefined },
+    };
+    const el = await mount('parley-chat-view', { ticketId: t.id, user: me, realtime: realtime as never });
+    const list = await until(() => el.shadowRoot!.querySelector('parley-message-list'), 'list');
+    (document.activeElement as HTMLElement | null)?.blur();
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'r', bubbles: true, cancelable: true }));
+    const composer = el.shadowRoot!.querySelector('parley-composer')!;
+    await until(() => composer.shadowRoot!.activeElement?.tagName === 'TEXTAREA' || null, 'focused reply field');
+    room.typing!({ kind: 'customer', id: 'c1', name: 'Ada' });
+    await el.updateComplete;
+    expect(list.typing).to.equal('Ada');
+    room.ticket!({ ...t, status: 'closed' });
+    await el.updateComplete;
+    expect(list.typing).to.equal('');
+  });
+
+  it('accepts an open ticket with a', async () => {
+    const t = makeTicket({ status: 'open' });
+    serve(t, []);
+    const el = await mount('parley-chat-view', { ticketId: t.id, user: me });
+    const accepted = record(el, 'parley-accept');
+    await until(() => el.shadowRoot!.querySelector('parley-ticket-details'), 'details');
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', bubbles: true, cancelable: true }));
+    expect(accepted.map((x) => (x as { id: string }).id)).to.deep.equal([t.id]);
+  });
 });

@@ -1,10 +1,12 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing } from 'lit';
+import { Task, TaskStatus } from '@lit/task';
 import type { Message, Ticket, TicketEvent, User } from '../protocol/index.ts';
 import type { OutboxItem } from '../protocol/client/index.ts';
 import { api, errorText } from './api.ts';
 import { emit } from './emit.ts';
 import { customerName } from './format.ts';
 import type { RealtimeController } from './realtime-controller.ts';
+import { ShortcutController } from './shortcuts.ts';
 import { theme } from './theme.styles.ts';
 import { styles } from './parley-chat-view.styles.ts';
 import './parley-composer.ts';
@@ -18,6 +20,7 @@ const TYPING_SHOWN_MS = 4000;
  * The chat window as a split view: ticket details on the left, the live conversation on the right.
  * Joins the ticket's room through the shared socket, resumes from the last seq after a reconnect,
  * and sends through the shared outbox (each message once, with its sending state).
+ * Keys: `a` accepts an open ticket, `r` puts the cursor in the reply field.
  * @attr ticket-id - the ticket to show
  * @prop user - the signed-in staff user
  * @prop realtime - the app's RealtimeController
@@ -39,7 +42,6 @@ export class ParleyChatView extends LitElement {
     pending: { state: true },
     typing: { state: true },
     otherRead: { state: true },
-    error: { state: true },
     confirmClose: { state: true },
     closing: { state: true },
     joined: { state: true },
@@ -53,15 +55,31 @@ export class ParleyChatView extends LitElement {
   declare pending: OutboxItem[];
   declare typing: string;
   declare otherRead: number;
-  declare error: string;
   declare confirmClose: boolean;
   declare closing: boolean;
   /** An admin chose to take part in a conversation assigned to someone else. */
   declare joined: boolean;
   private offs: (() => void)[] = [];
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
-  private loadedFor = '';
   private subscribedSocket: unknown = null;
+  /** Set while detached: coming back reloads, since events were missed meanwhile. */
+  private stale = false;
+  /** Loads the ticket, its audit trail and its whole history whenever `ticketId` changes. */
+  private loader = new Task(this, {
+    args: () => [this.ticketId] as const,
+    task: async ([id]) => {
+      this.unsubscribe();
+      const [ticket, events, messages] = await Promise.all([api.ticket(id), api.events(id), this.history(id)]);
+      return { ticket, events, messages };
+    },
+    onComplete: (loaded) => {
+      Object.assign(this, { ...loaded, pending: [], typing: '', otherRead: 0, confirmClose: false, joined: false });
+      this.subscribe();
+      this.markRead();
+      // Ready to answer: put the cursor in the reply field.
+      if (this.canSend) this.focusComposer();
+    },
+  });
 
   constructor() {
     super();
@@ -74,45 +92,34 @@ export class ParleyChatView extends LitElement {
     this.pending = [];
     this.typing = '';
     this.otherRead = 0;
-    this.error = '';
     this.confirmClose = false;
     this.closing = false;
     this.joined = false;
+    new ShortcutController(this, () => ({
+      a: () => this.ticket?.status === 'open' && emit(this, 'parley-accept', this.ticket),
+      r: () => this.canSend && this.focusComposer(),
+    }));
   }
 
-  protected override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('ticketId') && this.ticketId && this.ticketId !== this.loadedFor) void this.load();
-    else if (this.ticket && this.realtime?.socket && this.subscribedSocket !== this.realtime.socket) this.subscribe();
+  protected override updated() {
+    // The app's socket is replaced after a sign-in again: follow the new one.
+    if (this.ticket && this.realtime?.socket && this.subscribedSocket !== this.realtime.socket) this.subscribe();
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
     this.unsubscribe();
-    this.loadedFor = '';
+    this.stale = true;
   }
 
   override connectedCallback() {
     super.connectedCallback();
-    if (this.ticketId && !this.loadedFor) void this.load();
+    if (this.stale && this.ticketId) void this.loader.run();
+    this.stale = false;
   }
 
-  private async load() {
-    const id = (this.loadedFor = this.ticketId);
-    this.unsubscribe();
-    Object.assign(this, { ticket: null, events: [], messages: [], pending: [], typing: '', otherRead: 0, error: '', confirmClose: false, joined: false });
-    try {
-      const [ticket, events, messages] = await Promise.all([api.ticket(id), api.events(id), this.history(id)]);
-      if (id !== this.loadedFor) return;
-      this.ticket = ticket;
-      this.events = events;
-      this.messages = messages;
-      this.subscribe();
-      this.markRead();
-      // Ready to answer: put the cursor in the reply field.
-      if (this.canSend) void this.updateComplete.then(() => this.renderRoot.querySelector('parley-composer')?.focus());
-    } catch (e) {
-      if (id === this.loadedFor) this.error = errorText(e);
-    }
+  private focusComposer() {
+    void this.updateComplete.then(() => this.renderRoot.querySelector('parley-composer')?.focus());
   }
 
   /** The whole stored history, page by page. */
@@ -143,6 +150,8 @@ export class ParleyChatView extends LitElement {
       ticket: (t) => {
         const changed = t.status !== this.ticket?.status;
         this.ticket = { ...t, readSeq: this.ticket?.readSeq };
+        // Nobody types into a closed conversation: drop a typing line left from before.
+        if (t.status !== 'assigned') (clearTimeout(this.typingTimer), (this.typing = ''));
         if (changed) void api.events(id).then((events) => (this.events = events), () => {});
       },
       typing: (author) => {
@@ -243,9 +252,11 @@ export class ParleyChatView extends LitElement {
   }
 
   override render() {
-    if (this.error) return html`<parley-state kind="error" heading="This ticket could not be opened" message=${this.error} @parley-retry=${() => this.load()}></parley-state>`;
+    if (this.loader.status === TaskStatus.ERROR) {
+      return html`<parley-state kind="error" heading="This ticket could not be opened" message=${errorText(this.loader.error)} @parley-retry=${() => this.loader.run()}></parley-state>`;
+    }
     const t = this.ticket;
-    if (!t) return html`<parley-state kind="loading" heading="Opening the conversation…"></parley-state>`;
+    if (!t || this.loader.status === TaskStatus.PENDING) return html`<parley-state kind="loading" heading="Opening the conversation…"></parley-state>`;
     return html`<header>
         <button class="btn small ghost" @click=${() => emit(this, 'parley-back')} aria-label="Back to the list">← Back</button>
         <h1>${customerName(t)} · ${t.category}</h1>

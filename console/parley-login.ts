@@ -1,6 +1,7 @@
 import { LitElement, html } from 'lit';
 import type { User } from '../protocol/index.ts';
-import { api, ApiError, errorText } from './api.ts';
+import { HttpError } from '../protocol/index.ts';
+import { api, errorText } from './api.ts';
 import { emit } from './emit.ts';
 import { theme } from './theme.styles.ts';
 import { styles } from './parley-login.styles.ts';
@@ -40,7 +41,7 @@ export class ParleyLogin extends LitElement {
       const user = await api.login(email, password);
       emit<User>(this, 'parley-signed-in', user);
     } catch (err) {
-      this.error = err instanceof ApiError && err.status === 401 ? 'That email and password do not match an active account.' : errorText(err);
+      this.error = err instanceof HttpError && err.status === 401 ? 'That email and password do not match an active account.' : errorText(err);
     } finally {
       this.busy = false;
     }

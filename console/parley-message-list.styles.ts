@@ -5,10 +5,15 @@ export const styles = css`
   ol { list-style: none; margin: 0; padding: 0; display: grid; gap: 10px; }
   li { display: grid; justify-items: start; max-width: 78%; }
   li.mine { justify-self: end; justify-items: end; }
+  /* A run of one author's messages sits closer together than separate turns. */
+  li.cont { margin-top: -7px; }
+  li.day { justify-self: stretch; max-width: none; display: flex; align-items: center; gap: 10px; color: var(--p-muted); font-size: 12px; font-weight: 600; margin: 6px 0; }
+  li.day::before, li.day::after { content: ''; flex: 1; border-top: 1px solid var(--p-border); }
   li.system { justify-self: center; justify-items: center; max-width: 90%; }
   .meta { font-size: 12px; color: var(--p-muted); margin: 0 4px 3px; }
   .bubble { padding: 8px 12px; border-radius: 14px; background: var(--p-surface); border: 1px solid var(--p-border); white-space: pre-wrap; overflow-wrap: anywhere; }
   li.mine .bubble { background: var(--p-accent); border-color: var(--p-accent); color: #fff; border-bottom-right-radius: 4px; }
+  .bubble a { color: inherit; text-decoration: underline; overflow-wrap: anywhere; }
   li.theirs .bubble { border-bottom-left-radius: 4px; }
   li.system .bubble { background: transparent; border: none; color: var(--p-muted); font-size: 13px; font-style: italic; }
   li.staff .bubble { background: #eef6f2; border-color: #cfe7dc; }

@@ -14,14 +14,49 @@ describe('parley-message-list', () => {
     expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
   });
 
-  it('shows sent and seen receipts on the viewer\'s own messages only', async () => {
+  it('shows "Seen" once, on the last staff message the customer read, and "Sent" on my last unread one', async () => {
     const mine = (seq: number) => makeMessage(seq, { author: { kind: 'member', id: 'me', name: 'Mia' } });
-    const el = await mount('parley-message-list', { messages: [makeMessage(1), mine(2), mine(3)], viewerId: 'me', readSeq: 2 });
-    const states = [...el.shadowRoot!.querySelectorAll('li')].map((li) => li.querySelector('.state')?.getAttribute('data-state') ?? null);
-    expect(states).to.deep.equal([null, 'read', 'sent']);
-    el.readSeq = 3;
+    const el = await mount('parley-message-list', { messages: [makeMessage(1), mine(2), mine(3), mine(4)], viewerId: 'me', readSeq: 3 });
+    const states = () => [...el.shadowRoot!.querySelectorAll('li[data-seq]')].map((li) => li.querySelector('.state')?.getAttribute('data-state') ?? null);
+    expect(states()).to.deep.equal([null, null, 'read', 'sent']);
+    el.readSeq = 4;
     await settle(el);
-    expect(el.shadowRoot!.querySelectorAll('[data-state=read]').length).to.equal(2);
+    expect(states()).to.deep.equal([null, null, null, 'read']);
+  });
+
+  it('turns http(s) addresses into safe links and leaves other schemes as text', async () => {
+    const el = await mount('parley-message-list', { messages: [makeMessage(1, { body: 'See https://example.com/a?b=1, or javascript:alert(1) and www.example.org.' })], viewerId: 'me' });
+    const links = [...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('.bubble a')];
+    expect(links.map((a) => a.href)).to.deep.equal(['https://example.com/a?b=1', 'https://www.example.org/']);
+    expect(links.every((a) => a.rel.includes('noopener') && a.target === '_blank')).to.equal(true);
+    expect(el.shadowRoot!.querySelector('.bubble')!.textContent).to.equal('See https://example.com/a?b=1, or javascript:alert(1) and www.example.org.');
+  });
+
+  it('marks every bubble dir="auto" so right-to-left text reads correctly', async () => {
+    const el = await mount('parley-message-list', { messages: [makeMessage(1, { body: 'שלום, אני צריך עזרה' }), makeMessage(2, { body: 'hello' })], viewerId: 'me' });
+    const bubbles = [...el.shadowRoot!.querySelectorAll('.bubble')];
+    expect(bubbles.map((b) => b.getAttribute('dir'))).to.deep.equal(['auto', 'auto']);
+    expect(getComputedStyle(bubbles[0]!).direction).to.equal('rtl');
+    expect(getComputedStyle(bubbles[1]!).direction).to.equal('ltr');
+  });
+
+  it('shows the author and time once per run, and a date line when the day changes', async () => {
+    const day1 = '2026-03-01T10:00:00Z';
+    const at = (iso: string, mins: number) => new Date(Date.parse(iso) + mins * 60000).toISOString();
+    const staff = { kind: 'member' as const, id: 'u2', name: 'Sam' };
+    const el = await mount('parley-message-list', {
+      viewerId: 'me',
+      messages: [
+        makeMessage(1, { createdAt: day1 }), makeMessage(2, { createdAt: at(day1, 1) }),
+        makeMessage(3, { createdAt: at(day1, 2), author: staff }), makeMessage(4, { createdAt: at(day1, 30), author: staff }),
+        makeMessage(5, { createdAt: at(day1, 24 * 60) }),
+      ],
+    });
+    const metas = [...el.shadowRoot!.querySelectorAll('li[data-seq]')].map((li) => Boolean(li.querySelector('.meta')));
+    expect(metas).to.deep.equal([true, false, true, true, true]);
+    const days = el.shadowRoot!.querySelectorAll('li.day');
+    expect(days.length).to.equal(2);
+    expect(days[1]!.nextElementSibling!.getAttribute('data-seq')).to.equal('5');
   });
 
   it('shows pending messages as sending, failed ones with a retry that reports the clientId', async () => {

@@ -1,19 +1,25 @@
 import { LitElement, html, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import type { Message } from '../protocol/index.ts';
 import type { OutboxItem } from '../protocol/client/index.ts';
 import { emit } from './emit.ts';
-import { formatTime } from './format.ts';
+import { formatDay, formatTime } from './format.ts';
+import { linkParts } from './linkify.ts';
+import { timeline } from './timeline.ts';
 import { theme } from './theme.styles.ts';
 import { styles } from './parley-message-list.styles.ts';
 import './parley-state.ts';
 
 /**
  * The conversation: stored messages in seq order, then the viewer's unsent ones with their state.
- * Text is rendered as text (Lit escapes it), so a customer cannot inject HTML.
+ * Text is rendered as text (Lit escapes it), so a customer cannot inject HTML; only http(s) addresses
+ * become links. Each bubble sets dir="auto", so right-to-left text reads correctly beside left-to-right.
+ * Runs of one author show the name and time once; a date line marks each new day; "Seen" shows once,
+ * on the last staff message the customer has read.
  * @prop messages - stored messages, seq order
  * @prop pending - the viewer's outbox items for this ticket (sending / failed)
  * @prop viewerId - the signed-in user's id (their messages sit on the right)
- * @prop readSeq - the other side's read position (read receipts)
+ * @prop readSeq - the customer's read position (read receipts)
  * @prop typing - name of whoever is typing now, or ''
  * @attr customer-name - how to label the customer's messages when they carry no name
  * @fires parley-retry-message - detail: clientId of a failed message
@@ -54,10 +60,12 @@ export class ParleyMessageList extends LitElement {
     if (this.stick) this.scrollTop = this.scrollHeight;
   }
 
-  private receipt(m: Message) {
-    if (m.author.id !== this.viewerId) return nothing;
-    const seen = this.readSeq >= m.seq;
-    return html`<div class="state" data-state=${seen ? 'read' : 'sent'}>${seen ? '✓✓ Seen' : '✓ Sent'}</div>`;
+  private body(text: string) {
+    return linkParts(text).map((p) => (typeof p === 'string' ? p : html`<a href=${p.href} target="_blank" rel="noopener noreferrer nofollow ugc">${p.text}</a>`));
+  }
+
+  private author(m: Message, mine: boolean): string {
+    return mine ? 'You' : m.author.name || (m.author.kind === 'customer' ? this.customerName : m.author.kind);
   }
 
   override render() {
@@ -65,17 +73,19 @@ export class ParleyMessageList extends LitElement {
       return html`<parley-state heading="No messages yet" message="Say hello — the customer sees your message instantly."></parley-state>${this.typingLine()}`;
     }
     return html`<ol aria-label="Messages">
-        ${this.messages.map((m) => {
+        ${repeat(timeline(this.messages, this.readSeq, this.viewerId), (i) => i.key, (i) => {
+          if (i.kind === 'day') return html`<li class="day"><time datetime=${i.date}>${formatDay(i.date)}</time></li>`;
+          const m = i.message;
           const mine = m.author.id === this.viewerId && m.author.kind !== 'customer';
           const side = m.author.kind === 'system' ? 'system' : mine ? 'mine' : m.author.kind === 'customer' ? 'theirs' : 'theirs staff';
-          return html`<li class=${side} data-seq=${m.seq}>
-            ${side === 'system' ? nothing : html`<div class="meta">${mine ? 'You' : m.author.name || (m.author.kind === 'customer' ? this.customerName : m.author.kind)} · <time datetime=${m.createdAt}>${formatTime(m.createdAt)}</time></div>`}
-            <div class="bubble">${m.body}</div>
-            ${mine ? this.receipt(m) : nothing}
+          return html`<li class="${side} ${i.first ? 'first' : 'cont'}" data-seq=${m.seq}>
+            ${side === 'system' || !i.first ? nothing : html`<div class="meta">${this.author(m, mine)} · <time datetime=${m.createdAt}>${formatTime(m.createdAt)}</time></div>`}
+            <div class="bubble" dir="auto" title=${i.first ? nothing : `${this.author(m, mine)} · ${formatTime(m.createdAt)}`}>${this.body(m.body)}</div>
+            ${i.receipt ? html`<div class="state" data-state=${i.receipt === 'seen' ? 'read' : 'sent'}>${i.receipt === 'seen' ? '✓✓ Seen' : '✓ Sent'}</div>` : nothing}
           </li>`;
         })}
         ${this.pending.map((p) => html`<li class="mine ${p.state}" data-client-id=${p.clientId}>
-          <div class="bubble">${p.body}</div>
+          <div class="bubble" dir="auto">${this.body(p.body)}</div>
           ${p.state === 'failed'
             ? html`<div class="state failed" data-state="failed" role="alert">Not sent${p.error ? `: ${p.error}` : ''}
                 <button @click=${() => emit(this, 'parley-retry-message', p.clientId)}>Retry</button></div>`

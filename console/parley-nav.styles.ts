@@ -3,6 +3,7 @@ import { css } from 'lit';
 export const styles = css`
   :host { display: block; background: #161b2e; color: #c9cee0; }
   nav { display: flex; flex-direction: column; gap: 4px; padding: 16px 12px; position: sticky; top: 0; height: 100vh; }
+  .links { display: flex; flex-direction: column; gap: 4px; }
   .brand { display: flex; align-items: center; gap: 10px; color: #fff; font-weight: 700; font-size: 17px; padding: 4px 8px 16px; }
   .logo { width: 30px; height: 30px; border-radius: 8px; background: var(--p-accent); display: grid; place-items: center; font-weight: 800; }
   .group { font-size: 11px; text-transform: uppercase; letter-spacing: .08em; color: #7d849c; padding: 14px 10px 4px; }
@@ -18,9 +19,11 @@ export const styles = css`
   .me .btn { background: transparent; color: #c9cee0; border-color: rgb(255 255 255 / 18%); }
   .me .btn:hover { background: rgb(255 255 255 / 8%); }
   @media (max-width: 900px) {
-    nav { position: static; height: auto; flex-direction: row; flex-wrap: wrap; align-items: center; padding: 8px 12px; }
+    nav { position: static; height: auto; flex-direction: row; flex-wrap: wrap; align-items: center; padding: 8px 12px; row-gap: 6px; }
     .brand { padding: 4px 8px; }
     .group, .spacer, .me .role { display: none; }
     .me { border: none; padding: 0; display: flex; align-items: center; margin-left: auto; }
+    .links { order: 3; flex: 1 0 100%; flex-direction: row; overflow-x: auto; scrollbar-width: thin; }
+    .links a { white-space: nowrap; flex: none; }
   }
 `;

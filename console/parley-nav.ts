@@ -6,7 +6,9 @@ import { theme } from './theme.styles.ts';
 import { styles } from './parley-nav.styles.ts';
 
 /**
- * The console's navigation: a sidebar on laptops, a top bar on tablets. Admin links only for admins.
+ * The console's navigation: a sidebar on laptops; on tablets a top bar with the brand and the user on
+ * one row and every link on the next (scrolling sideways rather than wrapping one link alone). Admin
+ * links only for admins.
  * @prop user - the signed-in staff user
  * @prop route - the current route (its link is marked aria-current)
  * @prop openCount - open tickets waiting
@@ -44,12 +46,14 @@ export class ParleyNav extends LitElement {
     if (!user) return nothing;
     return html`<nav aria-label="Console">
       <div class="brand"><span class="logo" aria-hidden="true">P</span>Parley</div>
-      <div class="group">Support</div>
-      ${this.link({ name: 'open' }, 'Open tickets', this.openCount)}
-      ${this.link({ name: 'mine' }, 'My tickets', this.unreadMine)}
-      ${user.role === 'admin' ? html`<div class="group">Admin</div>
-        ${this.link({ name: 'all' }, 'All tickets')}${this.link({ name: 'monitoring' }, 'Monitoring')}
-        ${this.link({ name: 'members' }, 'Members')}${this.link({ name: 'sites' }, 'Sites')}` : nothing}
+      <div class="links">
+        <div class="group">Support</div>
+        ${this.link({ name: 'open' }, 'Open tickets', this.openCount)}
+        ${this.link({ name: 'mine' }, 'My tickets', this.unreadMine)}
+        ${user.role === 'admin' ? html`<div class="group">Admin</div>
+          ${this.link({ name: 'all' }, 'All tickets')}${this.link({ name: 'monitoring' }, 'Monitoring')}
+          ${this.link({ name: 'members' }, 'Members')}${this.link({ name: 'sites' }, 'Sites')}` : nothing}
+      </div>
       <div class="spacer"></div>
       <div class="me"><div><div class="name">${user.name}</div><div class="role">${user.role}</div></div>
         <button class="btn small" @click=${() => emit(this, 'parley-sign-out')}>Sign out</button></div>

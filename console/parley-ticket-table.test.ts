@@ -55,6 +55,58 @@ describe('parley-ticket-table', () => {
     expect(el.shadowRoot!.querySelector('.badge.count')!.textContent!.trim()).to.equal('3');
     expect(el.shadowRoot!.querySelector('img')).to.equal(null);
     expect(el.shadowRoot!.querySelector('.desc')!.textContent).to.contain('<img');
-    expect(el.shadowRoot!.querySelector('tbody button')!.textContent).to.equal('Open chat');
+    expect(el.shadowRoot!.querySelector('tbody button')!.textContent).to.equal(`Open chat with ${t.customer.name}`);
+  });
+
+  it('gives action buttons accessible names that start with their visible text (no aria-label)', async () => {
+    const el = await mount('parley-ticket-table', { tickets: [makeTicket({ customer: { id: 'c', name: 'Ada' } })] });
+    const [accept, reject] = el.shadowRoot!.querySelectorAll<HTMLButtonElement>('tbody button');
+    expect(accept!.hasAttribute('aria-label')).to.equal(false);
+    expect(accept!.textContent).to.equal('Accept ticket from Ada');
+    expect(accept!.querySelector('.visually-hidden')!.textContent).to.equal(' ticket from Ada');
+    expect(reject!.textContent!.startsWith('Reject')).to.equal(true);
+  });
+
+  it('opens a ticket from a click anywhere on its row, but a button click does only its own job', async () => {
+    const t = makeTicket();
+    const el = await mount('parley-ticket-table', { tickets: [t] });
+    const opened = record(el, 'parley-open');
+    const accepted = record(el, 'parley-accept');
+    el.shadowRoot!.querySelector<HTMLElement>('tbody td.age')!.click();
+    expect(opened).to.deep.equal([t]);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('tbody button')!.click();
+    expect(opened.length).to.equal(1);
+    expect(accepted).to.deep.equal([t]);
+  });
+
+  it('moves with j and k, opens with Enter, accepts with a, and ignores keys typed in a field', async () => {
+    const [a, b] = [makeTicket({ urgency: 'urgent' }), makeTicket({ urgency: 'low' })];
+    const el = await mount('parley-ticket-table', { tickets: [a, b] });
+    const opened = record(el, 'parley-open');
+    const accepted = record(el, 'parley-accept');
+    const press = async (key: string, target: EventTarget = document.body) => {
+      target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true }));
+      await settle(el);
+    };
+    const selected = () => el.shadowRoot!.querySelector('tr.selected')?.getAttribute('data-ticket');
+    await press('j');
+    expect(selected()).to.equal(a.id);
+    await press('j');
+    await press('j');
+    expect(selected()).to.equal(b.id);
+    expect(el.shadowRoot!.activeElement?.getAttribute('data-ticket')).to.equal(b.id);
+    await press('k');
+    expect(selected()).to.equal(a.id);
+    await press('Enter');
+    await press('a');
+    expect(opened).to.deep.equal([a]);
+    expect(accepted).to.deep.equal([a]);
+    const field = document.createElement('input');
+    document.body.append(field);
+    await press('j', field);
+    await press('a', field);
+    field.remove();
+    expect(selected()).to.equal(a.id);
+    expect(accepted.length).to.equal(1);
   });
 });

@@ -1,6 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import type { Ticket } from '../protocol/index.ts';
 import { emit } from './emit.ts';
+import { fromControl, ShortcutController } from './shortcuts.ts';
 import { customerName, formatAge, preview, unreadOf, urgencyRank } from './format.ts';
 import { theme } from './theme.styles.ts';
 import { styles } from './parley-ticket-table.styles.ts';
@@ -24,6 +25,7 @@ const COMPARE: Record<SortKey, (a: Ticket, b: Ticket) => number> = {
  * @attr mode - "open" (accept/reject), "mine" (unread counts, open chat) or "all" (status, assignee)
  * @prop busy - ids of tickets with a request in flight (their buttons are disabled)
  * @prop fresh - ids to highlight briefly (just arrived)
+ * A click anywhere on a row opens it; `j`/`k` move the selection, `Enter` opens it, `a` accepts it (open mode).
  * @fires parley-accept - detail: Ticket
  * @fires parley-reject - detail: Ticket
  * @fires parley-open - detail: Ticket
@@ -38,6 +40,7 @@ export class ParleyTicketTable extends LitElement {
     now: { type: Number },
     sortKey: { attribute: 'sort-key' },
     sortDir: { attribute: 'sort-dir' },
+    selected: { state: true },
   };
   declare tickets: Ticket[];
   declare mode: TableMode;
@@ -46,6 +49,8 @@ export class ParleyTicketTable extends LitElement {
   declare now: number;
   declare sortKey: SortKey;
   declare sortDir: 'ascending' | 'descending';
+  /** Id of the row that j/k moved to, or '' before any. */
+  declare selected: string;
 
   constructor() {
     super();
@@ -56,6 +61,38 @@ export class ParleyTicketTable extends LitElement {
     this.now = Date.now();
     this.sortKey = 'urgency';
     this.sortDir = 'descending';
+    this.selected = '';
+    new ShortcutController(this, () => ({
+      j: () => this.move(1),
+      k: () => this.move(-1),
+      Enter: (e) => !fromControl(e) && this.withSelected((t) => emit(this, 'parley-open', t)),
+      a: () => this.mode === 'open' && this.withSelected((t) => !this.busy.has(t.id) && emit(this, 'parley-accept', t)),
+    }));
+  }
+
+  /** Moves the selection by one row (the first key press selects the first row) and scrolls it into view. */
+  private move(by: 1 | -1): boolean {
+    const rows = this.sorted;
+    if (!rows.length || !this.isConnected) return false;
+    const at = rows.findIndex((t) => t.id === this.selected);
+    const next = at < 0 ? 0 : Math.min(rows.length - 1, Math.max(0, at + by));
+    this.selected = rows[next]!.id;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('tr.selected')?.focus());
+    return true;
+  }
+
+  private withSelected(act: (t: Ticket) => unknown): boolean {
+    const t = this.tickets.find((x) => x.id === this.selected);
+    if (!t) return false;
+    act(t);
+    return true;
+  }
+
+  /** The whole row opens its ticket; its buttons keep their own job. */
+  private rowClick(e: MouseEvent, t: Ticket) {
+    if (fromControl(e)) return;
+    this.selected = t.id;
+    emit(this, 'parley-open', t);
   }
 
   /** The rows in display order (urgency ties broken by age, oldest first). */
@@ -81,13 +118,15 @@ export class ParleyTicketTable extends LitElement {
 
   private actions(t: Ticket) {
     const busy = this.busy.has(t.id);
+    // The visible word starts the accessible name (WCAG 2.5.3), the rest says which row it acts on.
+    const who = html`<span class="visually-hidden">${this.mode === 'mine' ? ' with' : ' ticket from'} ${customerName(t)}</span>`;
     if (this.mode === 'open') {
       return html`<div class="actions">
-        <button class="btn small primary" ?disabled=${busy} @click=${() => emit(this, 'parley-accept', t)} aria-label="Accept ticket from ${customerName(t)}">Accept</button>
-        <button class="btn small danger" ?disabled=${busy} @click=${() => emit(this, 'parley-reject', t)} aria-label="Reject ticket from ${customerName(t)}">Reject</button>
+        <button class="btn small primary" ?disabled=${busy} @click=${() => emit(this, 'parley-accept', t)}>Accept${who}</button>
+        <button class="btn small danger" ?disabled=${busy} @click=${() => emit(this, 'parley-reject', t)}>Reject${who}</button>
       </div>`;
     }
-    return html`<div class="actions"><button class="btn small" @click=${() => emit(this, 'parley-open', t)} aria-label="Open conversation with ${customerName(t)}">${this.mode === 'mine' ? 'Open chat' : 'View'}</button></div>`;
+    return html`<div class="actions"><button class="btn small" @click=${() => emit(this, 'parley-open', t)}>${this.mode === 'mine' ? 'Open chat' : 'View'}${who}</button></div>`;
   }
 
   override render() {
@@ -106,7 +145,8 @@ export class ParleyTicketTable extends LitElement {
         <th scope="col"><span class="visually-hidden">Actions</span></th>
       </tr></thead>
       <tbody>
-        ${this.sorted.map((t) => html`<tr class="${t.urgency} ${this.fresh.has(t.id) ? 'fresh' : ''}" data-ticket=${t.id}>
+        ${this.sorted.map((t) => html`<tr class="${t.urgency} ${this.fresh.has(t.id) ? 'fresh' : ''} ${this.selected === t.id ? 'selected' : ''}" data-ticket=${t.id}
+          tabindex="-1" @click=${(e: MouseEvent) => this.rowClick(e, t)}>
           <td><span class="badge urgency-${t.urgency}">${t.urgency}</span></td>
           <td>${t.category}</td>
           <td><div class="customer">${customerName(t)}</div><div class="desc-inline">${preview(t.description, 60)}</div></td>

@@ -4,6 +4,7 @@ import type { Browser, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Site, Ticket } from '../protocol/index.ts';
 import { startTestServer, type TestServer } from '../server/testing/test-server.ts';
+import { seriousViolations } from './support/axe.ts';
 import { launch, publish, shot } from './support/browser.ts';
 import { dismissToasts, messageBubble, signIn, ticketRow, waitLive, waitText } from './support/console-steps.ts';
 import { startHostPage, type HostPage } from './support/host-page.ts';
@@ -14,6 +15,13 @@ const MEMBER = { email: 'mia@example.test', name: 'Mia Member', password: 'membe
 const OTHER = { email: 'sam@example.test', name: 'Sam Slow', password: 'member-password-2' };
 const FIRST = 'My card was charged twice for order 1042';
 const SECOND = 'Can you build me a website for free?';
+
+/** A console view: its screenshot, and axe-core finds no serious or critical violation on it. */
+async function view(page: Page, name: string): Promise<string> {
+  const path = await shot(page, name);
+  expect(await seriousViolations(page), name).toEqual([]);
+  return path;
+}
 
 describe('support workflows: widget on a host page, console on the server', () => {
   let server: TestServer;
@@ -65,7 +73,7 @@ describe('support workflows: widget on a host page, console on the server', () =
     await signIn(member, server.url, MEMBER.email, MEMBER.password);
     await waitLive(member);
     await waitText(member, 'All caught up');
-    await shot(member, 'console-empty-queue');
+    await view(member, 'console-empty-queue');
   });
 
   it('a customer creates a ticket in the widget and the member sees it arrive, with a notification', async () => {
@@ -80,10 +88,10 @@ describe('support workflows: widget on a host page, console on the server', () =
     await row.waitFor();
     expect(await row.locator('.badge').first().textContent()).toBe('high');
     await member.getByRole('button', { name: 'Notifications, 1 unread' }).waitFor();
-    await shot(member, 'console-ticket-arrived');
+    await view(member, 'console-ticket-arrived');
     await member.getByRole('button', { name: 'Notifications, 1 unread' }).click();
     await member.getByRole('dialog', { name: 'Notifications' }).getByText('New high ticket').waitFor();
-    await shot(member, 'console-notification-drawer');
+    await view(member, 'console-notification-drawer');
     await member.keyboard.press('Escape');
 
     const list = await adminApi.ok<{ tickets: Ticket[] }>('GET', '/api/tickets?status=open');
@@ -106,7 +114,7 @@ describe('support workflows: widget on a host page, console on the server', () =
     await ticketRow(other, FIRST).getByRole('button', { name: /^Accept/ }).click();
     await waitText(other, /Too late: another member already took care of this ticket/);
     await ticketRow(other, FIRST).waitFor({ state: 'detached' });
-    await shot(other, 'console-late-accept');
+    await view(other, 'console-late-accept');
     holdAccepts = false;
   });
 
@@ -118,7 +126,7 @@ describe('support workflows: widget on a host page, console on the server', () =
     await customer.getByText('I am looking at order 1042 now').waitFor();
     await widget.messageField(customer).fill('Thank you!');
     await member.getByText(/is typing…/).waitFor();
-    await shot(member, 'console-customer-typing');
+    await view(member, 'console-customer-typing');
     await widget.send(customer, 'Thank you! <b>It was 2 × €49</b>');
     const reply = messageBubble(member, 'It was 2 × €49');
     await reply.waitFor();
@@ -127,7 +135,7 @@ describe('support workflows: widget on a host page, console on the server', () =
     expect(await reply.locator('.bubble').textContent()).toBe('Thank you! <b>It was 2 × €49</b>');
     await member.locator('parley-message-list [data-state=read]').first().waitFor();
     await dismissToasts(member);
-    publish(await shot(member, 'console-chat'), 'console.png');
+    publish(await view(member, 'console-chat'), 'console.png');
     await shot(customer, 'widget-chat');
   });
 
@@ -138,7 +146,7 @@ describe('support workflows: widget on a host page, console on the server', () =
     await waitText(member, 'Reconnecting…');
     await widget.send(customer, 'Are you still there?');
     await customer.getByText('Are you still there?').waitFor();
-    await shot(member, 'console-reconnecting');
+    await view(member, 'console-reconnecting');
     memberOffline = false;
     await waitLive(member);
     await messageBubble(member, 'Are you still there?').waitFor();
@@ -157,8 +165,8 @@ describe('support workflows: widget on a host page, console on the server', () =
     await widget.send(customer, 'One more detail: I paid by card.');
     await row.getByLabel('1 unread').waitFor();
     await member.getByRole('link', { name: /^My tickets/ }).getByText('1').waitFor();
-    await shot(member, 'console-my-tickets-unread');
-    await row.getByRole('button', { name: /^Open conversation/ }).click();
+    await view(member, 'console-my-tickets-unread');
+    await row.getByRole('button', { name: /^Open chat/ }).click();
     await messageBubble(member, 'I paid by card').waitFor();
     await member.getByRole('link', { name: 'My tickets', exact: true }).waitFor();
   });
@@ -169,7 +177,7 @@ describe('support workflows: widget on a host page, console on the server', () =
     await member.locator('parley-ticket-details [data-status=closed]').waitFor();
     await waitText(member, 'This ticket is closed. The conversation is read-only.');
     expect(await member.getByLabel('Message', { exact: true }).count()).toBe(0);
-    await shot(member, 'console-closed');
+    await view(member, 'console-closed');
 
     // The widget's wording may change; its status pill and the missing composer are the contract.
     await customer.getByText('Closed', { exact: true }).first().waitFor();
@@ -222,7 +230,7 @@ describe('support workflows: widget on a host page, console on the server', () =
     await ticketRow(member, SECOND).getByRole('button', { name: /^Reject/ }).click();
     const dialog = member.getByRole('dialog', { name: 'Reject this ticket?' });
     await dialog.getByLabel('Reason (optional)').fill('We only support orders from our shop.');
-    await shot(member, 'console-reject-dialog');
+    await view(member, 'console-reject-dialog');
     await dialog.getByRole('button', { name: 'Reject ticket' }).click();
     await ticketRow(member, SECOND).waitFor({ state: 'detached' });
     await ticketRow(admin, SECOND).waitFor({ state: 'detached' });
@@ -239,20 +247,20 @@ describe('support workflows: widget on a host page, console on the server', () =
     const row = ticketRow(admin, FIRST);
     await row.waitFor();
     expect(await admin.locator('parley-ticket-table tbody tr').count()).toBe(1);
-    await shot(admin, 'console-admin-all-tickets');
-    await row.getByRole('button', { name: /^Open conversation/ }).click();
+    await view(admin, 'console-admin-all-tickets');
+    await row.getByRole('button', { name: /^View/ }).click();
     await messageBubble(admin, 'It was 2 × €49').waitFor();
     await messageBubble(admin, 'I am looking at order 1042 now').waitFor();
     await admin.locator('parley-ticket-details').getByText('Accepted').waitFor();
     await waitText(admin, 'This ticket is closed. The conversation is read-only.');
-    await shot(admin, 'console-admin-conversation');
+    await view(admin, 'console-admin-conversation');
   });
 
   it('the admin pages show monitoring, members and sites', async () => {
     await admin.getByRole('link', { name: 'Monitoring' }).click();
     await admin.locator('parley-monitoring .figure').first().waitFor();
     await waitText(admin, 'Healthy');
-    await shot(admin, 'console-monitoring');
+    await view(admin, 'console-monitoring');
     await admin.getByRole('link', { name: 'Members' }).click();
     await admin.locator('parley-members tr[data-user="mia@example.test"]').waitFor();
     const form = admin.getByRole('form', { name: 'Add a member' });
@@ -265,13 +273,13 @@ describe('support workflows: widget on a host page, console on the server', () =
     await noah.getByText('deactivated').waitFor();
     const users = await adminApi.ok<{ users: { email: string; active: boolean }[] }>('GET', '/api/users');
     expect(users.users.find((u) => u.email === 'noah@example.test')?.active).toBe(false);
-    await shot(admin, 'console-members');
+    await view(admin, 'console-members');
 
     // Deactivating a signed-in member ends their console session at once.
     await admin.locator('parley-members tr[data-user="sam@example.test"]').getByRole('button', { name: 'Deactivate Sam Slow' }).click();
     await other.getByRole('button', { name: 'Sign in' }).waitFor();
     await waitText(other, 'Your session has ended. Please sign in again.');
-    await shot(other, 'console-session-ended');
+    await view(other, 'console-session-ended');
 
     await admin.getByRole('link', { name: 'Sites' }).click();
     const card = admin.locator(`parley-sites [data-site="${site.key}"]`);
@@ -283,18 +291,18 @@ describe('support workflows: widget on a host page, console on the server', () =
     await card.getByRole('button', { name: 'Rotate' }).click();
     await card.locator('dd code').filter({ hasNotText: site.secret }).waitFor();
     expect(await card.locator('pre').textContent()).toContain(site.key);
-    await shot(admin, 'console-sites');
+    await view(admin, 'console-sites');
   });
 
   it('the console stays usable at tablet width', async () => {
     await member.setViewportSize({ width: 820, height: 1180 });
     await member.goto(`${server.url}/console#/tickets/${ticket.id}`);
     await messageBubble(member, 'It was 2 × €49').waitFor();
-    await shot(member, 'console-tablet-conversation');
+    await view(member, 'console-tablet-conversation');
     await member.getByRole('link', { name: /^Open tickets/ }).click();
     await waitText(member, 'All caught up');
     await member.keyboard.press('Tab');
-    await shot(member, 'console-tablet-queue');
+    await view(member, 'console-tablet-queue');
   });
 
   it('the member signs out and the console asks for a sign-in again', async () => {
@@ -302,6 +310,6 @@ describe('support workflows: widget on a host page, console on the server', () =
     await member.getByRole('button', { name: 'Sign in' }).waitFor();
     await member.reload();
     await member.getByRole('button', { name: 'Sign in' }).waitFor();
-    await shot(member, 'console-sign-in');
+    await view(member, 'console-sign-in');
   });
 });

@@ -8,5 +8,9 @@ export * from './frames.ts';
 // imports this file and must not bundle valibot (measured: +2.1 KB gzip, over its budget).
 export type { Parsed } from './schemas/parse.ts';
 export * from './stats.ts';
+export * from './rule.ts';
+export * from './lifecycle.ts';
+export * from './close-codes.ts';
 export * from './ratings.ts';
 export * from './integrations.ts';
+export * from './http-client.ts';

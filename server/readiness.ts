@@ -14,6 +14,9 @@ export class Readiness {
   phase: Phase = 'starting';
   private app: RequestListener | null = null;
   private upgradeHandler: ((req: IncomingMessage, socket: Duplex, head: Buffer) => void) | null = null;
+  /** Requests the app is still answering. */
+  private active = 0;
+  private idleWaiters: (() => void)[] = [];
 
   /** Serves the app from now on. */
   open(app: RequestListener, upgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => void): void {
@@ -27,13 +30,24 @@ export class Readiness {
     if (path === '/readyz') {
       return json(res, this.phase === 'ready' ? 200 : 503, { status: this.phase });
     }
-    if (this.phase === 'ready' && this.app) return void this.app(req, res);
+    if (this.phase === 'ready' && this.app) {
+      this.active++;
+      res.once('close', () => {
+        if (--this.active === 0) for (const wake of this.idleWaiters.splice(0)) wake();
+      });
+      return void this.app(req, res);
+    }
     if (path === '/healthz') return json(res, 200, { status: this.phase });
     res.setHeader('Retry-After', '1');
     // A kept-alive connection asking again should come back through the load balancer.
     res.setHeader('Connection', 'close');
     json(res, 503, { error: { code: 'internal', message: this.phase === 'starting' ? 'the server is starting; try again' : 'the server is restarting; try again' } });
   };
+
+  /** Resolves once no request the app took is still being answered (none are taken after `ready`). */
+  idle(): Promise<void> {
+    return this.active === 0 ? Promise.resolve() : new Promise((wake) => this.idleWaiters.push(wake));
+  }
 
   readonly upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     if (this.phase === 'ready' && this.upgradeHandler) return this.upgradeHandler(req, socket, head);

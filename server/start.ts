@@ -3,6 +3,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Server as NetServer } from 'node:net';
+import { listenControl } from './backup/control-socket.ts';
 import { loadConfig, type Config } from './config.ts';
 import { openDatabase, type Database } from './db/orm.ts';
 import { createApp } from './http/app.ts';
@@ -68,7 +70,11 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Runn
     // Under the start-up lock, so instances starting at once create one admin between them.
     await db.exclusive(() => services.auth.ensureFirstAdmin(config.adminEmail, config.adminPassword, log));
     await services.sites.reload();
-    return serve({ config, server, readiness, services, url, port });
+    const control = db.kind === 'pglite' && config.dataDir !== 'memory://' ? await listenControl(resolve(config.dataDir), db).catch((err) => {
+      console.warn(`online backups are off (the control socket in ${config.dataDir} did not open: ${(err as Error).message})`);
+      return null;
+    }) : null;
+    return serve({ config, server, readiness, services, url, port, control });
   } catch (err) {
     server.closeAllConnections();
     server.close();
@@ -78,8 +84,8 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Runn
   }
 }
 
-function serve(opts: { config: Config; server: Server; readiness: Readiness; services: Services; url: string; port: number }): RunningServer {
-  const { config, server, readiness, services, url, port } = opts;
+function serve(opts: { config: Config; server: Server; readiness: Readiness; services: Services; url: string; port: number; control: NetServer | null }): RunningServer {
+  const { config, server, readiness, services, url, port, control } = opts;
   const { bus, metrics, db } = services;
   const hub = new Hub(services);
   const app = createApp({ services, root: ROOT, connections: () => hub.connectionCounts() });
@@ -87,12 +93,14 @@ function serve(opts: { config: Config; server: Server; readiness: Readiness; ser
   readiness.open(app.callback(), upgrade.handler);
 
   const release = async () => {
+    await new Promise((ok) => (control ? control.close(ok) : ok(null)));
     await bus.close();
     metrics.close();
     await db.close();
   };
   let closing: Promise<void> | null = null;
-  const close = () => (closing ??= (async () => {
+  let stopping: Promise<boolean> | null = null;
+  const close = () => (closing ??= stopping ? stopping.then(() => {}) : (async () => {
     readiness.phase = 'stopping';
     await hub.close();
     upgrade.close();
@@ -101,18 +109,20 @@ function serve(opts: { config: Config; server: Server; readiness: Readiness; ser
     await release();
   })());
 
-  let stopping: Promise<boolean> | null = null;
-  const shutdown = () => (stopping ??= (async () => {
+  const shutdown = () => (stopping ??= closing ? closing.then(() => true) : (async () => {
+    // Still listening, so a load balancer reads 503 on /readyz; every other request and upgrade gets 503 too.
     readiness.phase = 'stopping';
-    const closed = new Promise<void>((ok) => server.close(() => ok()));
-    server.closeIdleConnections();
+    let closed: Promise<void> | null = null;
+    const stopListening = () => (closed ??= new Promise<void>((ok) => server.close(() => ok())));
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<false>((ok) => (timer = setTimeout(() => ok(false), config.shutdownSeconds * 1000)));
     const graceful = (async () => {
-      await hub.drain();
+      // Frames and requests taken before the signal finish first: their messages are acked and fanned out.
+      await Promise.all([hub.drain(), readiness.idle()]);
       await hub.close(CLOSE_RESTART, 'server restarting');
+      const done = stopListening();
       server.closeIdleConnections();
-      await closed;
+      await done;
       return true as const;
     })();
     const inTime = await Promise.race([graceful, deadline]);
@@ -120,8 +130,9 @@ function serve(opts: { config: Config; server: Server; readiness: Readiness; ser
     // Late or not, what is left is cut now; the bus flushes its queued notifications as it closes.
     await hub.close();
     upgrade.close();
+    const done = stopListening();
     server.closeAllConnections();
-    await closed;
+    await done;
     await release();
     return inTime;
   })());

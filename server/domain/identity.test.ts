@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { identityHash, verifyIdentity } from './identity.ts';
-import { normalizeOrigin } from './origin.ts';
+import { normalizeOrigin, originAllowed } from './origin.ts';
 
 describe('identity verification', () => {
   const secret = 'site-secret';
@@ -27,5 +27,24 @@ describe('origins', () => {
     expect(normalizeOrigin('https://shop.example/path')).toBeNull();
     expect(normalizeOrigin('javascript:alert(1)')).toBeNull();
     expect(normalizeOrigin('not a url')).toBeNull();
+  });
+});
+
+describe('originAllowed', () => {
+  const allowed = ['https://shop.example', 'http://localhost:8080'];
+  it('matches scheme, host and port exactly', () => {
+    expect(originAllowed('https://shop.example', allowed)).toBe(true);
+    expect(originAllowed('https://SHOP.example:443', allowed)).toBe(true);
+    expect(originAllowed('http://shop.example', allowed)).toBe(false);
+    expect(originAllowed('https://shop.example:8443', allowed)).toBe(false);
+    expect(originAllowed('https://localhost:8080', allowed)).toBe(false);
+    expect(originAllowed('http://localhost:8080', allowed)).toBe(true);
+    expect(originAllowed('https://evil.example', allowed)).toBe(false);
+  });
+  it('refuses a missing or malformed origin', () => {
+    expect(originAllowed(undefined, allowed)).toBe(false);
+    expect(originAllowed('', allowed)).toBe(false);
+    expect(originAllowed('null', allowed)).toBe(false);
+    expect(originAllowed('https://shop.example/path', allowed)).toBe(false);
   });
 });

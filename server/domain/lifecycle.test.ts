@@ -83,8 +83,9 @@ describe('sending', () => {
   });
 
   it('refuses other members, strangers, and every state but assigned', () => {
-    expect(canSend(other, ticket('assigned'))).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(canSend(stranger, ticket('assigned'))).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(canSend(other, ticket('assigned'))).toMatchObject({ ok: false, code: 'not_found' });
+    expect(canSend(other, ticket('open'))).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(canSend(stranger, ticket('assigned'))).toMatchObject({ ok: false, code: 'not_found' });
     expect(canSend(customer, ticket('open'))).toMatchObject({ ok: false, code: 'invalid_state' });
     expect(canSend(customer, ticket('closed'))).toMatchObject({ ok: false, code: 'invalid_state' });
     expect(canSend(member, ticket('closed'))).toMatchObject({ ok: false, code: 'invalid_state' });

@@ -10,8 +10,16 @@ export function normalizeOrigin(value: string): string | null {
   }
 }
 
-export const originAllowed = (origin: string | undefined, allowed: readonly string[]): boolean =>
-  origin !== undefined && allowed.includes(origin);
+/**
+ * Is this request or socket Origin one of `allowed` (a site's origins, stored normalised)? Scheme, host
+ * and port must all match: `https://a.example` does not allow `http://a.example` nor `https://a.example:8443`.
+ * The one site-origin check for HTTP, sockets and visitor sessions.
+ */
+export function originAllowed(origin: string | null | undefined, allowed: readonly string[]): boolean {
+  if (!origin) return false;
+  const normal = normalizeOrigin(origin);
+  return normal !== null && allowed.includes(normal);
+}
 
 /** Where a request arrived: the Host it named, the scheme it really came in on, and the configured origins. */
 export interface OwnOriginFacts {

@@ -1,4 +1,5 @@
 import { API_TOKEN_PREFIX, type Scope } from '../../protocol/index.ts';
+import { originAllowed } from '../domain/index.ts';
 import { AppError, forbidden, unauthorized } from '../errors.ts';
 import { assertCookieWriteAllowed } from './origin.ts';
 import { mw, type Ctx } from './state.ts';
@@ -26,7 +27,7 @@ export const authenticate = mw(async (ctx, next) => {
     const actor = m ? await services.visitors.resolve(m[1]) : null;
     if (!actor) throw unauthorized('visitor token is not valid; request a new one from /api/visitor');
     const site = await services.sites.get(actor.siteId);
-    if (ctx.state.origin && !site?.origins.includes(ctx.state.origin)) throw forbidden('this origin is not allowed for the site');
+    if (ctx.state.origin && !originAllowed(ctx.state.origin, site?.origins ?? [])) throw forbidden('this origin is not allowed for the site');
     ctx.state.actor = actor;
   } else {
     const cookie = ctx.cookies.get(SESSION_COOKIE);

@@ -5,6 +5,8 @@ export type BusHandler = (event: Envelope, local: boolean) => void;
 /** Fan-out of events to this instance's hub and, on PostgreSQL, to every other instance. */
 export interface Bus {
   readonly instanceId: string;
+  /** False while events cannot reach the other instances (the connection is down and reconnecting). */
+  readonly healthy: boolean;
   publish(event: BusEvent): void;
   subscribe(handler: BusHandler): () => void;
   close(): Promise<void>;
@@ -13,6 +15,9 @@ export interface Bus {
 /** In-process bus: enough for one instance (and for PGlite, which is one process by nature). */
 export class LocalBus implements Bus {
   readonly instanceId: string;
+  get healthy(): boolean {
+    return true;
+  }
   protected readonly handlers = new Set<BusHandler>();
   constructor(instanceId: string) {
     this.instanceId = instanceId;

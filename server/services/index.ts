@@ -34,12 +34,12 @@ export function createServices(config: Config, db: Database, bus: Bus, metrics: 
   const limits = new Limits(config, db);
   const auth = new AuthService(db, bus, config.sessionTtlHours, limits);
   const sites = new SiteService(db, bus);
-  const tickets = new TicketService(db, bus);
+  const tickets = new TicketService(db, bus, sites);
   return {
     config, db, bus, metrics, auth, sites, tickets, limits,
     users: new UserService(db, auth),
     visitors: new VisitorService(db, sites, limits),
-    messages: new MessageService(db, bus, tickets, sites),
+    messages: new MessageService(db, bus, tickets),
     ratings: new RatingService(db, tickets),
     apiTokens: new ApiTokenService(db),
   };

@@ -1,5 +1,5 @@
 import type { Message as WireMessage, Site as WireSite, Ticket as WireTicket, TicketEvent as WireEvent, User as WireUser, Customer as WireCustomer, PublicSite, TicketStatus, Urgency, AuthorKind } from '../../protocol/index.ts';
-import type { Customer, Message, Site, Ticket, TicketEvent, User } from '../entities/index.ts';
+import type { Customer, Site, Ticket, TicketEvent, User } from '../entities/index.ts';
 
 const iso = (d: Date | null | undefined): string | null => (d ? new Date(d).toISOString() : null);
 
@@ -45,16 +45,6 @@ export const messageRowToWire = (r: MessageRow): WireMessage => ({
   author: { kind: r.author_kind as AuthorKind, id: r.author_id, name: r.author_name },
   body: r.body,
   createdAt: iso(r.created_at as Date)!,
-});
-
-export const messageToWire = (m: Message): WireMessage => ({
-  id: m.id,
-  ticketId: m.ticket.id,
-  seq: m.seq,
-  clientId: m.clientId,
-  author: { kind: m.authorKind as AuthorKind, id: m.authorId, name: m.authorName ?? null },
-  body: m.body,
-  createdAt: iso(m.createdAt)!,
 });
 
 export const userToWire = (u: User): WireUser => ({

@@ -49,6 +49,11 @@ export class SiteService {
     return this.byId.get(id);
   }
 
+  /** The site's requireIdentity from the cache (false until loaded): for fan-out, which must not wait. */
+  cachedRequireIdentity(id: string): boolean {
+    return this.byId.get(id)?.requireIdentity ?? false;
+  }
+
   /** Is this origin allowed by any site? (CORS preflights and socket upgrades, before the site is known.) */
   async anyAllows(origin: string): Promise<boolean> {
     await this.ready();

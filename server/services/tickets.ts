@@ -1,20 +1,24 @@
-import type { NewTicket, Ticket as WireTicket, TicketAction, TicketEventType, TicketStatus } from '../../protocol/index.ts';
+import { raw } from '@mikro-orm/core';
+import { holds, type NewTicket, type Ticket as WireTicket, type TicketAction, type TicketEventType, type TicketStatus } from '../../protocol/index.ts';
 import type { Database } from '../db/orm.ts';
-import { authorKindOf, canTransition, canView, isAdmin, TRANSITIONS, type Actor, type TicketFacts } from '../domain/index.ts';
+import { authorKindOf, canTransition, canView, IDENTITY_MISSING, participantOf, TRANSITIONS, viewWhere, type Actor, type TicketFacts } from '../domain/index.ts';
 import { Ticket, TicketEvent, TicketRead } from '../entities/index.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
 import { isUuid } from '../input.ts';
 import type { Bus } from '../realtime/bus.ts';
 import { eventToWire, ticketToWire } from './serialize.ts';
+import type { SiteService } from './sites.ts';
 
 const EVENT_OF: Record<TicketAction, TicketEventType> = { accept: 'ticket_accepted', reject: 'ticket_rejected', close: 'ticket_closed' };
 const POPULATE = ['customer', 'assignee'] as const;
 
-export const factsOf = (t: Ticket): TicketFacts => ({
+/** The rule facts of a ticket; `requireIdentity` is its site's setting. */
+export const factsOf = (t: Ticket, requireIdentity: boolean): TicketFacts => ({
   status: t.status as TicketStatus,
   customerId: t.customer.id,
   siteId: t.site.id,
   assigneeId: t.assignee?.id ?? null,
+  requireIdentity,
 });
 
 export interface ListFilter { status?: TicketStatus; mine?: boolean; limit: number }
@@ -23,15 +27,22 @@ export interface ListFilter { status?: TicketStatus; mine?: boolean; limit: numb
 export class TicketService {
   private readonly db: Database;
   private readonly bus: Bus;
-  constructor(db: Database, bus: Bus) {
+  private readonly sites: SiteService;
+  constructor(db: Database, bus: Bus, sites: SiteService) {
     this.db = db;
     this.bus = bus;
+    this.sites = sites;
+  }
+
+  /** The rule facts of a loaded ticket, with its site's current setting (from the sites cache). */
+  async facts(t: Ticket): Promise<TicketFacts> {
+    return factsOf(t, (await this.sites.get(t.site.id))?.requireIdentity ?? false);
   }
 
   /** Creates a ticket for a customer; a retry with the same `clientId` returns the first one. */
   async create(actor: Actor, input: NewTicket & { clientId?: string }, requireIdentity: boolean): Promise<{ ticket: WireTicket; created: boolean }> {
     if (actor.kind !== 'customer') throw forbidden('only customers open tickets');
-    if (requireIdentity && !actor.verified) throw forbidden('this site requires a signed-in customer to open tickets');
+    if (holds(IDENTITY_MISSING, participantOf(actor), { status: 'open', customerId: actor.id, siteId: actor.siteId, assigneeId: null, requireIdentity })) throw forbidden('this site requires a signed-in customer to open tickets');
     const em = this.db.em();
     if (input.clientId) {
       const existing = await em.findOne(Ticket, { customer: actor.id, clientId: input.clientId }, { populate: POPULATE });
@@ -60,15 +71,9 @@ export class TicketService {
 
   /** What this actor may see: a customer their own; a member the open ones and their own; an admin all. */
   async list(actor: Actor, filter: ListFilter): Promise<WireTicket[]> {
-    const where: Record<string, unknown> = {};
-    if (actor.kind === 'customer') {
-      where.customer = actor.id;
-      where.site = actor.siteId;
-    } else if (filter.mine) {
-      where.assignee = actor.id;
-    } else if (!isAdmin(actor) && actor.kind !== 'integration') {
-      where.$or = [{ status: 'open' }, { assignee: actor.id }];
-    }
+    // The visibility rule itself, compiled to SQL (protocol/lifecycle.ts VIEW), is the WHERE.
+    const where: Record<string, unknown> = { [raw((alias) => viewWhere(actor, alias).sql, viewWhere(actor, 't').params)]: [] };
+    if (filter.mine && actor.kind === 'staff') where.assignee = actor.id;
     if (filter.status) where.status = filter.status;
     const tickets = await this.db.em().find(Ticket, where, { populate: POPULATE, orderBy: { createdAt: 'desc' }, limit: filter.limit });
     const reads = await this.readPositions(actor.id, tickets.map((t) => t.id));
@@ -78,7 +83,7 @@ export class TicketService {
   /** Loads a ticket the actor may see; anything else is a 404, so ids of others' tickets leak nothing. */
   async load(actor: Actor, id: string): Promise<Ticket> {
     const ticket = isUuid(id) ? await this.db.em().findOne(Ticket, { id }, { populate: POPULATE }) : null;
-    if (!ticket || !canView(actor, factsOf(ticket))) throw notFound('ticket');
+    if (!ticket || !canView(actor, await this.facts(ticket))) throw notFound('ticket');
     return ticket;
   }
 
@@ -112,7 +117,7 @@ export class TicketService {
       }
       throw err;
     });
-    const verdict = canTransition(actor, factsOf(current), action);
+    const verdict = canTransition(actor, await this.facts(current), action);
     if (!verdict.ok) throw new AppError(verdict.code, verdict.message);
     const { from, to } = TRANSITIONS[action];
     const now = new Date();

@@ -1,6 +1,6 @@
 import type { Identity } from '../../protocol/index.ts';
 import type { Database } from '../db/orm.ts';
-import { verifyIdentity, type Actor } from '../domain/index.ts';
+import { originAllowed, verifyIdentity, type Actor } from '../domain/index.ts';
 import { Customer, Site, VisitorToken } from '../entities/index.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
 import type { SiteService } from './sites.ts';
@@ -29,7 +29,7 @@ export class VisitorService {
   async session(input: { siteKey: string; visitorToken?: string; identity?: Identity }, origin: string | undefined, address: string): Promise<VisitorResult> {
     const site = await this.sites.byPublicKey(input.siteKey);
     if (!site) throw notFound('site');
-    if (!origin || !site.origins.includes(origin)) throw forbidden('this origin is not allowed for the site');
+    if (!originAllowed(origin, site.origins)) throw forbidden('this origin is not allowed for the site');
     const em = this.db.em();
     const current = input.visitorToken ? await this.lookup(input.visitorToken) : null;
     const mine = current && current.customer.site.id === site.id ? current : null;

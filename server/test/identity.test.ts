@@ -77,6 +77,13 @@ describe('customer identity', () => {
     await c.adminApi.patch(`/api/sites/${c.site.id}`, { requireIdentity: true });
     const refused = await earlier.post(`/api/tickets/${before.id}/messages`, { clientId: 'late', body: 'still anonymous' });
     expect(refused).toMatchObject({ status: 403, body: { error: { code: 'forbidden' } } });
+    // ...and read nothing, not even their own old tickets (the same rule as writing: protocol/lifecycle.ts).
+    expect((await earlier.get('/api/tickets')).body.tickets).toEqual([]);
+    expect((await earlier.get(`/api/tickets/${before.id}`)).status).toBe(404);
+    expect((await earlier.get(`/api/tickets/${before.id}/messages`)).status).toBe(404);
+    const ws = await TestSocket.visitor(server.url, earlier);
+    expect(await ws.request({ type: 'join', ticketId: before.id })).toMatchObject({ type: 'error', code: 'not_found' });
+    ws.close();
     const anon = await ApiClient.visitor(server.url, c.site.key, c.origin);
     expect(anon.session.site.requireIdentity).toBe(true);
     expect((await newTicket(anon)).status).toBe(403);

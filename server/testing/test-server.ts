@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import type { Config } from '../config.ts';
 import { startServer, type RunningServer } from '../start.ts';
+import { adminQuery } from './test-database.ts';
 
 export interface TestServer extends RunningServer {
   admin: { email: string; password: string };
@@ -47,14 +47,4 @@ export async function startTestServer(opts: { port?: number; databaseUrl?: strin
       if (ownsDb) await cleanup();
     },
   };
-}
-
-async function adminQuery(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }

@@ -1,6 +1,8 @@
-/** Close codes the clients understand: 4001 means "credentials revoked, sign in again". */
-export const CLOSE_REVOKED = 4001;
-export const CLOSE_AUTH = 4003;
+import { CLOSE_CODES } from '../../protocol/index.ts';
+
+/** Close codes the clients understand (protocol/close-codes.ts): 4001 means "credentials revoked, sign in again". */
+export const CLOSE_REVOKED = CLOSE_CODES.revoked;
+export const CLOSE_AUTH = CLOSE_CODES.authFailed;
 /** Too many sockets for one credential (the cap in README, "Limits"). */
 export const CLOSE_TOO_MANY = 1008;
 /** The server is shutting down; reconnect (to another instance). */

@@ -1,7 +1,6 @@
 import type { ClientFrame } from '../../protocol/index.ts';
-import { authorKindOf, canView } from '../domain/index.ts';
+import { authorKindOf, originAllowed } from '../domain/index.ts';
 import { AppError } from '../errors.ts';
-import { factsOf } from '../services/tickets.ts';
 import { tokenId } from '../services/tokens.ts';
 import type { Connection } from './connection.ts';
 import type { HandlerContext } from './context.ts';
@@ -19,7 +18,7 @@ export const handlers: { [T in ClientFrame['type']]: Handler<T> } = {
       return conn.close(CLOSE_AUTH, 'invalid token');
     }
     const site = await ctx.services.sites.get(actor.siteId);
-    if (!site || !site.origins.includes(conn.origin)) {
+    if (!site || !originAllowed(conn.origin, site.origins)) {
       conn.error('forbidden', 'this origin is not allowed for the site', frame.ref);
       return conn.close(CLOSE_AUTH, 'origin not allowed');
     }
@@ -60,10 +59,8 @@ export const handlers: { [T in ClientFrame['type']]: Handler<T> } = {
     const actor = conn.actor!;
     // Typing is a hint: frames past the throttle are dropped, not refused.
     if (!ctx.fairUse.typing(actor.id, frame.ticketId)) return;
-    if (!conn.rooms.has(frame.ticketId)) {
-      const ticket = await ctx.services.tickets.load(actor, frame.ticketId);
-      if (!canView(actor, factsOf(ticket))) throw new AppError('not_found', 'ticket not found');
-    }
+    // load() refuses a ticket the actor may not see (not_found).
+    if (!conn.rooms.has(frame.ticketId)) await ctx.services.tickets.load(actor, frame.ticketId);
     ctx.services.bus.publish({ t: 'typing', ticketId: frame.ticketId, author: { kind: authorKindOf(actor), id: actor.id, name: actor.name } });
   },
 

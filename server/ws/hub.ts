@@ -1,7 +1,7 @@
 import type { WebSocket } from 'ws';
-import { type Ticket, type TicketEventType } from '../../protocol/index.ts';
+import { factsOfTicket, type Ticket, type TicketEventType } from '../../protocol/index.ts';
 import { parseClientFrame } from '../../protocol/schemas/index.ts';
-import { canView, isStaff, type SocketActor } from '../domain/index.ts';
+import { isStaff, receives, type SocketActor } from '../domain/index.ts';
 import { AppError } from '../errors.ts';
 import { childLogger, logger } from '../log.ts';
 import type { Envelope } from '../realtime/events.ts';
@@ -128,7 +128,7 @@ export class Hub implements HandlerContext {
         return this.rooms.publish(e.ticketId, e.message);
       case 'ticket': {
         const ticket = e.ticket ?? (await this.services.tickets.wire(e.ticketId));
-        if (ticket) this.ticketEvent(e.type, ticket);
+        if (ticket) await this.announceTicket(e.type, ticket);
         return;
       }
       case 'typing':
@@ -136,7 +136,7 @@ export class Hub implements HandlerContext {
         const by = e.t === 'typing' ? e.author : e.by;
         const frame = e.t === 'typing' ? { type: 'typing' as const, ticketId: e.ticketId, author: e.author } : { type: 'read' as const, ticketId: e.ticketId, seq: e.seq, by: e.by };
         let text: string | null = null;
-        for (const conn of this.rooms.members(e.ticketId)) if (conn.actor?.id !== by.id) conn.sendText((text ??= JSON.stringify(frame)));
+        for (const conn of this.rooms.members(e.ticketId)) if (receives(conn.actor!, { type: e.t, fromId: by.id })) conn.sendText((text ??= JSON.stringify(frame)));
         return;
       }
       case 'revoke':
@@ -145,22 +145,26 @@ export class Hub implements HandlerContext {
         if (!local) this.presence.remote(e.i, e.staff);
         return;
       case 'resync':
-        return resyncAfterGap(this, e.since, (type, ticket) => this.ticketEvent(type, ticket));
+        return resyncAfterGap(this, e.since, (type, ticket) => this.announceTicket(type, ticket));
       case 'sites':
         return;
     }
   }
 
+  private async announceTicket(type: TicketEventType, ticket: Ticket): Promise<void> {
+    // Loads the sites cache if need be, so ticketEvent reads the site's requireIdentity from it.
+    await this.services.sites.get(ticket.siteId);
+    this.ticketEvent(type, ticket);
+  }
+
   ticketEvent(type: TicketEventType, ticket: Ticket): void {
     const text = JSON.stringify({ type, ticket });
-    const facts = { status: ticket.status, customerId: ticket.customer.id, siteId: ticket.siteId, assigneeId: ticket.assignee?.id ?? null };
-    // Every member hears of new, accepted and rejected tickets (they were open, so visible to all); closes go to those who can see them.
-    for (const conn of this.registry.staff) {
-      if (type !== 'ticket_closed' || canView(conn.actor!, facts)) conn.sendText(text);
-    }
-    for (const conn of this.registry.ofCustomer(ticket.customer.id)) if (conn.actor && canView(conn.actor, facts)) conn.sendText(text);
+    const facts = factsOfTicket(ticket, this.services.sites.cachedRequireIdentity(ticket.siteId));
+    // Who hears of it is receives()'s answer (server/domain/receives.ts); only staff and the ticket's customer can be concerned.
+    for (const conn of this.registry.staff) if (receives(conn.actor!, { type, ticket: facts })) conn.sendText(text);
+    for (const conn of this.registry.ofCustomer(ticket.customer.id)) if (conn.actor && receives(conn.actor, { type, ticket: facts })) conn.sendText(text);
     // Sockets that may no longer see the ticket (another member took it) leave its room.
-    for (const conn of [...this.rooms.members(ticket.id)]) if (!canView(conn.actor!, facts)) this.rooms.leave(conn, ticket.id);
+    for (const conn of [...this.rooms.members(ticket.id)]) if (!receives(conn.actor!, { type: 'message', ticket: facts })) this.rooms.leave(conn, ticket.id);
   }
 
   private revoke(e: Extract<Envelope, { t: 'revoke' }>): void {

@@ -21,7 +21,7 @@ const EVENT_OF: Record<Ticket['status'], TicketEventType> = {
 export async function resyncAfterGap(
   hub: { services: Services; rooms: Rooms; registry: SocketRegistry },
   since: number,
-  announce: (type: TicketEventType, ticket: Ticket) => void,
+  announce: (type: TicketEventType, ticket: Ticket) => Promise<void>,
 ): Promise<void> {
   const { services, rooms, registry } = hub;
   rooms.resync();
@@ -34,7 +34,7 @@ export async function resyncAfterGap(
   );
   for (const { id } of changed.reverse()) {
     const ticket = await services.tickets.wire(id);
-    if (ticket) announce(EVENT_OF[ticket.status], ticket);
+    if (ticket) await announce(EVENT_OF[ticket.status], ticket);
   }
 }
 
