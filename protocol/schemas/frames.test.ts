@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../limits.ts';
 import { parseClientFrame } from './frames.ts';
+import { EDGE_LIMITS } from './limits.ts';
 
 const T = '0b0e4a43-9a0b-4a8e-8f60-1f0c6d1f7a11';
 const parse = (frame: unknown) => parseClientFrame(typeof frame === 'string' ? frame : JSON.stringify(frame));
@@ -33,11 +34,11 @@ describe('parseClientFrame', () => {
     expect(parse({ type: 'join', ref: 'a' })).toEqual({ ok: false, code: 'bad_request', message: 'ticketId is required', ref: 'a' });
     expect(parse({ type: 'join', ticketId: T, after: -1, ref: 'b' })).toMatchObject({ ok: false, message: 'after must be a non-negative integer', ref: 'b' });
     expect(parse({ type: 'join', ticketId: T, after: 1.5 })).toMatchObject({ ok: false, message: 'after must be a non-negative integer' });
-    expect(parse({ type: 'join', ticketId: T, after: LIMITS.maxSeq + 1 })).toMatchObject({ ok: false, message: `after must be at most ${LIMITS.maxSeq}` });
+    expect(parse({ type: 'join', ticketId: T, after: EDGE_LIMITS.maxSeq + 1 })).toMatchObject({ ok: false, message: `after must be at most ${EDGE_LIMITS.maxSeq}` });
     expect(parse({ type: 'read', ticketId: T })).toMatchObject({ ok: false, message: 'seq is required' });
     expect(parse({ type: 'read', ticketId: T, seq: '3' })).toMatchObject({ ok: false, message: 'seq must be a non-negative integer' });
     expect(parse({ type: 'auth' })).toMatchObject({ ok: false, message: 'token is required' });
-    expect(parse({ type: 'auth', token: 'x'.repeat(LIMITS.token + 1) })).toMatchObject({ ok: false, code: 'too_large' });
+    expect(parse({ type: 'auth', token: 'x'.repeat(EDGE_LIMITS.token + 1) })).toMatchObject({ ok: false, code: 'too_large' });
     expect(parse({ type: 'message', ticketId: T, body: 'x' })).toMatchObject({ ok: false, message: 'clientId is required' });
     expect(parse({ type: 'message', ticketId: T, clientId: 'c', body: '   ' })).toMatchObject({ ok: false, code: 'bad_request', message: 'body must be a non-empty string' });
     expect(parse({ type: 'message', ticketId: T, clientId: 'c', body: 42 })).toMatchObject({ ok: false, code: 'bad_request' });

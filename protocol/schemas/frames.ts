@@ -3,14 +3,15 @@ import { LIMITS } from '../limits.ts';
 import { ClientId, MessageBody, Seq } from './messages.ts';
 import { parseWith, type Parsed } from './parse.ts';
 import { text } from './text.ts';
+import { EDGE_LIMITS } from './limits.ts';
 
-const ref = { ref: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.ref), v.description('echoed by the reply'))) };
-const ticketId = text(LIMITS.ref, { description: 'the ticket id' });
+const ref = { ref: v.optional(v.pipe(v.string(), v.maxLength(EDGE_LIMITS.ref), v.description('echoed by the reply'))) };
+const ticketId = text(EDGE_LIMITS.ref, { description: 'the ticket id' });
 const frame = <T extends string, E extends v.ObjectEntries>(type: T, entries: E) =>
   v.object({ type: v.literal(type), ...entries, ...ref }, 'must be a JSON object');
 
 /** Client -> server frames, one schema each; their types are inferred in frames.ts. */
-export const AuthFrame = frame('auth', { token: text(LIMITS.token, { description: 'the visitor token' }) });
+export const AuthFrame = frame('auth', { token: text(EDGE_LIMITS.token, { description: 'the visitor token' }) });
 export const JoinFrame = frame('join', { ticketId, after: v.optional(Seq) });
 export const LeaveFrame = frame('leave', { ticketId });
 export const SendFrame = frame('message', { ticketId, clientId: ClientId, body: MessageBody });
@@ -40,8 +41,8 @@ export function parseClientFrame(text: string): Parsed<ClientFrameOutput> {
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, code: 'bad_request', message: 'frame must be a JSON object' };
   const r = (raw as { ref?: unknown }).ref;
-  if (r !== undefined && (typeof r !== 'string' || r.length > LIMITS.ref)) {
-    return { ok: false, code: 'bad_request', message: `ref must be a string of at most ${LIMITS.ref} characters` };
+  if (r !== undefined && (typeof r !== 'string' || r.length > EDGE_LIMITS.ref)) {
+    return { ok: false, code: 'bad_request', message: `ref must be a string of at most ${EDGE_LIMITS.ref} characters` };
   }
   const type = (raw as { type?: unknown }).type;
   const schema = typeof type === 'string' && Object.hasOwn(CLIENT_FRAMES, type) ? CLIENT_FRAMES[type as ClientFrameType] : null;

@@ -1,6 +1,7 @@
 // The schemas that validate every HTTP body, query and socket frame; the wire types are inferred from
 // them. Kept out of protocol/index.ts so a client that only needs types never bundles valibot.
 export * from './parse.ts';
+export * from './limits.ts';
 export * from './text.ts';
 export * from './frames.ts';
 export * from './messages.ts';

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { LIMITS } from '../limits.ts';
 import { parseWith, type Parsed } from './parse.ts';
 import { count, text, UNSTORABLE, storable } from './text.ts';
+import { EDGE_LIMITS } from './limits.ts';
 
 /** A message body: not blank, stored as sent with trailing whitespace trimmed. */
 export const MessageBody = v.pipe(
@@ -15,7 +16,7 @@ export const MessageBody = v.pipe(
 );
 
 export const ClientId = text(LIMITS.clientId, { description: 'chosen by the client (a UUID); a resend with the same clientId is stored once' });
-export const Seq = count(LIMITS.maxSeq, 'a per-ticket sequence number');
+export const Seq = count(EDGE_LIMITS.maxSeq, 'a per-ticket sequence number');
 
 /** `POST /api/tickets/:id/messages` */
 export const SendMessageBody = v.object({ clientId: ClientId, body: MessageBody }, 'must be a JSON object');

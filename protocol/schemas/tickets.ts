@@ -3,6 +3,7 @@ import { LIMITS } from '../limits.ts';
 import { TICKET_STATUSES, URGENCIES } from '../tickets.ts';
 import { ClientId } from './messages.ts';
 import { oneOf, optional, text } from './text.ts';
+import { EDGE_LIMITS } from './limits.ts';
 
 /** `POST /api/tickets`; the site's own categories are checked by the server. */
 export const NewTicket = v.object({
@@ -45,15 +46,15 @@ export const queryLimit = (max: number, fallback = max) =>
 export const TicketListQuery = v.object({
   status: v.optional(v.pipe(first, oneOf(TICKET_STATUSES))),
   mine: v.optional(v.pipe(first, v.transform((s) => s === 'true' || s === '1'), v.description('true: only tickets assigned to me'))),
-  limit: queryLimit(LIMITS.listMax, 200),
+  limit: queryLimit(EDGE_LIMITS.listMax, 200),
 });
 
 /** `GET /api/tickets/:id/messages`: `after` pages forward (oldest first), `before` pages back. */
 export const MessagesQuery = v.object({
-  after: queryInt(LIMITS.maxSeq, 'messages with a seq above this one, oldest first'),
-  before: queryInt(LIMITS.maxSeq, 'messages with a seq below this one, newest page first'),
+  after: queryInt(EDGE_LIMITS.maxSeq, 'messages with a seq above this one, oldest first'),
+  before: queryInt(EDGE_LIMITS.maxSeq, 'messages with a seq below this one, newest page first'),
   limit: queryLimit(LIMITS.pageSize),
 });
 
 /** `GET /api/chats` */
-export const ChatsQuery = v.object({ limit: queryLimit(LIMITS.listMax, 100) });
+export const ChatsQuery = v.object({ limit: queryLimit(EDGE_LIMITS.listMax, 100) });

@@ -1,13 +1,14 @@
 import * as v from 'valibot';
 import { LIMITS } from '../limits.ts';
 import { optional, text } from './text.ts';
+import { EDGE_LIMITS } from './limits.ts';
 
 /** What a site owner passes for a logged-in customer. */
 export const Identity = v.object({
-  id: text(LIMITS.identityId, { description: "the customer's id on the site owner's side" }),
+  id: text(EDGE_LIMITS.identityId, { description: "the customer's id on the site owner's side" }),
   email: optional(text(LIMITS.email)),
   name: optional(text(LIMITS.name)),
-  hash: text(LIMITS.hash, { description: 'hex HMAC-SHA256(site secret, id), or of `${id}:${expiresAt}` when expiresAt is given' }),
+  hash: text(EDGE_LIMITS.hash, { description: 'hex HMAC-SHA256(site secret, id), or of `${id}:${expiresAt}` when expiresAt is given' }),
   expiresAt: optional(v.pipe(
     v.number('must be unix seconds'),
     v.safeInteger('must be unix seconds'),
@@ -17,7 +18,7 @@ export const Identity = v.object({
 
 /** `POST /api/visitor` */
 export const VisitorRequest = v.object({
-  siteKey: text(LIMITS.siteKey, { description: "the site's public key (data-site)" }),
-  visitorToken: optional(text(LIMITS.identityId, { description: 'the token from an earlier answer, to resume that visitor' })),
+  siteKey: text(EDGE_LIMITS.siteKey, { description: "the site's public key (data-site)" }),
+  visitorToken: optional(text(EDGE_LIMITS.identityId, { description: 'the token from an earlier answer, to resume that visitor' })),
   identity: optional(Identity),
 }, 'must be a JSON object');

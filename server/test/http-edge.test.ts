@@ -1,8 +1,8 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LIMITS } from '../../protocol/index.ts';
 import { ApiClient, cast } from '../testing/api.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
+import { EDGE_LIMITS } from '../../protocol/schemas/limits.ts';
 
 let server: TestServer;
 let c: Awaited<ReturnType<typeof cast>>;
@@ -113,8 +113,8 @@ describe('history paging bounds', () => {
       expect(r.body.error.code).toBe('bad_request');
       expect(r.body.error.message).toMatch(/^(after|before|limit) must be/);
     }
-    expect((await c.customer.get(`${base}?after=${LIMITS.maxSeq}`)).body.messages).toEqual([]);
-    expect((await c.customer.get(`${base}?before=${LIMITS.maxSeq}&limit=1`)).body.messages.map((m: { seq: number }) => m.seq)).toEqual([3]);
+    expect((await c.customer.get(`${base}?after=${EDGE_LIMITS.maxSeq}`)).body.messages).toEqual([]);
+    expect((await c.customer.get(`${base}?before=${EDGE_LIMITS.maxSeq}&limit=1`)).body.messages.map((m: { seq: number }) => m.seq)).toEqual([3]);
     for (const q of ['limit=abc', 'status=nope']) expect((await c.member.get(`/api/tickets?${q}`)).status, q).toBe(400);
     expect((await c.adminApi.get('/api/chats?limit=999999')).status).toBe(200);
   });
