@@ -104,7 +104,9 @@ export class ParleyApp extends LitElement {
     this.user = user;
     const socket = this.realtime.start();
     this.lists.start(user);
-    // A dropped socket may mean the session ended (deactivated, signed out elsewhere): ask once per drop.
+    // The server revoked the session (close code 4001: signed out elsewhere, deactivated, password changed).
+    socket.onRevoked = () => this.user && this.signedOut('Your session has ended. Please sign in again.');
+    // A dropped socket may also mean the session ended: ask once per drop.
     socket.onState((state) => {
       if (state !== 'closed' || !this.user) return;
       void api.me().then((me) => {

@@ -3,7 +3,7 @@ import type { User } from '../protocol/index.ts';
 import './parley-chat-view.ts';
 import { cleanup, makeMessage, makeTicket, mount, record, stubFetch, until } from './test/fixtures.ts';
 
-const me: User = { id: 'u1', email: 'mia@example.com', name: 'Mia', role: 'member', active: true, createdAt: '2026-01-01T00:00:00Z' };
+const me: User = { id: 'u1', email: 'mia@example.com', name: 'Mia', role: 'member', active: true, status: 'online', capacity: 5, createdAt: '2026-01-01T00:00:00Z' };
 
 describe('parley-chat-view', () => {
   let restore = () => {};

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
-import type { Message, Ticket, TicketEvent, User } from '../protocol/index.ts';
+import { mayAccept, mayClose, maySend, type Message, type Participant, type Ticket, type TicketEvent, type User } from '../protocol/index.ts';
 import type { OutboxItem } from '../protocol/client/index.ts';
 import { api, errorText } from './api.ts';
 import { emit } from './emit.ts';
@@ -96,7 +96,7 @@ export class ParleyChatView extends LitElement {
     this.closing = false;
     this.joined = false;
     new ShortcutController(this, () => ({
-      a: () => this.ticket?.status === 'open' && emit(this, 'parley-accept', this.ticket),
+      a: () => Boolean(this.ticket && this.me && mayAccept(this.me, this.ticket) && emit(this, 'parley-accept', this.ticket)),
       r: () => this.canSend && this.focusComposer(),
     }));
   }
@@ -199,8 +199,11 @@ export class ParleyChatView extends LitElement {
 
   private get canSend(): boolean {
     const t = this.ticket;
-    const mine = t?.assignee?.id === this.user?.id || (this.joined && this.user?.role === 'admin');
-    return Boolean(t && t.status === 'assigned' && mine && this.realtime?.outbox);
+    const me = this.me;
+    if (!t || !me || !this.realtime?.outbox) return false;
+    // An admin writes in someone else's conversation only after saying so (mayJoin).
+    if (me.kind === 'admin' && t.assignee?.id !== me.id && !this.joined) return false;
+    return maySend(me, t);
   }
 
   private get notice(): string {
@@ -211,6 +214,11 @@ export class ParleyChatView extends LitElement {
     if (t.status === 'open') return 'Accept the ticket to start the conversation.';
     if (t.assignee?.id !== this.user?.id) return `Assigned to ${t.assignee?.name ?? 'another member'}. You are reading this conversation.`;
     return 'Connecting…';
+  }
+
+  /** The signed-in user as the shared rules (protocol/lifecycle.ts) see them. */
+  private get me(): Participant | null {
+    return this.user ? { kind: this.user.role, id: this.user.id } : null;
   }
 
   /** Admins may write in any assigned conversation, after saying so. */
@@ -234,13 +242,13 @@ export class ParleyChatView extends LitElement {
   }
 
   private actions(t: Ticket) {
-    const mayClose = t.status === 'assigned' && (t.assignee?.id === this.user?.id || this.user?.role === 'admin');
-    if (t.status === 'open') {
+    const closable = Boolean(this.me && mayClose(this.me, t));
+    if (this.me && mayAccept(this.me, t)) {
       return html`<div class="actions" slot="actions">
         <button class="btn primary" @click=${() => emit(this, 'parley-accept', t)}>Accept</button>
         <button class="btn danger" @click=${() => emit(this, 'parley-reject', t)}>Reject</button></div>`;
     }
-    if (!mayClose) return nothing;
+    if (!closable) return nothing;
     if (this.confirmClose) {
       return html`<div class="confirm" slot="actions" role="group" aria-label="Confirm closing">
         <span>Close this ticket? The customer can no longer write.</span>

@@ -36,7 +36,7 @@ describe('parley-login', () => {
   });
 
   it('announces the signed-in user', async () => {
-    const user: User = { id: 'u1', email: 'mia@example.test', name: 'Mia', role: 'member', active: true, createdAt: '2026-01-01T00:00:00Z' };
+    const user: User = { id: 'u1', email: 'mia@example.test', name: 'Mia', role: 'member', active: true, status: 'online', capacity: 5, createdAt: '2026-01-01T00:00:00Z' };
     restore = stubFetch((url, init) => (url.pathname === '/api/auth/login' && init?.method === 'POST' ? { body: { user } } : undefined));
     const el = await mount('parley-login');
     const signedIn = record<User>(el, 'parley-signed-in');

@@ -10,7 +10,7 @@ describe('parley-members', () => {
     restore();
   });
 
-  const me: User = { id: 'a1', email: 'admin@example.test', name: 'Admin', role: 'admin', active: true, createdAt: '2026-01-01T00:00:00Z' };
+  const me: User = { id: 'a1', email: 'admin@example.test', name: 'Admin', role: 'admin', active: true, status: 'online', capacity: 5, createdAt: '2026-01-01T00:00:00Z' };
 
   it('never offers to deactivate yourself, and shows the server\'s refusal of a new account', async () => {
     restore = stubFetch((url, init) => {

@@ -11,6 +11,7 @@ function stats(over: Partial<Stats['server']> = {}): Stats {
     firstResponseSeconds: { avg: 95, p50: 60, p90: 240 },
     resolutionSeconds: { avg: 5400, p50: 3600, p90: null },
     csat: { overall: null, byMember: [], byCategory: [], byWeek: [] },
+    routing: { members: [], waiting: 0, longestWaitSeconds: null, queues: [] },
     server: {
       uptimeSeconds: 7200, rssBytes: 150 * 1024 * 1024, heapUsedBytes: 60 * 1024 * 1024, eventLoopLagMs: 1.7,
       database: { kind: 'pglite', ok: true, latencyMs: 0.8 }, instanceId: 'i-1', ...over,

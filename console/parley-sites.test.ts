@@ -5,7 +5,7 @@ import { cleanup, mount, stubFetch, until } from './test/fixtures.ts';
 
 const site = (over: Partial<Site> = {}): Site => ({
   id: 's1', name: 'Shop', key: 'site_abc', secret: 'sec-1', origins: ['https://shop.example'], categories: ['General'],
-  requireIdentity: false, snippet: '<script src="https://parley.example/widget.js" data-site="site_abc" async></script>', createdAt: '2026-01-01T00:00:00Z', ...over,
+  requireIdentity: false, routing: 'manual', snippet: '<script src="https://parley.example/widget.js" data-site="site_abc" async></script>', createdAt: '2026-01-01T00:00:00Z', ...over,
 });
 
 describe('parley-sites', () => {

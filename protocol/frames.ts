@@ -1,5 +1,6 @@
 import type { ErrorCode } from './errors.ts';
 import type { Author, Message } from './messages.ts';
+import type { QueueFrame } from './routing.ts';
 import type { Ticket } from './tickets.ts';
 import type { SocketUser } from './users.ts';
 
@@ -25,7 +26,8 @@ export interface PresenceEntry { kind: Author['kind']; id: string; name?: string
 export type ServerFrame =
   | { type: 'ready'; user: SocketUser }
   | { type: 'ticket_created'; ticket: Ticket }
-  | { type: 'ticket_accepted'; ticket: Ticket }
+  /** `auto: true` when routing assigned it (no member clicked accept). */
+  | { type: 'ticket_accepted'; ticket: Ticket; auto?: true }
   | { type: 'ticket_rejected'; ticket: Ticket }
   | { type: 'ticket_closed'; ticket: Ticket }
   | { type: 'message'; message: Message }
@@ -37,7 +39,8 @@ export type ServerFrame =
   | { type: 'presence'; ticketId?: string; online: PresenceEntry[] }
   /** `retryAfterMs` (with `rate_limited`): when the same frame may be sent again. */
   | { type: 'error'; ref?: string; code: ErrorCode; message: string; retryAfterMs?: number }
-  | { type: 'pong'; ref?: string };
+  | { type: 'pong'; ref?: string }
+  | QueueFrame;
 export type ServerFrameType = ServerFrame['type'];
 
 /** Ticket lifecycle events, by the name of the frame that announces them. */

@@ -14,3 +14,4 @@ export * from './close-codes.ts';
 export * from './ratings.ts';
 export * from './integrations.ts';
 export * from './http-client.ts';
+export * from './routing.ts';

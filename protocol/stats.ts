@@ -1,3 +1,4 @@
+import type { RoutingStats } from './routing.ts';
 import type { TicketStatus } from './tickets.ts';
 
 /** `GET /api/stats` (admin): what the monitoring page draws. */
@@ -11,6 +12,8 @@ export interface Stats {
   resolutionSeconds: { avg: number | null; p50: number | null; p90: number | null };
   /** Customer ratings of closed tickets over the last 12 weeks. */
   csat: Csat;
+  /** Per member load, waiting tickets and the longest wait, per team. */
+  routing: RoutingStats;
   server: {
     uptimeSeconds: number;
     rssBytes: number;

@@ -1,3 +1,5 @@
+import type { MemberStatus, RoutingMode } from './routing.ts';
+
 export const ROLES = ['member', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -8,21 +10,30 @@ export interface User {
   name: string;
   role: Role;
   active: boolean;
+  /** Availability for routing (online, away, offline) and how many assigned tickets routing gives them at most. */
+  status: MemberStatus;
+  capacity: number;
   createdAt: string;
 }
 
 export interface Customer {
   id: string;
   siteId: string;
+  /** As the site's page sent it (identify) or the customer typed it: never covered by the identity hash. */
   name: string | null;
+  /** As the site's page sent it: never covered by the identity hash, so not proof of who wrote. */
   email: string | null;
-  /** True when the site owner vouched for this customer with an identity hash. */
+  /** True when the site owner vouched for this customer with an identity hash, which covers `externalId` only. */
   verified: boolean;
+  /** The site's own id for this customer, the one thing the identity hash vouches for (null when anonymous). */
+  externalId: string | null;
 }
 
 /**
  * Identity a site owner passes for a logged-in customer (inferred from its schema). `hash` =
- * HMAC-SHA256(secret, id) or, with `expiresAt` (unix seconds), HMAC-SHA256(secret, `${id}:${expiresAt}`), hex.
+ * HMAC-SHA256(secret, id) or, with `expiresAt`, HMAC-SHA256(secret, `v2:${id}:${expiresAt}`), hex. The
+ * hash covers the id (and expiry) only: `email` and `name` are taken as the page sends them and are
+ * never shown as verified.
  */
 export type Identity = import('valibot').InferOutput<typeof import('./schemas/visitor.ts').Identity>;
 export type VisitorRequest = import('valibot').InferOutput<typeof import('./schemas/visitor.ts').VisitorRequest>;
@@ -49,6 +60,7 @@ export interface Site {
   origins: string[];
   categories: string[];
   requireIdentity: boolean;
+  routing: RoutingMode;
   snippet: string;
   createdAt: string;
 }

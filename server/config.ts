@@ -33,6 +33,8 @@ export interface Config {
   trustProxy: boolean;
   /** At most this long from SIGTERM to exit: drain, close sockets, close the bus and the database. */
   shutdownSeconds: number;
+  /** How long a member stays online for routing after their last console socket closed. */
+  offlineGraceSeconds: number;
   /** `PARLEY_LOG`: a pino level or `silent`. */
   logLevel: LogLevel;
   /** Fair use on sockets (README, "Limits"). */
@@ -90,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, warn?: (line: s
       socketsPerStaffSession: r.int('PARLEY_SOCKETS_PER_SESSION', 20, COUNT),
       unauthenticatedSocketsPerAddress: r.int('PARLEY_UNAUTHENTICATED_SOCKETS_PER_ADDRESS', 100, COUNT),
     },
+    offlineGraceSeconds: r.number('PARLEY_OFFLINE_GRACE_SECONDS', 60, { min: 0, max: 86400 }),
   };
   r.done();
   for (const name of r.unknown()) warn?.(`${name} is not a Parley setting; ignored (a typo?)`);

@@ -15,6 +15,10 @@ export class Metrics {
     name: 'parley_http_request_seconds', help: 'HTTP request duration', labelNames: ['method', 'status'],
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5], registers: [this.registry],
   });
+  readonly busUp = new client.Gauge({ name: 'parley_bus_up', help: '1 while the event bus reaches the other instances, 0 while it reconnects', registers: [this.registry] });
+  readonly limited = new client.Counter({
+    name: 'parley_rate_limited_total', help: 'Frames and sockets refused or dropped by the fair-use limits', labelNames: ['limit'], registers: [this.registry],
+  });
   readonly tickets = new client.Gauge({ name: 'parley_tickets', help: 'Tickets by status', labelNames: ['status'], registers: [this.registry] });
   readonly loopDelay = monitorEventLoopDelay({ resolution: 20 });
 

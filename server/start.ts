@@ -16,6 +16,7 @@ import { Readiness } from './readiness.ts';
 import { createServices, type Services } from './services/index.ts';
 import { Hub } from './ws/hub.ts';
 import { upgradeHandler } from './ws/upgrade.ts';
+import { logger } from './log.ts';
 
 /** WebSocket close code 1012, "service restart": the shared client reconnects at once, without backoff. */
 const CLOSE_RESTART = 1012;
@@ -71,7 +72,7 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Runn
     await db.exclusive(() => services.auth.ensureFirstAdmin(config.adminEmail, config.adminPassword, log));
     await services.sites.reload();
     const control = db.kind === 'pglite' && config.dataDir !== 'memory://' ? await listenControl(resolve(config.dataDir), db).catch((err) => {
-      console.warn(`online backups are off (the control socket in ${config.dataDir} did not open: ${(err as Error).message})`);
+      logger(config.logLevel).warn({ err }, `online backups are off (the control socket in ${config.dataDir} did not open)`);
       return null;
     }) : null;
     return serve({ config, server, readiness, services, url, port, control });
@@ -94,6 +95,8 @@ function serve(opts: { config: Config; server: Server; readiness: Readiness; ser
 
   const release = async () => {
     await new Promise((ok) => (control ? control.close(ok) : ok(null)));
+    services.availability.close();
+    await services.routing.close();
     await bus.close();
     metrics.close();
     await db.close();

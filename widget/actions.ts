@@ -77,6 +77,9 @@ export function createStore(ctx: StoreContext) {
         save(siteKey, 'token', null);
         session = undefined;
       },
+      // The token was revoked: start again. The server answers a dead stored token with a new
+      // visitor, and another tab's newer token (after its identify) with that tab's customer.
+      revoked: () => (forget(), void start()),
       upsert,
       refresh: () => void loadTickets().catch(() => {}),
     });
@@ -170,6 +173,7 @@ export function createStore(ctx: StoreContext) {
     },
     async reset() {
       await live?.drain();
+      const old = s.session.value?.visitorToken;
       ctx.identity = undefined;
       save(siteKey, 'token', null);
       save(siteKey, 'seen', null);
@@ -177,6 +181,8 @@ export function createStore(ctx: StoreContext) {
       s.pending.value = [];
       s.seen.value = {};
       forget();
+      // The server ends the old token and closes its sockets in other tabs (4001).
+      if (old) void request(server, '/api/visitor/reset', old, {}).catch(() => {});
       if (s.isOpen.value) await start();
     },
     setLocale: (locale: string) => void (s.locale.value = locale),

@@ -21,12 +21,14 @@ export interface RealtimeHooks {
   token(): Promise<string>;
   /** The token was refused: get a fresh session before the next attempt. */
   unauthorized(): void;
+  /** The server revoked the token (close code 4001: replaced by an identify or reset elsewhere, secret rotated). */
+  revoked(): void;
   upsert(ticket: Ticket): void;
   /** Reload the tickets (status changes are not replayed). */
   refresh(): void;
 }
 
-export function createRealtime(s: State, { token, unauthorized, upsert, refresh }: RealtimeHooks): Realtime {
+export function createRealtime(s: State, { token, unauthorized, revoked, upsert, refresh }: RealtimeHooks): Realtime {
   const { ctx } = s;
   const socket = new RealtimeSocket(ctx.server.replace(/^http/, 'ws') + '/ws', { auth: token });
   const outbox = new Outbox(socket, { items: s.pending.value });
@@ -49,6 +51,7 @@ export function createRealtime(s: State, { token, unauthorized, upsert, refresh 
   // every `ready`, the first one included, reloads the tickets.
   socket.on('ready', refresh);
   socket.on('error', (f) => f.code === 'unauthorized' && unauthorized());
+  socket.onRevoked = revoked;
   socket.on('presence', (f) => f.ticketId || (s.staff.value = f.online.filter((p) => p.kind !== 'customer')));
   for (const type of ['ticket_created', 'ticket_accepted', 'ticket_rejected', 'ticket_closed'] as const) socket.on(type, (f) => upsert(f.ticket));
   socket.connect();

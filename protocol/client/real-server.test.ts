@@ -99,6 +99,65 @@ describe('protocol/client with the real server', () => {
     socket.close();
   });
 
+  it('stops on 4001 (a visitor token ended by a reset) and tells its owner, who reconnects with a new token', async () => {
+    const { origin } = setup;
+    browserLike({ origin });
+    const first = await ApiClient.visitor(server.url, setup.site.key, origin);
+    let token = first.token;
+    const socket = new RealtimeSocket(wsUrl(), { auth: () => token, backoff: () => 20 });
+    const states: string[] = [];
+    let revoked = 0;
+    socket.onState((s) => states.push(s));
+    socket.onRevoked = () => revoked++;
+    socket.connect();
+    await until(() => socket.state === 'open');
+    const before = opened.length;
+    expect((await first.post('/api/visitor/reset')).status).toBe(204);
+    await until(() => revoked === 1);
+    expect(socket.state).toBe('revoked');
+    await new Promise((r) => setTimeout(r, 200)); // ten backoff periods: still no reconnect
+    expect(opened.length).toBe(before);
+    expect(states.at(-1)).toBe('revoked');
+    // The owner gets a new visitor token and connects again.
+    token = (await ApiClient.visitor(server.url, setup.site.key, origin)).token;
+    socket.connect();
+    await until(() => socket.state === 'open');
+    expect(revoked).toBe(1);
+    socket.close();
+  });
+
+  it('stops on 4001 when the staff session is signed out, instead of reconnecting as a drop', async () => {
+    const staff = await ApiClient.staff(server.url, server.admin.email, server.admin.password);
+    browserLike({ origin: server.url, cookie: staff.cookie });
+    const socket = new RealtimeSocket(wsUrl(), { backoff: () => 20 });
+    let revoked = 0;
+    socket.onRevoked = () => revoked++;
+    socket.connect();
+    await until(() => socket.state === 'open');
+    const before = opened.length;
+    expect((await staff.post('/api/auth/logout')).status).toBe(204);
+    await until(() => revoked === 1);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(socket.state).toBe('revoked');
+    expect(opened.length).toBe(before);
+    socket.close();
+  });
+
+  it('reconnects after an ordinary drop (not 4001), as before', async () => {
+    const { customer, origin } = setup;
+    browserLike({ origin });
+    const socket = new RealtimeSocket(wsUrl(), { auth: () => customer.token, backoff: () => 20 });
+    let revoked = 0;
+    socket.onRevoked = () => revoked++;
+    socket.connect();
+    await until(() => socket.state === 'open');
+    opened.at(-1)!.close(4000, 'some other reason');
+    await until(() => socket.state !== 'open');
+    await until(() => socket.state === 'open');
+    expect(revoked).toBe(0);
+    socket.close();
+  });
+
   it('keeps retrying with backoff while the token is refused', async () => {
     const { origin } = setup;
     browserLike({ origin });

@@ -1,10 +1,15 @@
+import { CLOSE_REVOKED } from '../close-codes.ts';
 import type { ClientFrame, ServerFrame, ServerFrameType } from '../frames.ts';
 import type { SocketUser } from '../users.ts';
 import { Push } from './push.ts';
 import { Timer, backoff } from './timer.ts';
 
-/** `open` means authenticated (`ready` received); frames sent before that wait in a buffer. */
-export type SocketState = 'connecting' | 'open' | 'closed';
+/**
+ * `open` means authenticated (`ready` received); frames sent before that wait in a buffer. `revoked`:
+ * the server ended the credentials (close code 4001); nothing reconnects until the owner, with new
+ * credentials, calls `connect()` again.
+ */
+export type SocketState = 'connecting' | 'open' | 'closed' | 'revoked';
 
 export interface SocketOptions {
   /** Returns the token sent as the first frame (`auth {token}`); omit it for cookie-authenticated sockets. Called again on every reconnect. */
@@ -27,6 +32,12 @@ type Listener = (frame: ServerFrame) => void;
 export class RealtimeSocket {
   state: SocketState = 'closed';
   user: SocketUser | null = null;
+  /**
+   * Called when the server revokes the credentials (close code 4001: signed out, deactivated, token
+   * replaced). The socket does not reconnect by itself then: sign in again (or get a new visitor
+   * token) and call `connect()`. (A plain property, like `WebSocket.onclose`: the widget counts bytes.)
+   */
+  onRevoked: (() => void) | null = null;
   readonly url: string;
   private _opts: SocketOptions;
   private _ws: WebSocket | null = null;
@@ -69,7 +80,7 @@ export class RealtimeSocket {
       }
       if (ws === this._ws) this._receive(frame);
     };
-    ws.onclose = () => this._drop(ws);
+    ws.onclose = (e) => this._drop(ws, e.code === CLOSE_REVOKED);
     return this;
   }
 
@@ -163,8 +174,8 @@ export class RealtimeSocket {
     }, this._opts.heartbeatMs ?? 25000);
   }
 
-  /** Forgets a connection (closed, dead or replaced) and schedules the next one. */
-  private _drop(ws: WebSocket): void {
+  /** Forgets a connection (closed, dead or replaced) and schedules the next one, unless the credentials were revoked. */
+  private _drop(ws: WebSocket, revoked = false): void {
     if (ws !== this._ws) return;
     this._ws = null;
     ws.onopen = ws.onmessage = ws.onclose = null;
@@ -173,6 +184,12 @@ export class RealtimeSocket {
     // Answers to what went out on this connection can no longer arrive.
     for (const push of this._pending.values()) push.resolve({ status: 'timeout' });
     this._pending.clear();
+    if (revoked && !this._stopped) {
+      this._timer.reset();
+      this._setState('revoked');
+      this.onRevoked?.();
+      return;
+    }
     this._setState('closed');
     if (!this._stopped) this._timer.schedule();
   }

@@ -12,3 +12,4 @@ export * from './users.ts';
 export * from './sites.ts';
 export * from './ratings.ts';
 export * from './integrations.ts';
+export * from './teams.ts';

@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 import { LIMITS } from '../limits.ts';
+import { ROUTING_LIMITS, MEMBER_STATUSES } from '../routing.ts';
 import { ROLES } from '../users.ts';
-import { flag, oneOf, optional, text } from './text.ts';
+import { count, flag, oneOf, optional, text } from './text.ts';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export const Email = v.pipe(
@@ -22,4 +23,8 @@ export const UserPatch = v.object({
   role: optional(oneOf(ROLES)),
   name: optional(Name),
   password: optional(Password),
+  capacity: optional(count(ROUTING_LIMITS.maxCapacity, 'tickets this member holds at most under auto routing')),
 }, 'must be a JSON object');
+
+/** `PATCH /api/users/me`: a member's own availability for routing. */
+export const MemberStatusBody = v.object({ status: oneOf(MEMBER_STATUSES) }, 'must be a JSON object');

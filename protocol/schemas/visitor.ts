@@ -8,7 +8,7 @@ export const Identity = v.object({
   id: text(EDGE_LIMITS.identityId, { description: "the customer's id on the site owner's side" }),
   email: optional(text(LIMITS.email)),
   name: optional(text(LIMITS.name)),
-  hash: text(EDGE_LIMITS.hash, { description: 'hex HMAC-SHA256(site secret, id), or of `${id}:${expiresAt}` when expiresAt is given' }),
+  hash: text(EDGE_LIMITS.hash, { description: 'hex HMAC-SHA256(site secret, id), or of `v2:${id}:${expiresAt}` when expiresAt is given' }),
   expiresAt: optional(v.pipe(
     v.number('must be unix seconds'),
     v.safeInteger('must be unix seconds'),

@@ -19,6 +19,8 @@ export interface Database {
   sql<T = Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>;
   /** Runs `work` while no other instance runs start-up work (a PostgreSQL advisory lock; PGlite is one process anyway). */
   exclusive<T>(work: () => Promise<T>): Promise<T>;
+  /** Runs `fn` in one transaction on one connection; its `sql` works like `Database.sql`. Commits when it resolves. */
+  transaction<R>(fn: (sql: Database['sql']) => Promise<R>): Promise<R>;
   close(): Promise<void>;
 }
 
@@ -70,18 +72,20 @@ export async function openDatabase(opts: { databaseUrl: string | null; dataDir: 
   await exclusive(() => orm.migrator.up());
   // Raw SQL goes to the driver with real bind parameters ($1, $2...), never spliced into the text.
   const kysely = orm.em.getConnection().getClient();
-  const sql = async <T,>(query: string, params: unknown[] = []): Promise<T[]> => {
+  const runner = (executor: typeof kysely) => async <T,>(query: string, params: unknown[] = []): Promise<T[]> => {
     let n = 0;
     const text = query.replace(/\?/g, () => `$${++n}`);
     if (n !== params.length) throw new Error(`expected ${n} parameters, got ${params.length}`);
-    return (await kysely.executeQuery(CompiledQuery.raw(text, params))).rows as T[];
+    return (await executor.executeQuery(CompiledQuery.raw(text, params))).rows as T[];
   };
+  const sql = runner(kysely);
   return {
     kind,
     orm,
     em: () => orm.em.fork(),
     sql,
     exclusive,
+    transaction: (fn) => kysely.transaction().execute((trx: typeof kysely) => fn(runner(trx))),
     close: () => orm.close(true),
   };
 }

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { identityHash, verifyIdentity } from './identity.ts';
 import { normalizeOrigin, originAllowed } from './origin.ts';
@@ -17,6 +18,22 @@ describe('identity verification', () => {
     expect(verifyIdentity(secret, { id: 'u42', hash, expiresAt: 1000 }, 999).ok).toBe(true);
     expect(verifyIdentity(secret, { id: 'u42', hash, expiresAt: 1000 }, 1000)).toEqual({ ok: false, message: 'identity hash has expired' });
     expect(verifyIdentity(secret, { id: 'u42', hash, expiresAt: 5000 }, 999).ok).toBe(false);
+  });
+  it('keeps the two forms apart: an expiring hash is never a plain hash for another id', () => {
+    const expiring = identityHash(secret, 'u42', 4_000_000_000);
+    // The first version signed `u42:4000000000`, so this hash was a never-expiring one for that id.
+    expect(verifyIdentity(secret, { id: 'u42:4000000000', hash: expiring }, 0).ok).toBe(false);
+    expect(verifyIdentity(secret, { id: 'v2:u42:4000000000', hash: expiring }, 0)).toEqual({ ok: false, message: 'identity ids may not start with "v2:"' });
+    // ...and a plain hash of a colon-id is no expiring hash either.
+    const plain = identityHash(secret, 'u42:4000000000');
+    expect(verifyIdentity(secret, { id: 'u42', hash: plain, expiresAt: 4_000_000_000 }, 0).ok).toBe(false);
+    // Plain ids with colons still work as before.
+    expect(verifyIdentity(secret, { id: 'org:7:user:42', hash: identityHash(secret, 'org:7:user:42') }, 0).ok).toBe(true);
+  });
+  it('signs the documented texts', () => {
+    const hmac = (text: string) => createHmac('sha256', secret).update(text).digest('hex');
+    expect(identityHash(secret, 'u42')).toBe(hmac('u42'));
+    expect(identityHash(secret, 'u42', 1000)).toBe(hmac('v2:u42:1000'));
   });
 });
 

@@ -5,3 +5,4 @@ export * from './origin.ts';
 export * from './access-sql.ts';
 export * from './rule-sql.ts';
 export * from './receives.ts';
+export * from './routing.ts';

@@ -12,6 +12,7 @@ const SiteSchema = defineEntity({
     origins: p.json<string[]>(),
     categories: p.json<string[]>(),
     requireIdentity: p.boolean().default(false),
+    routing: p.string().default('manual'),
   },
 });
 

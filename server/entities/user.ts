@@ -11,6 +11,11 @@ const UserSchema = defineEntity({
     role: p.string(),
     passwordHash: p.string().hidden(),
     active: p.boolean().default(true),
+    // Routing: availability (statusAuto: set by the server on disconnect/reconnect, not by the member) and capacity.
+    status: p.string().default('offline'),
+    statusAuto: p.boolean().default(true),
+    capacity: p.integer().default(5),
+    lastAssignedAt: p.datetime().nullable(),
   },
 });
 

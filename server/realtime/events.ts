@@ -5,18 +5,21 @@ import type { Author, Message, PresenceEntry, Ticket, TicketEventType } from '..
  * not fit PostgreSQL's 8,000-byte NOTIFY limit) travel as ids; the receiver reads the rest.
  */
 export type BusEvent =
-  | { t: 'ticket'; type: TicketEventType; ticketId: string; customerId: string; ticket?: Ticket }
+  /** `auto`: routing made this assignment (a `ticket_accepted` with `auto: true`). */
+  | { t: 'ticket'; type: TicketEventType; ticketId: string; customerId: string; ticket?: Ticket; auto?: boolean }
   | { t: 'message'; ticketId: string; seq: number; message?: Message }
   | { t: 'typing'; ticketId: string; author: Author }
   | { t: 'read'; ticketId: string; seq: number; by: Author }
-  /** Close the sockets of a user (deactivated, password changed), of one session, or of a site's identified customers (secret rotated). */
-  | { t: 'revoke'; userId?: string; sessionId?: string; siteId?: string }
+  /** Close the sockets of a user (deactivated, password changed), of one session, of a site's identified customers (secret rotated), of a customer (merged into a verified one) or of one visitor token (reset, replaced). */
+  | { t: 'revoke'; userId?: string; sessionId?: string; siteId?: string; customerId?: string; tokenId?: string }
   /** A site changed (origins, secret, settings): drop cached copies. */
   | { t: 'sites' }
   /** The staff online on one instance; each instance announces its own on change and periodically. */
   | { t: 'presence'; staff: PresenceEntry[] }
   /** Events may have been lost since `since` (ms epoch): the bus reconnected. Every hub re-reads from the database. */
-  | { t: 'resync'; since: number };
+  | { t: 'resync'; since: number }
+  /** Waiting customers' new places in the routing queue. */
+  | { t: 'queue'; entries: { ticketId: string; customerId: string; position: number }[] };
 
 /** A bus event as delivered: stamped with the instance that published it. */
 export type Envelope = BusEvent & { i: string };

@@ -1,13 +1,17 @@
 import type { Config } from '../config.ts';
+import { logger } from '../log.ts';
 import type { Database } from '../db/orm.ts';
 import type { Bus } from '../realtime/bus.ts';
 import type { Metrics } from '../metrics.ts';
 import { ApiTokenService } from './api-tokens.ts';
 import { AuthService } from './auth.ts';
+import { AvailabilityService } from './availability.ts';
 import { MessageService } from './messages.ts';
 import { Limits } from './rate-limit.ts';
 import { RatingService } from './ratings.ts';
+import { RoutingService } from './routing.ts';
 import { SiteService } from './sites.ts';
+import { TeamService } from './teams.ts';
 import { TicketService } from './tickets.ts';
 import { UserService } from './users.ts';
 import { VisitorService } from './visitors.ts';
@@ -28,6 +32,9 @@ export interface Services {
   apiTokens: ApiTokenService;
   /** Rate limits shared by every instance (services/rate-limit.ts). */
   limits: Limits;
+  routing: RoutingService;
+  teams: TeamService;
+  availability: AvailabilityService;
 }
 
 export function createServices(config: Config, db: Database, bus: Bus, metrics: Metrics): Services {
@@ -35,10 +42,15 @@ export function createServices(config: Config, db: Database, bus: Bus, metrics: 
   const auth = new AuthService(db, bus, config.sessionTtlHours, limits);
   const sites = new SiteService(db, bus);
   const tickets = new TicketService(db, bus, sites);
+  const logError = (err: unknown) => logger(config.logLevel).error({ err }, 'routing failed');
+  const routing = new RoutingService(db, bus, tickets, logError);
+  const kick = () => routing.kick();
   return {
-    config, db, bus, metrics, auth, sites, tickets, limits,
+    config, db, bus, metrics, auth, sites, tickets, routing, limits,
+    teams: new TeamService(db, kick),
+    availability: new AvailabilityService(db, config.offlineGraceSeconds * 1000, kick, logError),
     users: new UserService(db, auth),
-    visitors: new VisitorService(db, sites, limits),
+    visitors: new VisitorService(db, sites, bus, limits),
     messages: new MessageService(db, bus, tickets),
     ratings: new RatingService(db, tickets),
     apiTokens: new ApiTokenService(db),

@@ -53,6 +53,8 @@ export const userToWire = (u: User): WireUser => ({
   name: u.name,
   role: u.role as WireUser['role'],
   active: u.active,
+  status: u.status as WireUser['status'],
+  capacity: u.capacity,
   createdAt: iso(u.createdAt)!,
 });
 
@@ -62,6 +64,7 @@ export const customerToWire = (c: Customer): WireCustomer => ({
   name: c.name ?? null,
   email: c.email ?? null,
   verified: c.verified,
+  externalId: c.externalId ?? null,
 });
 
 export const publicSite = (s: Site): PublicSite => ({
@@ -80,6 +83,7 @@ export function siteToWire(s: Site, publicUrl: string): WireSite {
     origins: s.origins,
     categories: s.categories,
     requireIdentity: s.requireIdentity,
+    routing: s.routing as WireSite['routing'],
     snippet: `<script src="${publicUrl}/widget.js" data-site="${s.key}" async></script>`,
     createdAt: iso(s.createdAt)!,
   };

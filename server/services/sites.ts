@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { DEFAULT_CATEGORIES } from '../../protocol/index.ts';
+import { DEFAULT_CATEGORIES, type RoutingMode } from '../../protocol/index.ts';
 import type { Database } from '../db/orm.ts';
 import { Customer, Site, VisitorToken } from '../entities/index.ts';
 import { notFound } from '../errors.ts';
 import { isUuid } from '../input.ts';
 import type { Bus } from '../realtime/bus.ts';
 
-export interface SiteInput { name?: string; origins?: string[]; categories?: string[]; requireIdentity?: boolean }
+export interface SiteInput { name?: string; origins?: string[]; categories?: string[]; requireIdentity?: boolean; routing?: RoutingMode }
 
 /**
  * Sites and their allowed origins. Every widget request checks its Origin against them, so they are
@@ -73,6 +73,7 @@ export class SiteService {
       origins: input.origins,
       categories: input.categories?.length ? input.categories : [...DEFAULT_CATEGORIES],
       requireIdentity: input.requireIdentity ?? false,
+      routing: input.routing ?? 'manual',
     });
     await em.flush();
     await this.changed();
@@ -87,6 +88,7 @@ export class SiteService {
     if (input.origins !== undefined) site.origins = input.origins;
     if (input.categories !== undefined) site.categories = input.categories.length ? input.categories : [...DEFAULT_CATEGORIES];
     if (input.requireIdentity !== undefined) site.requireIdentity = input.requireIdentity;
+    if (input.routing !== undefined) site.routing = input.routing;
     await em.flush();
     await this.changed();
     return site;

@@ -2,6 +2,7 @@ import { TICKET_STATUSES, type Stats, type TicketStatus } from '../../protocol/i
 import type { Database } from '../db/orm.ts';
 import type { Metrics } from '../metrics.ts';
 import { collectCsat } from './csat.ts';
+import { routingStats } from './routing-stats.ts';
 
 type Summary = Stats['firstResponseSeconds'];
 
@@ -16,6 +17,7 @@ export async function collectStats(
   let firstResponse: Summary = { avg: null, p50: null, p90: null };
   let resolution: Summary = { avg: null, p50: null, p90: null };
   let csat: Stats['csat'] = { overall: null, byMember: [], byCategory: [], byWeek: [] };
+  let routing: Stats['routing'] = { members: [], waiting: 0, longestWaitSeconds: null, queues: [] };
   try {
     byStatus = await ticketsByStatus(db);
     const rows = await db.sql<{ m: number; n: number }>(
@@ -26,6 +28,7 @@ export async function collectStats(
     firstResponse = await summary(db, 'first_response_at');
     resolution = await summary(db, 'closed_at');
     csat = await collectCsat(db);
+    routing = await routingStats(db);
   } catch {
     dbOk = false;
   }
@@ -37,6 +40,7 @@ export async function collectStats(
     firstResponseSeconds: firstResponse,
     resolutionSeconds: resolution,
     csat,
+    routing,
     server: {
       uptimeSeconds: Math.round(process.uptime()),
       rssBytes: mem.rss,

@@ -7,7 +7,7 @@ import type { AuthService } from './auth.ts';
 import { hashPassword } from './passwords.ts';
 
 export interface NewUser { email: string; name: string; password: string; role: Role }
-export interface UserPatch { active?: boolean; role?: Role; name?: string; password?: string }
+export interface UserPatch { active?: boolean; role?: Role; name?: string; password?: string; capacity?: number }
 
 /** Staff accounts (admin only). Deactivation and password changes end the user's sessions at once. */
 export class UserService {
@@ -52,6 +52,7 @@ export class UserService {
     if (patch.name !== undefined) user.name = patch.name;
     if (patch.role !== undefined) user.role = patch.role;
     if (patch.active !== undefined) user.active = patch.active;
+    if (patch.capacity !== undefined) user.capacity = patch.capacity;
     if (patch.password !== undefined) {
       if (patch.password.length < LIMITS.password.min) throw new AppError('bad_request', `password must be at least ${LIMITS.password.min} characters`);
       user.passwordHash = await hashPassword(patch.password);

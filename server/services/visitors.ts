@@ -3,6 +3,7 @@ import type { Database } from '../db/orm.ts';
 import { originAllowed, verifyIdentity, type Actor } from '../domain/index.ts';
 import { Customer, Site, VisitorToken } from '../entities/index.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
+import type { Bus } from '../realtime/bus.ts';
 import type { SiteService } from './sites.ts';
 import type { Limits } from './rate-limit.ts';
 import { newToken, tokenId } from './tokens.ts';
@@ -20,9 +21,11 @@ export class VisitorService {
   private readonly sites: SiteService;
   /** New anonymous visitors per address and minute: a flood of them would only fill the database. */
   private readonly limits: Limits;
-  constructor(db: Database, sites: SiteService, limits: Limits) {
+  private readonly bus: Bus;
+  constructor(db: Database, sites: SiteService, bus: Bus, limits: Limits) {
     this.db = db;
     this.sites = sites;
+    this.bus = bus;
     this.limits = limits;
   }
 
@@ -49,10 +52,19 @@ export class VisitorService {
     if (!verdict.ok) throw new AppError('unauthorized', verdict.message);
     const verified = await this.upsertVerified(site, identity);
     if (mine && mine.customer.id === verified.id) return { token: input.visitorToken!, customer: verified, site };
+    // The browser's old credential ends here, and so do its open sockets, on every instance.
     if (mine && !mine.customer.verified) await this.merge(mine.customer.id, verified.id);
+    else if (mine) await this.retire(input.visitorToken!);
     const token = newToken();
     await em.insert(VisitorToken, { id: tokenId(token), customer: verified.id, createdAt: new Date() });
     return { token, customer: verified, site };
+  }
+
+  /** Ends one visitor token (the widget's reset, or a token replaced by another identity) and closes its sockets (4001). */
+  async retire(token: string): Promise<void> {
+    const id = tokenId(token);
+    await this.db.em().nativeDelete(VisitorToken, { id });
+    this.bus.publish({ t: 'revoke', tokenId: id });
   }
 
   /** Resolves a Bearer visitor token to its customer actor, or null. */
@@ -92,5 +104,7 @@ export class VisitorService {
        delete from visitor_tokens where customer_id = ?`,
       [toId, fromId, toId, fromId, fromId],
     );
+    // The anonymous visitor's tokens are gone: its sockets close too (4001).
+    this.bus.publish({ t: 'revoke', customerId: fromId });
   }
 }

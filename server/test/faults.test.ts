@@ -88,6 +88,7 @@ describe.skipIf(!onPostgres)('database faults (two server processes on PostgreSQ
     });
     expect(down.body).toMatchObject({ status: 'degraded', bus: 'reconnecting' });
     expect((await health(b.url)).status).toBe(200);
+    expect(await (await fetch(`${a.url}/metrics`)).text()).toMatch(/^parley_bus_up 0$/m);
 
     // Meanwhile, each side does things the other must hear of.
     expect(await customerWs.request({ type: 'message', ticketId: ticket.id, clientId: 'gap-a', body: 'sent on A while its bus was down' })).toMatchObject({ type: 'ack' });
@@ -98,6 +99,7 @@ describe.skipIf(!onPostgres)('database faults (two server processes on PostgreSQ
 
     await allowConnections(true);
     await until('A healthy again', async () => (await health(a.url)).status === 200);
+    expect(await (await fetch(`${a.url}/metrics`)).text()).toMatch(/^parley_bus_up 1$/m);
     await gotMessage(customerWs, 'gap-b');
     await gotMessage(memberWs, 'gap-a');
     await memberWs.next((f) => f.type === 'ticket_created' && f.ticket.id === created.id, 15_000);

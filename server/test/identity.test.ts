@@ -50,10 +50,10 @@ describe('customer identity', () => {
     const wrong = await v.post('/api/visitor', { siteKey: c.site.key, identity: { id: 'user-42', hash: hmac('not-the-secret', 'user-42') } });
     expect(wrong).toMatchObject({ status: 401, body: { error: { code: 'unauthorized' } } });
     const past = Math.floor(Date.now() / 1000) - 10;
-    const expired = await v.post('/api/visitor', { siteKey: c.site.key, identity: { id: 'u9', expiresAt: past, hash: hmac(c.site.secret, `u9:${past}`) } });
+    const expired = await v.post('/api/visitor', { siteKey: c.site.key, identity: { id: 'u9', expiresAt: past, hash: hmac(c.site.secret, `v2:u9:${past}`) } });
     expect(expired.body.error.message).toMatch(/expired/);
     const future = Math.floor(Date.now() / 1000) + 600;
-    const ok = await v.post('/api/visitor', { siteKey: c.site.key, identity: { id: 'u9', expiresAt: future, hash: hmac(c.site.secret, `u9:${future}`) } });
+    const ok = await v.post('/api/visitor', { siteKey: c.site.key, identity: { id: 'u9', expiresAt: future, hash: hmac(c.site.secret, `v2:u9:${future}`) } });
     expect(ok.status).toBe(200);
   });
 
@@ -99,6 +99,56 @@ describe('customer identity', () => {
     expect(a.body.id).toBe(b.body.id);
     expect([a.status, b.status].sort()).toEqual([200, 201]);
     expect((await v.get('/api/tickets')).body.tickets).toHaveLength(1);
+  });
+});
+
+describe('credential changes end the old credential and its sockets (4001)', () => {
+  it('closes the anonymous socket when identify replaces its token, so it hears nothing more', async () => {
+    const anon = await ApiClient.visitor(server.url, c.site.key, c.origin);
+    const t = (await newTicket(anon, 'then I signed in')).body;
+    await c.member.post(`/api/tickets/${t.id}/accept`);
+    const old = await TestSocket.visitor(server.url, anon);
+    await old.request({ type: 'join', ticketId: t.id });
+    const identity = { id: 'user-replace', hash: hmac(c.site.secret, 'user-replace') };
+    expect((await anon.post('/api/visitor', { siteKey: c.site.key, visitorToken: anon.token, identity })).status).toBe(200);
+    expect((await old.closed).code).toBe(4001);
+    await c.member.post(`/api/tickets/${t.id}/messages`, { clientId: 'after-identify', body: 'for the verified customer only' });
+    expect(old.frames.some((f) => f.type === 'message' && f.message.clientId === 'after-identify')).toBe(false);
+  });
+
+  it('retires a verified token replaced by another identity, and closes its sockets', async () => {
+    const first = await ApiClient.visitor(server.url, c.site.key, c.origin, { identity: { id: 'user-a', hash: hmac(c.site.secret, 'user-a') } });
+    const ws = await TestSocket.visitor(server.url, first);
+    const other = { id: 'user-b', hash: hmac(c.site.secret, 'user-b') };
+    const r = await first.post('/api/visitor', { siteKey: c.site.key, visitorToken: first.token, identity: other });
+    expect(r.body.customer.id).not.toBe(first.session.customer.id);
+    expect((await ws.closed).code).toBe(4001);
+    expect((await first.get('/api/tickets')).status).toBe(401);
+    // user-a's other devices keep their own tokens.
+    const elsewhere = await ApiClient.visitor(server.url, c.site.key, c.origin, { identity: { id: 'user-a', hash: hmac(c.site.secret, 'user-a') } });
+    expect((await elsewhere.get('/api/tickets')).status).toBe(200);
+  });
+
+  it("ends the token on the widget's reset (POST /api/visitor/reset)", async () => {
+    const v = await ApiClient.visitor(server.url, c.site.key, c.origin);
+    const ws = await TestSocket.visitor(server.url, v);
+    const stays = await TestSocket.visitor(server.url, c.customer);
+    expect((await v.post('/api/visitor/reset')).status).toBe(204);
+    expect((await ws.closed).code).toBe(4001);
+    expect((await v.get('/api/tickets')).status).toBe(401);
+    expect((await v.post('/api/visitor/reset')).status).toBe(401);
+    expect(await stays.request({ type: 'ping' })).toMatchObject({ type: 'pong' }); // nobody else's socket
+    stays.close();
+  });
+
+  it('refuses a leaked expiring hash as a never-expiring one for the id "<id>:<expiresAt>"', async () => {
+    const future = Math.floor(Date.now() / 1000) + 600;
+    const expiring = hmac(c.site.secret, `v2:leaky:${future}`);
+    const v = new ApiClient(server.url, { origin: c.origin });
+    expect((await v.post('/api/visitor', { siteKey: c.site.key, identity: { id: 'leaky', expiresAt: future, hash: expiring } })).status).toBe(200);
+    for (const id of [`leaky:${future}`, `v2:leaky:${future}`]) {
+      expect((await v.post('/api/visitor', { siteKey: c.site.key, identity: { id, hash: expiring } })).status).toBe(401);
+    }
   });
 });
 

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ticket } from '../../protocol/index.ts';
 import { ApiClient, cast, newTicket, TestSocket } from '../testing/api.ts';
@@ -78,6 +79,19 @@ describe.skipIf(!onPostgres)('two server processes on one PostgreSQL', () => {
     const memberWs = await TestSocket.staff(b.url, memberB);
     sockets.push(memberWs);
     await customerWs.next((f) => f.type === 'presence' && !f.ticketId && f.online.some((p) => p.id === me.id));
+  });
+
+  it("closes a visitor's sockets on every instance when identify or reset replaces its token", async () => {
+    const c = await cast(a.url, a.admin, 'http://replace.test');
+    const anon = await ApiClient.visitor(a.url, c.site.key, c.origin);
+    const onB = await TestSocket.visitor(b.url, anon);
+    const identity = { id: 'across', hash: createHmac('sha256', c.site.secret).update('across').digest('hex') };
+    const r = await anon.post('/api/visitor', { siteKey: c.site.key, visitorToken: anon.token, identity });
+    expect((await onB.closed).code).toBe(4001);
+    anon.token = r.body.visitorToken;
+    const again = await TestSocket.visitor(b.url, anon);
+    expect((await anon.post('/api/visitor/reset')).status).toBe(204);
+    expect((await again.closed).code).toBe(4001);
   });
 
   it('revokes sessions across instances when a member is deactivated', async () => {

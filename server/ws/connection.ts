@@ -31,6 +31,7 @@ export class Connection {
   alive = true;
   /** Fair use: this socket's message allowance (set once authenticated). */
   messageBucket: TokenBucket | null = null;
+  private held: NodeJS.Timeout | null = null;
 
   constructor(ws: WebSocket, origin: string, address: string) {
     this.ws = ws;
@@ -75,6 +76,19 @@ export class Connection {
 
   error(code: Extract<ServerFrame, { type: 'error' }>['code'], message: string, ref?: string, retryAfterMs?: number): void {
     this.send({ type: 'error', code, message, ...(ref === undefined ? {} : { ref }), ...(retryAfterMs === undefined ? {} : { retryAfterMs }) });
+  }
+
+  /**
+   * Stops reading from the socket for a while (TCP pushes back on the sender): a flooding client then
+   * costs the server one read per pause, however fast it writes. Frames already read are still handled.
+   */
+  holdOff(ms: number): void {
+    if (this.held || !this.open) return;
+    this.held = setTimeout(() => {
+      this.held = null;
+      if (this.open) this.ws.resume();
+    }, ms).unref();
+    this.ws.pause();
   }
 
   close(code: number, reason: string): void {

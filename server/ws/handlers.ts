@@ -6,6 +6,9 @@ import type { Connection } from './connection.ts';
 import type { HandlerContext } from './context.ts';
 import { CLOSE_AUTH } from './close-codes.ts';
 
+/** A socket over its message allowance is not read for up to this long. */
+const MAX_HOLD_OFF_MS = 1000;
+
 type Handler<T extends ClientFrame['type']> = (ctx: HandlerContext, conn: Connection, frame: Extract<ClientFrame, { type: T }>) => Promise<void> | void;
 
 /** One handler per client frame type; the hub has already parsed and validated the frame. */
@@ -46,7 +49,11 @@ export const handlers: { [T in ClientFrame['type']]: Handler<T> } = {
     const started = performance.now();
     // Refused before any database work, so a flood costs the server little and stores nothing.
     const wait = ctx.fairUse.message(conn, started);
-    if (wait) return conn.error('rate_limited', 'too many messages; slow down and resend', frame.ref, wait);
+    if (wait) {
+      ctx.services.metrics.limited.inc({ limit: 'messages' });
+      conn.holdOff(Math.min(wait, MAX_HOLD_OFF_MS));
+      return conn.error('rate_limited', 'too many messages; slow down and resend', frame.ref, wait);
+    }
     const { message, duplicate } = await ctx.services.messages.send(conn.actor!, frame.ticketId, frame.clientId, frame.body);
     conn.send({ type: 'ack', ref: frame.ref, message });
     if (!duplicate) {
@@ -58,7 +65,7 @@ export const handlers: { [T in ClientFrame['type']]: Handler<T> } = {
   async typing(ctx, conn, frame) {
     const actor = conn.actor!;
     // Typing is a hint: frames past the throttle are dropped, not refused.
-    if (!ctx.fairUse.typing(actor.id, frame.ticketId)) return;
+    if (!ctx.fairUse.typing(actor.id, frame.ticketId)) return void ctx.services.metrics.limited.inc({ limit: 'typing' });
     // load() refuses a ticket the actor may not see (not_found).
     if (!conn.rooms.has(frame.ticketId)) await ctx.services.tickets.load(actor, frame.ticketId);
     ctx.services.bus.publish({ t: 'typing', ticketId: frame.ticketId, author: { kind: authorKindOf(actor), id: actor.id, name: actor.name } });

@@ -87,6 +87,7 @@ export class Hub implements HandlerContext {
 
   authenticate(conn: Connection, actor: SocketActor, credential: { sessionId?: string; tokenId?: string }): boolean {
     if (credential.tokenId && !this.registry.admitsToken(credential.tokenId)) {
+      this.services.metrics.limited.inc({ limit: 'sockets' });
       conn.error('rate_limited', 'too many sockets for this visitor; close some tabs');
       conn.close(CLOSE_TOO_MANY, 'too many sockets');
       return false;
@@ -95,7 +96,8 @@ export class Hub implements HandlerContext {
     conn.sessionId = credential.sessionId ?? null;
     conn.tokenId = credential.tokenId ?? null;
     this.registry.authenticated(conn);
-    if (isStaff(actor)) this.presence.staffSocket({ kind: actor.role, id: actor.id, name: actor.name }, true);
+    // The first staff socket of a person here may bring them back online for routing.
+    if (isStaff(actor) && this.presence.staffSocket({ kind: actor.role, id: actor.id, name: actor.name }, true)) this.services.availability.socketOpened(actor.id);
     conn.send({ type: 'ready', user: isStaff(actor) ? { kind: actor.role, id: actor.id, name: actor.name } : { kind: 'customer', id: actor.id, name: actor.name, siteId: actor.siteId } });
     if (!isStaff(actor)) conn.send({ type: 'presence', online: this.presence.forCustomers() });
     return true;
@@ -128,7 +130,7 @@ export class Hub implements HandlerContext {
         return this.rooms.publish(e.ticketId, e.message);
       case 'ticket': {
         const ticket = e.ticket ?? (await this.services.tickets.wire(e.ticketId));
-        if (ticket) await this.announceTicket(e.type, ticket);
+        if (ticket) await this.announceTicket(e.type, ticket, e.auto);
         return;
       }
       case 'typing':
@@ -146,19 +148,22 @@ export class Hub implements HandlerContext {
         return;
       case 'resync':
         return resyncAfterGap(this, e.since, (type, ticket) => this.announceTicket(type, ticket));
+      case 'queue':
+        for (const q of e.entries) for (const conn of this.registry.ofCustomer(q.customerId)) conn.send({ type: 'queue', ticketId: q.ticketId, position: q.position });
+        return;
       case 'sites':
         return;
     }
   }
 
-  private async announceTicket(type: TicketEventType, ticket: Ticket): Promise<void> {
+  private async announceTicket(type: TicketEventType, ticket: Ticket, auto?: boolean): Promise<void> {
     // Loads the sites cache if need be, so ticketEvent reads the site's requireIdentity from it.
     await this.services.sites.get(ticket.siteId);
-    this.ticketEvent(type, ticket);
+    this.ticketEvent(type, ticket, auto);
   }
 
-  ticketEvent(type: TicketEventType, ticket: Ticket): void {
-    const text = JSON.stringify({ type, ticket });
+  ticketEvent(type: TicketEventType, ticket: Ticket, auto?: boolean): void {
+    const text = JSON.stringify(auto ? { type, ticket, auto: true } : { type, ticket });
     const facts = factsOfTicket(ticket, this.services.sites.cachedRequireIdentity(ticket.siteId));
     // Who hears of it is receives()'s answer (server/domain/receives.ts); only staff and the ticket's customer can be concerned.
     for (const conn of this.registry.staff) if (receives(conn.actor!, { type, ticket: facts })) conn.sendText(text);
@@ -173,7 +178,9 @@ export class Hub implements HandlerContext {
       if (!a) continue;
       const hit = (e.userId && a.kind === 'staff' && a.id === e.userId)
         || (e.sessionId && conn.sessionId === e.sessionId)
-        || (e.siteId && a.kind === 'customer' && a.siteId === e.siteId && a.verified);
+        || (e.siteId && a.kind === 'customer' && a.siteId === e.siteId && a.verified)
+        || (e.customerId && a.kind === 'customer' && a.id === e.customerId)
+        || (e.tokenId && conn.tokenId === e.tokenId);
       if (hit) conn.close(CLOSE_REVOKED, 'signed out');
     }
   }
@@ -184,7 +191,9 @@ export class Hub implements HandlerContext {
     if (!this.registry.remove(conn)) return;
     const tickets = this.rooms.leaveAll(conn);
     const a = conn.actor;
-    if (a && isStaff(a)) this.presence.staffSocket({ kind: a.role, id: a.id, name: a.name }, false);
+    if (a && isStaff(a) && this.presence.staffSocket({ kind: a.role, id: a.id, name: a.name }, false)) {
+      this.services.availability.socketsClosed(a.id, () => this.presence.book.online().some((e) => e.id === a.id));
+    }
     for (const ticketId of tickets) this.rooms.tellPresence(ticketId);
   }
 

@@ -33,16 +33,17 @@ export class StaffPresence {
     return this.book.online().slice(0, CUSTOMER_MAX);
   }
 
-  /** A staff socket came (true) or went (false). */
-  staffSocket(entry: PresenceEntry, up: boolean): void {
+  /** A staff socket came (true) or went (false). True when it was the person's first (or last) socket here. */
+  staffSocket(entry: PresenceEntry, up: boolean): boolean {
     const changed = up ? this.book.add(entry) : this.book.remove(entry.id);
-    if (!changed) return;
+    if (!changed) return false;
     this.tellCustomers();
-    if (this.announceTimer) return;
+    if (this.announceTimer) return true;
     this.announceTimer = setTimeout(() => {
       this.announceTimer = null;
       this.announce();
     }, ANNOUNCE_DEBOUNCE_MS);
+    return true;
   }
 
   /** Another instance's announcement. */

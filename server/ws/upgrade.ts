@@ -41,7 +41,10 @@ export function upgradeHandler(hub: Hub) {
       } else if (!(await services.sites.anyAllows(origin))) {
         return refuse(socket, 403, 'Forbidden');
       }
-      if (!hub.admits(address, staff?.sessionId ?? null)) return refuse(socket, 429, 'Too Many Requests');
+      if (!hub.admits(address, staff?.sessionId ?? null)) {
+        services.metrics.limited.inc({ limit: 'sockets' });
+        return refuse(socket, 429, 'Too Many Requests');
+      }
       wss.handleUpgrade(req, socket, head, (ws) => hub.accept(ws, origin, address, staff));
     } catch (err) {
       logger(services.config.logLevel).error({ err, origin: req.headers.origin }, 'upgrade failed');

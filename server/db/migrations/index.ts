@@ -2,6 +2,7 @@ import { Migration0001Initial } from './0001-initial.ts';
 import { Migration0030RateLimits } from './0030-rate-limits.ts';
 import { Migration0050Ratings } from './0050-ratings.ts';
 import { Migration0070Integrations } from './0070-integrations.ts';
+import { Migration0080Routing } from './0080-routing.ts';
 
 // Listed explicitly (no file globbing) so the same list runs on PGlite and PostgreSQL, from .ts sources.
 export const migrationsList = [
@@ -9,4 +10,5 @@ export const migrationsList = [
   { name: '0030-rate-limits', class: Migration0030RateLimits },
   { name: '0050-ratings', class: Migration0050Ratings },
   { name: '0070-integrations', class: Migration0070Integrations },
+  { name: '0080-routing', class: Migration0080Routing },
 ];

@@ -29,7 +29,8 @@ export function healthRoutes(connections: () => { customers: number; members: nu
   });
 
   router.get('/metrics', async (ctx: Ctx) => {
-    const { metrics, db } = ctx.state.services;
+    const { metrics, db, bus } = ctx.state.services;
+    metrics.busUp.set(bus.healthy ? 1 : 0);
     try {
       for (const [status, n] of Object.entries(await ticketsByStatus(db))) metrics.tickets.set({ status }, n);
     } catch {

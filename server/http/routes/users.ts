@@ -22,5 +22,6 @@ userRoutes.post('/', async (ctx: Ctx) => {
 userRoutes.patch('/:id', async (ctx: Ctx) => {
   const admin = requireAdmin(ctx);
   const user = await ctx.state.services.users.update(ctx.params.id!, input(UserPatch, ctx.state.body), admin.id);
+  ctx.state.services.routing.kick();
   ctx.body = userToWire(user);
 });

@@ -15,6 +15,14 @@ visitorRoutes.post('/visitor', async (ctx: Ctx) => {
   ctx.body = { visitorToken: result.token, customer: customerToWire(result.customer), site: publicSite(result.site) };
 });
 
+/** The widget's reset (the site's log-out): this visitor token ends, and its sockets close with 4001. */
+visitorRoutes.post('/visitor/reset', async (ctx: Ctx) => {
+  const actor = requireActor(ctx);
+  if (actor.kind !== 'customer') throw unauthorized('visitor token required');
+  await ctx.state.services.visitors.retire(/^Bearer (.+)$/.exec(ctx.get('authorization'))![1]!);
+  ctx.status = 204;
+});
+
 visitorRoutes.get('/site', async (ctx: Ctx) => {
   const actor = requireActor(ctx);
   if (actor.kind !== 'customer') throw unauthorized('visitor token required');

@@ -1,0 +1,58 @@
+import type { MemberStatus } from '../../protocol/index.ts';
+import type { Database } from '../db/orm.ts';
+
+/**
+ * Member status for routing. A member sets it in the console; the server sets it too: offline once
+ * their last socket has been closed for the grace period (a reload or a short network cut keeps
+ * them as they were), and online again when a member it took offline comes back. A status the
+ * member chose themselves (`status_auto` false) is never changed on reconnect.
+ */
+export class AvailabilityService {
+  private readonly db: Database;
+  private readonly graceMs: number;
+  private readonly changed: () => void;
+  private readonly onError: (err: unknown) => void;
+  private readonly pending = new Map<string, NodeJS.Timeout>();
+
+  constructor(db: Database, graceMs: number, changed: () => void, onError: (err: unknown) => void) {
+    this.db = db;
+    this.graceMs = graceMs;
+    this.changed = changed;
+    this.onError = onError;
+  }
+
+  /** The member's own choice. */
+  async set(userId: string, status: MemberStatus): Promise<void> {
+    await this.db.sql(`update users set status = ?, status_auto = false where id = ?`, [status, userId]);
+    if (status === 'online') this.changed();
+  }
+
+  /** A staff socket of this user opened (on this instance). */
+  socketOpened(userId: string): void {
+    const timer = this.pending.get(userId);
+    if (timer) {
+      clearTimeout(timer);
+      this.pending.delete(userId);
+    }
+    void this.db.sql<{ id: string }>(
+      `update users set status = 'online' where id = ? and status = 'offline' and status_auto and active returning id`, [userId],
+    ).then((rows) => rows.length && this.changed(), this.onError);
+  }
+
+  /** This user's last socket on this instance closed; `connected` says whether they are still online anywhere. */
+  socketsClosed(userId: string, connected: () => boolean): void {
+    if (this.pending.has(userId)) return;
+    const timer = setTimeout(() => {
+      this.pending.delete(userId);
+      if (connected()) return;
+      void this.db.sql(`update users set status = 'offline', status_auto = true where id = ? and status <> 'offline'`, [userId]).catch(this.onError);
+    }, this.graceMs);
+    timer.unref();
+    this.pending.set(userId, timer);
+  }
+
+  close(): void {
+    for (const timer of this.pending.values()) clearTimeout(timer);
+    this.pending.clear();
+  }
+}
