@@ -23,7 +23,8 @@ export const UserPatch = v.object({
   role: optional(oneOf(ROLES)),
   name: optional(Name),
   password: optional(Password),
-  capacity: optional(count(ROUTING_LIMITS.maxCapacity, 'tickets this member holds at most under auto routing')),
+  // null is refused here, not taken as absent: a capacity is always a number.
+  capacity: v.optional(count(ROUTING_LIMITS.maxCapacity, 'tickets this member holds at most under auto routing')),
 }, 'must be a JSON object');
 
 /** `PATCH /api/users/me`: a member's own availability for routing. */
