@@ -19,6 +19,8 @@ export interface BenchProfile {
   dbCounters: boolean;
   /** Pool of connections for the database baseline (the server's own pool is of this order). */
   insertConcurrency: number;
+  /** PostgreSQL only: two instances restarted in turn while this many pairs chat. */
+  restart: { pairs: number; sendEveryMs: number; settleMs: number };
 }
 
 export const FULL: BenchProfile = {
@@ -39,6 +41,7 @@ export const FULL: BenchProfile = {
   npmStart: true,
   dbCounters: true,
   insertConcurrency: 10,
+  restart: { pairs: 50, sendEveryMs: 250, settleMs: 3000 },
 };
 
 export const SMOKE: BenchProfile = {
@@ -55,4 +58,5 @@ export const SMOKE: BenchProfile = {
   npmStart: false,
   dbCounters: false,
   insertConcurrency: 2,
+  restart: { pairs: 2, sendEveryMs: 200, settleMs: 500 },
 };

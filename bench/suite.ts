@@ -1,11 +1,12 @@
 import type { ServerFrame } from '../protocol/index.ts';
-import { counterDelta, dbCounters, type DbCounters } from './lib/database.ts';
+import { counterDelta, createTempDatabase, dbCounters, type DbCounters } from './lib/database.ts';
 import { FrameSocket, openCustomerSocket, openStaffSocket } from './lib/frame-socket.ts';
 import { closeHttpAgents } from './lib/http.ts';
 import { Inspector } from './lib/inspector.ts';
 import { describeMachine, type Machine } from './lib/machine.ts';
 import { CUSTOMER_ORIGIN, ParleyApi, type CustomerSession, type StaffSession } from './lib/parley-api.ts';
-import { startParley, type ParleyServer } from './lib/parley-server.ts';
+import { ADMIN, startParley, type ParleyServer } from './lib/parley-server.ts';
+import { freePort } from './lib/proc.ts';
 import { loopbackSource, mapPool, sleep } from './lib/pool.ts';
 import { startRelay, type Relay } from './lib/relay.ts';
 import type { BenchProfile } from './profiles.ts';
@@ -16,6 +17,7 @@ import { measureDatabase, type InsertResult } from './scenarios/db-insert.ts';
 import { measureFanout, sampleTicket, type FanoutResult } from './scenarios/fanout.ts';
 import { serveHostPage } from './scenarios/host-page.ts';
 import { measureStaffOnline, type StaffOnlineResult } from './scenarios/staff-online.ts';
+import { runRollingRestart, summarizeRestart, type RestartSummary } from './scenarios/rolling-restart.ts';
 import { measureStartup, type StartupResult } from './scenarios/startup.ts';
 import { measureWidget, type WidgetResult } from './scenarios/widget.ts';
 import { measureWidgetRender, type WidgetRenderResult } from './scenarios/widget-render.ts';
@@ -45,11 +47,13 @@ export interface BenchResults {
   staffOnline: StaffOnlineResult | null;
   connections: { parley: ConnectionsResult; wsRelay: ConnectionsResult } | null;
   widget: WidgetResult | null;
+  /** PostgreSQL only (null on PGlite): two instances restarted in turn under chat. */
+  restart: RestartSummary | null;
   widgetRender: WidgetRenderResult | null;
   errors: { scenario: string; message: string }[];
 }
 
-export const SCENARIOS = ['startup', 'chat', 'fanout', 'staff-online', 'connections', 'widget', 'widget-render'] as const;
+export const SCENARIOS = ['startup', 'chat', 'fanout', 'staff-online', 'connections', 'widget', 'widget-render', 'restart'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 export interface SuiteOptions {
@@ -173,6 +177,26 @@ async function widgetRenderRound(w: World, p: BenchProfile): Promise<WidgetRende
   }
 }
 
+/** Two instances on one fresh PostgreSQL database behind a balancer, each restarted in turn while pairs chat. */
+async function restartRound(p: BenchProfile, log: (line: string) => void): Promise<RestartSummary> {
+  const db = await createTempDatabase(process.env.DATABASE_URL!, 'restart');
+  try {
+    const [a, b, balancerPort] = [await freePort(), await freePort(), await freePort()];
+    const result = await runRollingRestart({
+      ports: [a, b],
+      balancerPort,
+      start: (port) => startParley({ databaseUrl: db.url, port, env: { PARLEY_PUBLIC_URL: `http://127.0.0.1:${balancerPort}` } }).then((s) => ({ stop: s.close })),
+      admin: ADMIN,
+      ...p.restart,
+      drainCapMs: 30000,
+      log,
+    });
+    return summarizeRestart(result);
+  } finally {
+    await db.drop();
+  }
+}
+
 /** Runs every scenario of the profile; a failing scenario is recorded and the others still run. */
 export async function runSuite(p: BenchProfile, opts: SuiteOptions = {}): Promise<BenchResults> {
   const log = opts.log ?? (() => {});
@@ -190,6 +214,7 @@ export async function runSuite(p: BenchProfile, opts: SuiteOptions = {}): Promis
     connections: null,
     widget: null,
     widgetRender: null,
+    restart: null,
     errors: [],
   };
   const attempt = async (scenario: string, run: () => Promise<void>) => {
@@ -242,6 +267,7 @@ export async function runSuite(p: BenchProfile, opts: SuiteOptions = {}): Promis
     await Promise.all([server.close(), ...relays.map((r) => r.close())]);
   }
   if (want('connections')) await attempt('connections', async () => void (results.connections = await connectionsRound(p, opts.serverNodeFlags)));
+  if (want('restart') && process.env.DATABASE_URL) await attempt('rolling restart', async () => void (results.restart = await restartRound(p, log)));
   closeHttpAgents();
   results.durationMs = Math.round(performance.now() - started);
   return results;

@@ -2,7 +2,7 @@
 // JSON plus a same-origin Origin header for cookie-authenticated writes).
 import { httpRequest, HttpError, type HttpOptions } from '../protocol/index.ts';
 import type {
-  Message, MessagePage, Rating, Role, Site, Stats, Ticket, TicketEvent, TicketStatus, User,
+  CannedResponse, CustomerDetails, Message, NewCannedResponse, MessagePage, Rating, Role, Site, Stats, Ticket, TicketEvent, TicketStatus, User,
 } from '../protocol/index.ts';
 
 type Method = NonNullable<HttpOptions['method']>;
@@ -95,6 +95,21 @@ export const api = {
   },
   async rating(id: string): Promise<Rating | null> {
     return (await request<{ rating: Rating | null }>('GET', `/api/tickets/${encodeURIComponent(id)}/rating`))?.rating ?? null;
+  },
+  async cannedResponses(): Promise<CannedResponse[]> {
+    return list<CannedResponse>(await request('GET', '/api/canned-responses'), 'cannedResponses');
+  },
+  async createCanned(input: NewCannedResponse): Promise<CannedResponse> {
+    return request<CannedResponse>('POST', '/api/canned-responses', input);
+  },
+  async updateCanned(id: string, patch: Partial<Omit<NewCannedResponse, 'scope'>>): Promise<CannedResponse> {
+    return request<CannedResponse>('PATCH', `/api/canned-responses/${encodeURIComponent(id)}`, patch);
+  },
+  async deleteCanned(id: string): Promise<void> {
+    await request('DELETE', `/api/canned-responses/${encodeURIComponent(id)}`);
+  },
+  async customer(id: string): Promise<CustomerDetails> {
+    return request<CustomerDetails>('GET', `/api/customers/${encodeURIComponent(id)}`);
   },
   async stats(): Promise<Stats> {
     return one<Stats>(await request('GET', '/api/stats'), 'stats');

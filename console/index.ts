@@ -2,7 +2,10 @@
 export { ParleyApp } from './parley-app.ts';
 export { ParleyAdminTickets } from './parley-admin-tickets.ts';
 export { ParleyChatView } from './parley-chat-view.ts';
+export { ParleyCannedResponses } from './parley-canned-responses.ts';
 export { ParleyComposer } from './parley-composer.ts';
+export { ParleyCustomerPanel } from './parley-customer-panel.ts';
+export { ParleyShortcutsDialog } from './parley-shortcuts-dialog.ts';
 export { ParleyLogin } from './parley-login.ts';
 export { ParleyMembers } from './parley-members.ts';
 export { ParleyMessageList } from './parley-message-list.ts';

@@ -18,7 +18,7 @@ export const styles = css`
   .content.flush { padding: 0; overflow: hidden; }
   @media (max-width: 900px) {
     /* The top bar's height depends on its contents: size main by the grid, so nothing below is cut off. */
-    .shell { grid-template-columns: 1fr; grid-template-rows: auto minmax(0, 1fr); height: 100vh; height: 100dvh; min-height: 0; }
+    .shell { grid-template-columns: minmax(0, 1fr); grid-template-rows: auto minmax(0, 1fr); height: 100vh; height: 100dvh; min-height: 0; }
     main { height: auto; min-height: 0; }
     .content { padding: 16px; }
   }

@@ -13,6 +13,7 @@ import type { ParleyToast, ToastKind } from './parley-toast.ts';
 import { theme } from './theme.styles.ts';
 import { styles } from './parley-app.styles.ts';
 import './parley-admin-tickets.ts';
+import './parley-canned-responses.ts';
 import './parley-chat-view.ts';
 import './parley-login.ts';
 import './parley-members.ts';
@@ -28,7 +29,7 @@ import './parley-toast.ts';
 
 const TITLES: Record<Route['name'], string> = {
   open: 'Open tickets', mine: 'My tickets', ticket: 'Conversation', all: 'All tickets',
-  monitoring: 'Monitoring', members: 'Members', sites: 'Sites',
+  monitoring: 'Monitoring', members: 'Members', sites: 'Sites', replies: 'My replies', 'team-replies': 'Team replies',
 };
 
 /**
@@ -215,6 +216,8 @@ export class ParleyApp extends LitElement {
       case 'monitoring': return html`<parley-monitoring></parley-monitoring>`;
       case 'members': return html`<parley-members .me=${this.user}></parley-members>`;
       case 'sites': return html`<parley-sites></parley-sites>`;
+      case 'replies': return html`<parley-canned-responses scope="personal"></parley-canned-responses>`;
+      case 'team-replies': return html`<parley-canned-responses scope="team"></parley-canned-responses>`;
       default: {
         const mode = r.name === 'mine' ? 'mine' : 'open';
         const l = this.lists;

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
-import { mayAccept, mayClose, maySend, type Message, type Participant, type Ticket, type TicketEvent, type User } from '../protocol/index.ts';
+import { mayAccept, mayClose, maySend, type CannedResponse, type Message, type Participant, type Ticket, type TicketEvent, type User } from '../protocol/index.ts';
 import type { OutboxItem } from '../protocol/client/index.ts';
 import { api, errorText } from './api.ts';
 import { emit } from './emit.ts';
@@ -10,6 +10,7 @@ import { ShortcutController } from './shortcuts.ts';
 import { theme } from './theme.styles.ts';
 import { styles } from './parley-chat-view.styles.ts';
 import './parley-composer.ts';
+import './parley-customer-panel.ts';
 import './parley-message-list.ts';
 import './parley-state.ts';
 import './parley-ticket-details.ts';
@@ -17,7 +18,8 @@ import './parley-ticket-details.ts';
 const TYPING_SHOWN_MS = 4000;
 
 /**
- * The chat window as a split view: ticket details on the left, the live conversation on the right.
+ * The chat window as a split view: the customer and the ticket's details on the left, the live
+ * conversation on the right.
  * Joins the ticket's room through the shared socket, resumes from the last seq after a reconnect,
  * and sends through the shared outbox (each message once, with its sending state).
  * Keys: `a` accepts an open ticket, `r` puts the cursor in the reply field.
@@ -62,6 +64,11 @@ export class ParleyChatView extends LitElement {
   private offs: (() => void)[] = [];
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
   private subscribedSocket: unknown = null;
+  /** The saved replies this user may use, for `/` in the composer (none if they cannot load). */
+  private canned = new Task(this, {
+    args: () => [this.user?.id] as const,
+    task: async ([userId]): Promise<CannedResponse[]> => (userId ? api.cannedResponses().catch(() => []) : []),
+  });
   /** Set while detached: coming back reloads, since events were missed meanwhile. */
   private stale = false;
   /** Loads the ticket, its audit trail and its whole history whenever `ticketId` changes. */
@@ -270,11 +277,15 @@ export class ParleyChatView extends LitElement {
         <h1>${customerName(t)} · ${t.category}</h1>
       </header>
       <div class="split">
-        <parley-ticket-details .ticket=${t} .events=${this.events}>${this.actions(t)}</parley-ticket-details>
+        <aside class="side" aria-label="Customer and ticket">
+          <parley-customer-panel customer-id=${t.customer.id} ticket-id=${t.id} .now=${Date.now()}></parley-customer-panel>
+          <parley-ticket-details .ticket=${t} .events=${this.events}>${this.actions(t)}</parley-ticket-details>
+        </aside>
         <div class="conversation" aria-label="Conversation" role="region">
           <parley-message-list .messages=${this.messages} .pending=${this.pending} viewer-id=${this.user?.id ?? ''}
             read-seq=${this.otherRead} typing=${this.typing} customer-name=${customerName(t)} @parley-retry-message=${(e: CustomEvent<string>) => this.realtime?.outbox?.retry(e.detail)}></parley-message-list>
-          <parley-composer ?disabled=${!this.canSend} notice=${this.notice}
+          <parley-composer ?disabled=${!this.canSend} notice=${this.notice} .canned=${this.canned.value ?? []}
+            .placeholders=${{ 'customer.name': customerName(t), 'agent.name': this.user?.name ?? '', 'ticket.id': t.id }}
             @parley-send=${(e: CustomEvent<string>) => this.realtime?.outbox?.send(t.id, e.detail)}
             @parley-typing=${() => this.realtime?.rooms?.subscription(t.id)?.typing()}>${this.mayJoin(t)
               ? html`<button class="btn small" @click=${() => (this.joined = true)}>Join the conversation</button>` : nothing}</parley-composer>

@@ -52,4 +52,70 @@ describe('parley-composer', () => {
     await settle(el);
     expect(el.shadowRoot!.querySelector('textarea')).to.not.equal(null);
   });
+
+  describe('saved replies', () => {
+    const canned = [
+      { id: '1', shortcut: 'refund', title: 'Refund policy', body: 'Hi {{customer.name}}, {{agent.name}} here: refund for {{ticket.id}} is on its way.', scope: 'team' as const, ownerId: null, createdAt: '', updatedAt: '' },
+      { id: '2', shortcut: 'hello', title: 'Greeting', body: 'Hello {{customer.name}}!', scope: 'personal' as const, ownerId: 'u1', createdAt: '', updatedAt: '' },
+      { id: '3', shortcut: 'ref-no', title: 'Reference number', body: 'Your reference is {{ticket.id}}.', scope: 'team' as const, ownerId: null, createdAt: '', updatedAt: '' },
+    ];
+    const placeholders = { 'customer.name': 'Ada', 'agent.name': 'Mia', 'ticket.id': 't-42' };
+    const press = (field: HTMLTextAreaElement, k: string) => field.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true }));
+    const options = (el: HTMLElement) => [...el.shadowRoot!.querySelectorAll('[role=option]')];
+
+    it('opens a filtered list on /, moves with the arrow keys and inserts the reply with placeholders filled', async () => {
+      const el = await mount('parley-composer', { canned, placeholders });
+      const sent = record<string>(el, 'parley-send');
+      const field = el.shadowRoot!.querySelector('textarea')!;
+      type(field, '/');
+      await settle(el);
+      expect(field.getAttribute('aria-expanded')).to.equal('true');
+      expect(options(el).map((o) => o.querySelector('code')!.textContent)).to.deep.equal(['/hello', '/ref-no', '/refund']);
+      type(field, '/ref');
+      await settle(el);
+      expect(options(el).map((o) => o.querySelector('code')!.textContent)).to.deep.equal(['/ref-no', '/refund']);
+      press(field, 'ArrowDown');
+      await settle(el);
+      expect(options(el)[1]!.getAttribute('aria-selected')).to.equal('true');
+      expect(field.getAttribute('aria-activedescendant')).to.equal('canned-1');
+      press(field, 'Enter');
+      await settle(el);
+      expect(field.value).to.equal('Hi Ada, Mia here: refund for t-42 is on its way.');
+      expect(sent).to.deep.equal([]);
+      expect(el.shadowRoot!.querySelector('[role=listbox]')).to.equal(null);
+      // The next Enter sends the filled reply.
+      key(field);
+      expect(sent).to.deep.equal(['Hi Ada, Mia here: refund for t-42 is on its way.']);
+    });
+
+    it('closes on Escape keeping the text, says when nothing matches, and stays shut without saved replies', async () => {
+      const el = await mount('parley-composer', { canned, placeholders });
+      const field = el.shadowRoot!.querySelector('textarea')!;
+      type(field, '/zzz');
+      await settle(el);
+      expect(el.shadowRoot!.querySelector('.menu-empty')!.textContent).to.contain('No saved reply matches /zzz');
+      press(field, 'Escape');
+      await settle(el);
+      expect(el.shadowRoot!.querySelector('[role=listbox]')).to.equal(null);
+      expect(field.value).to.equal('/zzz');
+      const sent = record<string>(el, 'parley-send');
+      key(field);
+      expect(sent).to.deep.equal(['/zzz']);
+      const bare = await mount('parley-composer');
+      const f2 = bare.shadowRoot!.querySelector('textarea')!;
+      type(f2, '/');
+      await settle(bare);
+      expect(bare.shadowRoot!.querySelector('[role=listbox]')).to.equal(null);
+    });
+
+    it('inserts a reply picked with the mouse', async () => {
+      const el = await mount('parley-composer', { canned, placeholders });
+      const field = el.shadowRoot!.querySelector('textarea')!;
+      type(field, '/hel');
+      await settle(el);
+      (options(el)[0] as HTMLElement).click();
+      await settle(el);
+      expect(field.value).to.equal('Hello Ada!');
+    });
+  });
 });

@@ -23,7 +23,7 @@ export const styles = css`
     .brand { padding: 4px 8px; }
     .group, .spacer, .me .role { display: none; }
     .me { border: none; padding: 0; display: flex; align-items: center; margin-left: auto; }
-    .links { order: 3; flex: 1 0 100%; flex-direction: row; overflow-x: auto; scrollbar-width: thin; }
+    .links { order: 3; flex: 1 0 100%; min-width: 0; max-width: 100%; flex-direction: row; overflow-x: auto; scrollbar-width: thin; }
     .links a { white-space: nowrap; flex: none; }
   }
 `;

@@ -50,9 +50,10 @@ export class ParleyNav extends LitElement {
         <div class="group">Support</div>
         ${this.link({ name: 'open' }, 'Open tickets', this.openCount)}
         ${this.link({ name: 'mine' }, 'My tickets', this.unreadMine)}
+        ${this.link({ name: 'replies' }, 'My replies')}
         ${user.role === 'admin' ? html`<div class="group">Admin</div>
           ${this.link({ name: 'all' }, 'All tickets')}${this.link({ name: 'monitoring' }, 'Monitoring')}
-          ${this.link({ name: 'members' }, 'Members')}${this.link({ name: 'sites' }, 'Sites')}` : nothing}
+          ${this.link({ name: 'members' }, 'Members')}${this.link({ name: 'sites' }, 'Sites')}${this.link({ name: 'team-replies' }, 'Team replies')}` : nothing}
       </div>
       <div class="spacer"></div>
       <div class="me"><div><div class="name">${user.name}</div><div class="role">${user.role}</div></div>

@@ -6,19 +6,24 @@ export type Route =
   | { name: 'all' }
   | { name: 'monitoring' }
   | { name: 'members' }
-  | { name: 'sites' };
+  | { name: 'sites' }
+  | { name: 'replies' }
+  | { name: 'team-replies' };
 
-export const ADMIN_ROUTES: ReadonlySet<Route['name']> = new Set(['all', 'monitoring', 'members', 'sites']);
+export const ADMIN_ROUTES: ReadonlySet<Route['name']> = new Set(['all', 'monitoring', 'members', 'sites', 'team-replies']);
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   switch (path[0]) {
     case 'mine':
       return { name: 'mine' };
+    case 'replies':
+      return { name: 'replies' };
     case 'tickets':
       return path[1] ? { name: 'ticket', id: decodeURIComponent(path[1]) } : { name: 'open' };
     case 'admin':
       if (path[1] === 'monitoring' || path[1] === 'members' || path[1] === 'sites') return { name: path[1] };
+      if (path[1] === 'replies') return { name: 'team-replies' };
       return { name: 'all' };
     default:
       return { name: 'open' };
@@ -31,6 +36,8 @@ export function href(route: Route): string {
     case 'mine': return '#/mine';
     case 'ticket': return `#/tickets/${encodeURIComponent(route.id)}`;
     case 'all': return '#/admin/tickets';
+    case 'replies': return '#/replies';
+    case 'team-replies': return '#/admin/replies';
     default: return `#/admin/${route.name}`;
   }
 }

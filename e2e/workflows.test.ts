@@ -106,6 +106,12 @@ describe('support workflows: widget on a host page, console on the server', () =
     await ticketRow(member, FIRST).getByRole('button', { name: /^Accept/ }).click();
     await member.locator('parley-chat-view parley-ticket-details [data-status=assigned]').waitFor();
     expect(member.url()).toContain(`#/tickets/${ticket.id}`);
+    // The details panel knows where the customer wrote from: the widget sent its page, the server the browser.
+    const panel = member.locator('parley-customer-panel');
+    await panel.locator(`a[href="${host.url}"]`).waitFor();
+    expect(await panel.locator(`a[href="${host.url}"]`).textContent()).toBe(await customer.title());
+    await panel.getByText(/Chrome [\d.]+ on Linux/).waitFor();
+    await panel.getByText('Online now').waitFor();
     await widget.openTicket(customer, FIRST);
     await customer.getByText('Assigned', { exact: true }).first().waitFor();
     await shot(customer, 'widget-ticket-assigned');
@@ -156,6 +162,22 @@ describe('support workflows: widget on a host page, console on the server', () =
     await member.keyboard.press('Enter');
     await customer.getByText('refund is on its way').waitFor();
     expect(await customer.getByText('refund is on its way').count()).toBe(1);
+  });
+
+  it('the member answers with a saved reply: / opens the list, Enter fills in the placeholders', async () => {
+    await adminApi.ok('POST', '/api/canned-responses', { shortcut: 'refund', title: 'Refund on its way', body: 'Thanks {{customer.name}}, {{agent.name}} here: the refund for ticket {{ticket.id}} is booked.', scope: 'team' });
+    // The composer loaded the replies with the conversation: reload it to pick up the new one.
+    await member.reload();
+    const field = member.getByLabel('Message', { exact: true });
+    await field.click();
+    await member.keyboard.type('/ref');
+    await member.getByRole('listbox', { name: 'Saved replies' }).getByRole('option', { name: /refund/ }).waitFor();
+    await view(member, 'console-saved-reply-list');
+    await member.keyboard.press('Enter');
+    const filled = `Thanks ${await member.locator('parley-chat-view h1').evaluate((h) => h.textContent!.split(' · ')[0])}, ${MEMBER.name} here: the refund for ticket ${ticket.id} is booked.`;
+    expect(await field.inputValue()).toBe(filled);
+    await member.keyboard.press('Enter');
+    await customer.getByText(filled).waitFor();
   });
 
   it('"My tickets" counts unread messages live, and opening the chat reads them', async () => {
@@ -281,6 +303,10 @@ describe('support workflows: widget on a host page, console on the server', () =
     await waitText(other, 'Your session has ended. Please sign in again.');
     await view(other, 'console-session-ended');
 
+    await admin.getByRole('link', { name: 'Team replies' }).click();
+    await admin.locator('parley-canned-responses tr[data-shortcut="refund"]').waitFor();
+    await view(admin, 'console-team-replies');
+
     await admin.getByRole('link', { name: 'Sites' }).click();
     const card = admin.locator(`parley-sites [data-site="${site.key}"]`);
     await card.waitFor();
@@ -303,6 +329,14 @@ describe('support workflows: widget on a host page, console on the server', () =
     await waitText(member, 'All caught up');
     await member.keyboard.press('Tab');
     await view(member, 'console-tablet-queue');
+    await member.getByRole('link', { name: 'My replies' }).click();
+    const form = member.getByRole('form', { name: 'New reply' });
+    await form.getByLabel(/^Shortcut/).fill('sig');
+    await form.getByLabel('Title').fill('Signature');
+    await form.getByLabel(/^Text/).fill('Best regards, {{agent.name}}');
+    await form.getByRole('button', { name: 'Save reply' }).click();
+    await member.locator('parley-canned-responses tr[data-shortcut="sig"]').waitFor();
+    await view(member, 'console-my-replies');
   });
 
   it('the member signs out and the console asks for a sign-in again', async () => {

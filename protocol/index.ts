@@ -14,4 +14,6 @@ export * from './close-codes.ts';
 export * from './ratings.ts';
 export * from './integrations.ts';
 export * from './http-client.ts';
+export * from './customers.ts';
+export * from './canned-responses.ts';
 export * from './routing.ts';

@@ -14,12 +14,10 @@ import { LocalBus, type Bus } from './realtime/bus.ts';
 import { PgBus } from './realtime/pg-bus.ts';
 import { Readiness } from './readiness.ts';
 import { createServices, type Services } from './services/index.ts';
+import { CLOSE_RESTART } from './ws/close-codes.ts';
 import { Hub } from './ws/hub.ts';
 import { upgradeHandler } from './ws/upgrade.ts';
 import { logger } from './log.ts';
-
-/** WebSocket close code 1012, "service restart": the shared client reconnects at once, without backoff. */
-const CLOSE_RESTART = 1012;
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -89,6 +87,7 @@ function serve(opts: { config: Config; server: Server; readiness: Readiness; ser
   const { config, server, readiness, services, url, port, control } = opts;
   const { bus, metrics, db } = services;
   const hub = new Hub(services);
+  services.customers.useSocketCheck((id) => !hub.registry.ofCustomer(id)[Symbol.iterator]().next().done);
   const app = createApp({ services, root: ROOT, connections: () => hub.connectionCounts() });
   const upgrade = upgradeHandler(hub);
   readiness.open(app.callback(), upgrade.handler);

@@ -30,7 +30,9 @@ export function createStore(ctx: StoreContext) {
     const generation = forgotten;
     signedAs = ctx.identity;
     // Undefined fields vanish in JSON: a first visit sends no token, an anonymous one no identity.
-    const body = { siteKey, visitorToken: load(siteKey, 'token', undefined), identity: ctx.identity };
+    // `context` tells staff the page and browser the customer writes from (the server adds the user agent).
+    const context = { pageUrl: location.href, pageTitle: document.title, referrer: document.referrer, locale: navigator.language, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone };
+    const body = { siteKey, visitorToken: load(siteKey, 'token', undefined), identity: ctx.identity, context };
     return (session = request<VisitorSession>(server, '/api/visitor', null, body).then(
       (v) => {
         // A session for a visitor forgotten meanwhile is not stored.

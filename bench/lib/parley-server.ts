@@ -24,6 +24,10 @@ export interface StartOptions {
   /** Extra node flags, e.g. --cpu-prof. */
   nodeFlags?: string[];
   env?: Record<string, string>;
+  /** A PostgreSQL database shared with other instances (the caller made it and drops it). */
+  databaseUrl?: string;
+  /** Listen here (an instance started again on its old port) instead of a free port. */
+  port?: number;
 }
 
 const UNLIMITED = '1000000000';
@@ -36,11 +40,11 @@ const BENCH_LIMITS = Object.fromEntries([
 export const ADMIN = { email: 'bench-admin@example.com', password: 'bench-admin-password-1' };
 
 export async function startParley(opts: StartOptions = {}): Promise<ParleyServer> {
-  const pgBase = opts.embedded ? undefined : process.env.DATABASE_URL;
+  const pgBase = opts.embedded || opts.databaseUrl ? undefined : process.env.DATABASE_URL;
   const db: TempDatabase | undefined = pgBase ? await createTempDatabase(pgBase, 'server') : undefined;
   const ownDir = opts.dataDir === undefined;
   const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'parley-bench-')));
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
   const child = spawnNode([...(opts.nodeFlags ?? []), 'server/main.ts'], {
@@ -50,7 +54,7 @@ export async function startParley(opts: StartOptions = {}): Promise<ParleyServer
     PARLEY_ADMIN_EMAIL: ADMIN.email,
     PARLEY_ADMIN_PASSWORD: ADMIN.password,
     PARLEY_PUBLIC_URL: url,
-    DATABASE_URL: db?.url,
+    DATABASE_URL: opts.databaseUrl ?? db?.url,
     NODE_ENV: 'production',
     // The example host page `npm start` also serves is not part of what is measured.
     PARLEY_EXAMPLE_PORT: 'off',
@@ -74,7 +78,7 @@ export async function startParley(opts: StartOptions = {}): Promise<ParleyServer
     origin: url,
     admin: ADMIN,
     child,
-    database: db ? { kind: 'postgresql', url: db.url } : { kind: 'pglite' },
+    database: opts.databaseUrl ? { kind: 'postgresql', url: opts.databaseUrl } : db ? { kind: 'postgresql', url: db.url } : { kind: 'pglite' },
     startupMs: performance.now() - started,
     close: cleanup,
   };

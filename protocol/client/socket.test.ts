@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { CLOSE_RESTARTING } from '../close-codes.ts';
 import { RealtimeSocket, type SocketState } from './socket.ts';
 import { startPeer, until, type Peer } from './test-peer.ts';
 
@@ -52,6 +53,36 @@ describe('RealtimeSocket', () => {
     await until(() => socket!.state === 'closed');
     await until(() => readies === 2);
     expect(peer.frames.length).toBe(2);
+  });
+
+  it('reconnects at once, without backoff, when the server closes with 1012 (restarting)', async () => {
+    peer = await startPeer();
+    socket = new RealtimeSocket(peer.url, { backoff: () => 60_000, auth: () => 'tok' });
+    let readies = 0;
+    socket.on('ready', () => readies++);
+    socket.connect();
+    await until(() => readies === 1);
+    for (const ws of peer.sockets) ws.close(CLOSE_RESTARTING, 'restarting');
+    await until(() => readies === 2);
+    // Any other close waits for the backoff (a minute here).
+    for (const ws of peer.sockets) ws.close(1001, 'going away');
+    await until(() => socket!.state === 'closed');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(readies).toBe(2);
+    expect(socket.state).toBe('closed');
+  });
+
+  it('backs off when 1012 comes before the session was ready', async () => {
+    peer = await startPeer('right');
+    let tries = 0;
+    socket = new RealtimeSocket(peer.url, { backoff: () => 60_000, auth: () => (tries++, 'wrong') });
+    socket.on('error', () => {
+      for (const ws of peer.sockets) ws.close(CLOSE_RESTARTING, 'restarting');
+    });
+    socket.connect();
+    await until(() => tries === 1 && socket!.state === 'closed');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(tries).toBe(1);
   });
 
   it('unsubscribes a listener', async () => {

@@ -1,4 +1,4 @@
-import { CLOSE_REVOKED } from '../close-codes.ts';
+import { CLOSE_RESTARTING, CLOSE_REVOKED } from '../close-codes.ts';
 import type { ClientFrame, ServerFrame, ServerFrameType } from '../frames.ts';
 import type { SocketUser } from '../users.ts';
 import { Push } from './push.ts';
@@ -80,7 +80,7 @@ export class RealtimeSocket {
       }
       if (ws === this._ws) this._receive(frame);
     };
-    ws.onclose = (e) => this._drop(ws, e.code === CLOSE_REVOKED);
+    ws.onclose = (e) => this._drop(ws, e.code);
     return this;
   }
 
@@ -175,7 +175,7 @@ export class RealtimeSocket {
   }
 
   /** Forgets a connection (closed, dead or replaced) and schedules the next one, unless the credentials were revoked. */
-  private _drop(ws: WebSocket, revoked = false): void {
+  private _drop(ws: WebSocket, code = 0): void {
     if (ws !== this._ws) return;
     this._ws = null;
     ws.onopen = ws.onmessage = ws.onclose = null;
@@ -184,14 +184,21 @@ export class RealtimeSocket {
     // Answers to what went out on this connection can no longer arrive.
     for (const push of this._pending.values()) push.resolve({ status: 'timeout' });
     this._pending.clear();
-    if (revoked && !this._stopped) {
+    if (code === CLOSE_REVOKED && !this._stopped) {
       this._timer.reset();
       this._setState('revoked');
       this.onRevoked?.();
       return;
     }
+    const wasOpen = this.state === 'open';
     this._setState('closed');
-    if (!this._stopped) this._timer.schedule();
+    if (this._stopped) return;
+    // A server restarting on purpose answered everything first and another instance can take over: no
+    // backoff. Only after a working session, so a server that keeps refusing this way still gets backoff.
+    if (code === CLOSE_RESTARTING && wasOpen) {
+      this._timer.reset();
+      this.connect();
+    } else this._timer.schedule();
   }
 
   private _setState(state: SocketState): void {

@@ -13,3 +13,5 @@ export * from './sites.ts';
 export * from './ratings.ts';
 export * from './integrations.ts';
 export * from './teams.ts';
+export * from './customers.ts';
+export * from './canned-responses.ts';

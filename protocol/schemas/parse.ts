@@ -13,6 +13,6 @@ export function parseWith<S extends v.GenericSchema>(schema: S, input: unknown, 
   const issue = result.issues[0];
   const field = v.getDotPath(issue) ?? root;
   const missing = issue.input === undefined && issue.kind === 'schema' && field !== root;
-  const code: ErrorCode = issue.type === 'max_length' ? 'too_large' : 'bad_request';
+  const code: ErrorCode = issue.type === 'max_length' || issue.type === 'max_entries' ? 'too_large' : 'bad_request';
   return { ok: false, code, message: missing ? `${field} is required` : `${field} ${issue.message}` };
 }

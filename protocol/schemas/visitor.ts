@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { LIMITS } from '../limits.ts';
+import { CustomerAttributes, VisitorContext } from './customers.ts';
 import { optional, text } from './text.ts';
 import { EDGE_LIMITS } from './limits.ts';
 
@@ -14,6 +15,7 @@ export const Identity = v.object({
     v.safeInteger('must be unix seconds'),
     v.description('unix seconds; part of the signed text and must be in the future'),
   )),
+  attributes: optional(CustomerAttributes),
 }, 'must be a JSON object');
 
 /** `POST /api/visitor` */
@@ -21,4 +23,6 @@ export const VisitorRequest = v.object({
   siteKey: text(EDGE_LIMITS.siteKey, { description: "the site's public key (data-site)" }),
   visitorToken: optional(text(EDGE_LIMITS.identityId, { description: 'the token from an earlier answer, to resume that visitor' })),
   identity: optional(Identity),
+  /** The page and browser the widget runs in (staff see it; the server adds the user agent). */
+  context: optional(VisitorContext),
 }, 'must be a JSON object');

@@ -8,6 +8,8 @@ import { jsonBody } from './json-body.ts';
 import { origin } from './origin.ts';
 import { requestLog } from './request-log.ts';
 import { authRoutes } from './routes/auth.ts';
+import { cannedResponseRoutes } from './routes/canned-responses.ts';
+import { customerRoutes } from './routes/customers.ts';
 import { availabilityRoutes } from './routes/availability.ts';
 import { healthRoutes } from './routes/health.ts';
 import { ratingRoutes } from './routes/ratings.ts';
@@ -52,7 +54,7 @@ export function createApp({ services, root, connections }: AppOptions): Koa {
   app.use(jsonBody);
   app.use(authenticate);
   app.use(scopes);
-  for (const router of [authRoutes, visitorRoutes, availabilityRoutes, ticketRoutes, userRoutes, siteRoutes, teamRoutes, tokenRoutes, ratingRoutes, replyTimeRoutes, healthRoutes(connections)]) {
+  for (const router of [authRoutes, visitorRoutes, availabilityRoutes, ticketRoutes, userRoutes, siteRoutes, teamRoutes, tokenRoutes, ratingRoutes, customerRoutes, cannedResponseRoutes, replyTimeRoutes, healthRoutes(connections)]) {
     app.use(router.routes());
     app.use(router.allowedMethods());
   }

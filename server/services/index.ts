@@ -5,6 +5,8 @@ import type { Bus } from '../realtime/bus.ts';
 import type { Metrics } from '../metrics.ts';
 import { ApiTokenService } from './api-tokens.ts';
 import { AuthService } from './auth.ts';
+import { CannedResponseService } from './canned-responses.ts';
+import { CustomerService } from './customers.ts';
 import { AvailabilityService } from './availability.ts';
 import { MessageService } from './messages.ts';
 import { Limits } from './rate-limit.ts';
@@ -30,6 +32,8 @@ export interface Services {
   messages: MessageService;
   ratings: RatingService;
   apiTokens: ApiTokenService;
+  customers: CustomerService;
+  cannedResponses: CannedResponseService;
   /** Rate limits shared by every instance (services/rate-limit.ts). */
   limits: Limits;
   routing: RoutingService;
@@ -54,5 +58,7 @@ export function createServices(config: Config, db: Database, bus: Bus, metrics: 
     messages: new MessageService(db, bus, tickets),
     ratings: new RatingService(db, tickets),
     apiTokens: new ApiTokenService(db),
+    customers: new CustomerService(db),
+    cannedResponses: new CannedResponseService(db),
   };
 }

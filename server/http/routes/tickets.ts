@@ -16,6 +16,7 @@ ticketRoutes.post('/tickets', async (ctx: Ctx) => {
   if (site && !site.categories.includes(ticketInput.category)) throw badRequest(`category must be one of: ${site.categories.join(', ')}`);
   await services.limits.ticketCreated(actor.id, ctx.ip);
   const { ticket, created } = await services.tickets.create(actor, ticketInput, site?.requireIdentity ?? false);
+  if (created) await services.customers.recordTicketPage(ticket.id, actor.id);
   ctx.status = created ? 201 : 200;
   ctx.body = ticket;
 });

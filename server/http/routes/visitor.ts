@@ -4,14 +4,17 @@ import { unauthorized } from '../../errors.ts';
 import { input } from '../../input.ts';
 import { customerToWire, publicSite } from '../../services/serialize.ts';
 import { requireActor } from '../auth.ts';
+import { userAgentOf } from '../customer-input.ts';
 import type { Ctx } from '../state.ts';
 
 export const visitorRoutes = new Router({ prefix: '/api' });
 
 /** A widget session for a site key: anonymous, resumed from a token, or identified by the site owner. */
 visitorRoutes.post('/visitor', async (ctx: Ctx) => {
-  const request = input(VisitorRequest, ctx.state.body);
+  const { context, ...request } = input(VisitorRequest, ctx.state.body);
+  const visit = { context, attributes: request.identity?.attributes, userAgent: userAgentOf(ctx.get('user-agent')) };
   const result = await ctx.state.services.visitors.session(request, ctx.state.origin, ctx.ip);
+  await ctx.state.services.customers.seen(result.customer.id, visit);
   ctx.body = { visitorToken: result.token, customer: customerToWire(result.customer), site: publicSite(result.site) };
 });
 
