@@ -91,8 +91,11 @@ function serve(opts: { config: Config; server: Server; readiness: Readiness; ser
   const app = createApp({ services, root: ROOT, connections: () => hub.connectionCounts() });
   const upgrade = upgradeHandler(hub);
   readiness.open(app.callback(), upgrade.handler);
+  services.webhookWorker.start();
 
   const release = async () => {
+    // A delivery in flight finishes (or its lease expires and another instance resends it).
+    await services.webhookWorker.stop();
     await new Promise((ok) => (control ? control.close(ok) : ok(null)));
     services.availability.close();
     await services.routing.close();
@@ -121,8 +124,10 @@ function serve(opts: { config: Config; server: Server; readiness: Readiness; ser
     const graceful = (async () => {
       // Frames and requests taken before the signal finish first: their messages are acked and fanned out.
       await Promise.all([hub.drain(), readiness.idle()]);
-      await hub.close(CLOSE_RESTART, 'server restarting');
+      // Stop listening before the sockets learn of the restart, so their reconnects are refused at
+      // once (a load balancer retries the next instance) rather than answered 503 here.
       const done = stopListening();
+      await hub.close(CLOSE_RESTART, 'server restarting');
       server.closeIdleConnections();
       await done;
       return true as const;

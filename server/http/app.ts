@@ -21,6 +21,7 @@ import { userRoutes } from './routes/users.ts';
 import { visitorRoutes } from './routes/visitor.ts';
 import { scopes } from './scopes.ts';
 import { tokenRoutes } from './routes/tokens.ts';
+import { webhookRoutes } from './routes/webhooks.ts';
 import { mw, type Ctx } from './state.ts';
 import { staticFiles } from './static.ts';
 
@@ -54,7 +55,7 @@ export function createApp({ services, root, connections }: AppOptions): Koa {
   app.use(jsonBody);
   app.use(authenticate);
   app.use(scopes);
-  for (const router of [authRoutes, visitorRoutes, availabilityRoutes, ticketRoutes, userRoutes, siteRoutes, teamRoutes, tokenRoutes, ratingRoutes, customerRoutes, cannedResponseRoutes, replyTimeRoutes, healthRoutes(connections)]) {
+  for (const router of [authRoutes, visitorRoutes, availabilityRoutes, ticketRoutes, userRoutes, siteRoutes, teamRoutes, tokenRoutes, webhookRoutes, ratingRoutes, customerRoutes, cannedResponseRoutes, replyTimeRoutes, healthRoutes(connections)]) {
     app.use(router.routes());
     app.use(router.allowedMethods());
   }

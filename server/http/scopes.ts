@@ -11,6 +11,7 @@ export const TOKEN_ROUTES: readonly { method: string; path: string; scope: Scope
   { method: 'GET', path: '/api/tickets', scope: 'tickets:read' },
   { method: 'GET', path: '/api/tickets/:id', scope: 'tickets:read' },
   { method: 'GET', path: '/api/tickets/:id/events', scope: 'tickets:read' },
+  { method: 'GET', path: '/api/tickets/:id/rating', scope: 'tickets:read' },
   { method: 'GET', path: '/api/search', scope: 'tickets:read' },
   { method: 'POST', path: '/api/tickets/:id/reject', scope: 'tickets:write' },
   { method: 'POST', path: '/api/tickets/:id/close', scope: 'tickets:write' },

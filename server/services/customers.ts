@@ -1,6 +1,6 @@
 import type { CustomerAttributes, CustomerDetails, CustomerTicket, VisitorContext } from '../../protocol/index.ts';
 import type { Database } from '../db/orm.ts';
-import { canView, isStaff, type Actor } from '../domain/index.ts';
+import { canView, hasScope, isStaff, type Actor } from '../domain/index.ts';
 import { Customer, CustomerProfile, Ticket, TicketPage } from '../entities/index.ts';
 import { forbidden, notFound } from '../errors.ts';
 import { isUuid } from '../input.ts';
@@ -50,7 +50,7 @@ export class CustomerService {
 
   /** Staff only; the tickets listed are those the reader may see. Customers get 403, even for themselves. */
   async details(actor: Actor, customerId: string): Promise<CustomerDetails> {
-    if (!isStaff(actor)) throw forbidden('only support staff can read customer details');
+    if (!isStaff(actor) && !hasScope(actor, 'customers:read')) throw forbidden('only support staff can read customer details');
     const em = this.db.em();
     const customer = isUuid(customerId) ? await em.findOne(Customer, { id: customerId }) : null;
     if (!customer) throw notFound('customer');

@@ -17,6 +17,9 @@ import { TeamService } from './teams.ts';
 import { TicketService } from './tickets.ts';
 import { UserService } from './users.ts';
 import { VisitorService } from './visitors.ts';
+import { createSender } from './webhook-sender.ts';
+import { WebhookWorker } from './webhook-worker.ts';
+import { WebhookService } from './webhooks.ts';
 
 /** Everything the HTTP routes and the socket hub call; built once per server. */
 export interface Services {
@@ -32,6 +35,9 @@ export interface Services {
   messages: MessageService;
   ratings: RatingService;
   apiTokens: ApiTokenService;
+  webhooks: WebhookService;
+  /** Sends the webhook outbox; start.ts starts and stops it. */
+  webhookWorker: WebhookWorker;
   customers: CustomerService;
   cannedResponses: CannedResponseService;
   /** Rate limits shared by every instance (services/rate-limit.ts). */
@@ -46,6 +52,13 @@ export function createServices(config: Config, db: Database, bus: Bus, metrics: 
   const auth = new AuthService(db, bus, config.sessionTtlHours, limits);
   const sites = new SiteService(db, bus);
   const tickets = new TicketService(db, bus, sites);
+  const webhooks = new WebhookService(db);
+  const webhookWorker = new WebhookWorker(db, config.webhooks, createSender(config.webhooks), (id) => tickets.wire(id));
+  webhooks.onDue = () => webhookWorker.wake(true);
+  // Events committed here make deliveries due at once; other instances' are found by polling.
+  bus.subscribe((e, local) => {
+    if (local && (e.t === 'ticket' || e.t === 'message')) webhookWorker.wake();
+  });
   const logError = (err: unknown) => logger(config.logLevel).error({ err }, 'routing failed');
   const routing = new RoutingService(db, bus, tickets, logError);
   const kick = () => routing.kick();
@@ -58,6 +71,7 @@ export function createServices(config: Config, db: Database, bus: Bus, metrics: 
     messages: new MessageService(db, bus, tickets),
     ratings: new RatingService(db, tickets),
     apiTokens: new ApiTokenService(db),
+    webhooks, webhookWorker,
     customers: new CustomerService(db),
     cannedResponses: new CannedResponseService(db),
   };

@@ -4,6 +4,7 @@ import type { Database } from '../db/orm.ts';
 import { ACCESS_REFUSALS, authorKindOf, refusalByReason, sendRefusalSql, ticketColumns, type Actor, type SendRefusal } from '../domain/index.ts';
 import { AppError } from '../errors.ts';
 import type { MessageRow } from './serialize.ts';
+import { messageWebhooksCte } from './webhooks.ts';
 
 export const MESSAGE_COLUMNS = 'id, ticket_id, seq, client_id, author_kind, author_id, author_name, body, created_at';
 
@@ -69,7 +70,8 @@ const STATEMENT = (() => {
        select id, ticket_id, seq, client_id, author_kind, author_id::text, author_name, body, now() from numbered
        on conflict (ticket_id, client_id) do nothing
        returning ${MESSAGE_COLUMNS}
-     )
+     ),
+     ${messageWebhooksCte('inserted')}
      select j.n,
        case when j.refusal in (${access}) then j.refusal
             when j.stored_id is not null then null

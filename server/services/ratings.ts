@@ -6,6 +6,7 @@ import { Rating } from '../entities/index.ts';
 import { AppError, forbidden } from '../errors.ts';
 import { ticketToWire } from './serialize.ts';
 import type { TicketService } from './tickets.ts';
+import { enqueueWebhook } from './webhooks.ts';
 
 const toWire = (r: Rating): WireRating => ({ ticketId: r.ticketId, score: r.score, comment: r.comment ?? null, createdAt: new Date(r.createdAt).toISOString() });
 
@@ -24,10 +25,14 @@ export class RatingService {
     const ticket = await this.tickets.load(actor, ticketId);
     if (ticket.status !== 'closed') throw new AppError('invalid_state', 'a ticket can be rated once it is closed');
     if (!canRate(ticketToWire(ticket))) throw new AppError('invalid_state', 'the time to rate this ticket has passed');
-    const em = this.db.em();
-    const rating = em.create(Rating, { ticketId: ticket.id, customerId: actor.id, score: input.score, comment: input.comment ?? null });
+    let rating!: Rating;
     try {
-      await em.flush();
+      // The rating and its webhook deliveries commit together.
+      await this.db.em().transactional(async (em) => {
+        rating = em.create(Rating, { ticketId: ticket.id, customerId: actor.id, score: input.score, comment: input.comment ?? null });
+        await em.flush();
+        await enqueueWebhook(em, 'rating.created', ticket.id, { rating: toWire(rating), ticket: ticketToWire(ticket) });
+      });
     } catch (err) {
       if (err instanceof UniqueConstraintViolationException) throw new AppError('conflict', 'this ticket is already rated');
       throw err;

@@ -2,6 +2,7 @@ import type { Database } from '../db/orm.ts';
 import { planAssignments, queuePositions, type Candidate, type TeamRoute, type WaitingTicket } from '../domain/index.ts';
 import type { Bus } from '../realtime/bus.ts';
 import type { TicketService } from './tickets.ts';
+import { enqueueTicketWebhooks } from './webhooks.ts';
 
 type Sql = Database['sql'];
 
@@ -152,6 +153,7 @@ export class RoutingService {
          select id from upd`,
         [JSON.stringify(input)],
       );
+      await enqueueTicketWebhooks(sql, 'ticket.accepted', done.map((d) => d.id));
       const ids = new Set(done.map((d) => d.id));
       // A ticket taken by hand meanwhile left its planned member's slot unused: plan again.
       if (ids.size < plan.assignments.length) this.again = true;

@@ -8,9 +8,11 @@ import { isUuid } from '../input.ts';
 import type { Bus } from '../realtime/bus.ts';
 import { eventToWire, ticketToWire } from './serialize.ts';
 import type { SiteService } from './sites.ts';
+import { enqueueWebhook } from './webhooks.ts';
 
 const EVENT_OF: Record<TicketAction, TicketEventType> = { accept: 'ticket_accepted', reject: 'ticket_rejected', close: 'ticket_closed' };
 const POPULATE = ['customer', 'assignee'] as const;
+const WEBHOOK_OF = { accept: 'ticket.accepted', reject: 'ticket.rejected', close: 'ticket.closed' } as const;
 
 /** The rule facts of a ticket; `requireIdentity` is its site's setting. */
 export const factsOf = (t: Ticket, requireIdentity: boolean): TicketFacts => ({
@@ -48,13 +50,21 @@ export class TicketService {
       const existing = await em.findOne(Ticket, { customer: actor.id, clientId: input.clientId }, { populate: POPULATE });
       if (existing) return { ticket: ticketToWire(existing), created: false };
     }
-    const ticket = em.create(Ticket, {
-      site: actor.siteId, customer: actor.id, category: input.category, urgency: input.urgency,
-      description: input.description, status: 'open', clientId: input.clientId ?? null, lastSeq: 0,
-    });
-    em.create(TicketEvent, { ticket, action: 'create', fromStatus: null, toStatus: 'open', actorKind: 'customer', actorId: actor.id, actorName: actor.name });
+    let wire: WireTicket;
     try {
-      await em.flush();
+      // The ticket, its audit row and its webhook deliveries commit together.
+      wire = await em.transactional(async (tx) => {
+        const ticket = tx.create(Ticket, {
+          site: actor.siteId, customer: actor.id, category: input.category, urgency: input.urgency,
+          description: input.description, status: 'open', clientId: input.clientId ?? null, lastSeq: 0,
+        });
+        tx.create(TicketEvent, { ticket, action: 'create', fromStatus: null, toStatus: 'open', actorKind: 'customer', actorId: actor.id, actorName: actor.name });
+        await tx.flush();
+        await tx.populate(ticket, POPULATE);
+        const created = ticketToWire(ticket);
+        await enqueueWebhook(tx, 'ticket.created', created.id, { ticket: created });
+        return created;
+      });
     } catch (err) {
       // A concurrent retry with the same clientId won the race: answer with its ticket.
       if (input.clientId && /unique|duplicate/i.test(String((err as Error).message))) {
@@ -63,8 +73,6 @@ export class TicketService {
       }
       throw err;
     }
-    await em.populate(ticket, POPULATE);
-    const wire = ticketToWire(ticket);
     this.bus.publish({ t: 'ticket', type: 'ticket_created', ticketId: wire.id, customerId: actor.id, ticket: wire });
     return { ticket: wire, created: true };
   }
@@ -125,15 +133,18 @@ export class TicketService {
     if (action === 'accept') Object.assign(changes, { assignee: actor.id, acceptedAt: now });
     if (action === 'reject') Object.assign(changes, { rejectedAt: now, rejectReason: reason ?? null });
     if (action === 'close') changes.closedAt = now;
-    await this.db.em().transactional(async (em) => {
+    const wire = await this.db.em().transactional(async (em) => {
       const updated = await em.nativeUpdate(Ticket, { id: current.id, status: from }, changes);
       if (updated !== 1) throw new AppError('invalid_state', action === 'accept' ? 'this ticket was already taken' : 'the ticket changed meanwhile; reload it');
       em.create(TicketEvent, {
         ticket: current.id, action, fromStatus: from, toStatus: to, actorKind: authorKindOf(actor), actorId: actor.id,
         actorName: actor.name, reason: reason ?? null, createdAt: now,
       });
+      await em.flush();
+      const changed = ticketToWire((await em.findOneOrFail(Ticket, { id: current.id }, { populate: POPULATE, refresh: true })));
+      await enqueueWebhook(em, WEBHOOK_OF[action], changed.id, { ticket: changed });
+      return changed;
     });
-    const wire = (await this.wire(current.id))!;
     this.bus.publish({ t: 'ticket', type: EVENT_OF[action], ticketId: wire.id, customerId: wire.customer.id, ticket: wire });
     return wire;
   }

@@ -147,6 +147,8 @@ export class Hub implements HandlerContext {
         if (!local) this.presence.remote(e.i, e.staff);
         return;
       case 'resync':
+        // Announcements were lost in the gap too: tell the others our staff now, not at the next interval.
+        this.presence.announce();
         return resyncAfterGap(this, e.since, (type, ticket) => this.announceTicket(type, ticket));
       case 'queue':
         for (const q of e.entries) for (const conn of this.registry.ofCustomer(q.customerId)) conn.send({ type: 'queue', ticketId: q.ticketId, position: q.position });

@@ -4,10 +4,10 @@ import type { Connection } from './connection.ts';
 /** Reads messages with seq > after, oldest first (the database is the log). */
 export type ReadAfter = (ticketId: string, after: number, limit: number) => Promise<MessagePage>;
 
-/** Messages read per replay query; each page goes out in chunks of at most CHUNK_BYTES. */
+/** Messages read per replay query; each page goes out in chunks of about CHUNK_CHARS (64 Ki UTF-16 units, at most ~192 KiB of UTF-8). */
 const REPLAY_PAGE = 200;
 /** A replay waits for the socket to hand each chunk to the OS before the next: one chunk is what a socket that stops reading can hold. */
-const CHUNK_BYTES = 64 * 1024;
+const CHUNK_CHARS = 64 * 1024;
 
 /**
  * The ticket rooms of one instance: who joined which ticket, the catch-up replay on join, and live
@@ -114,19 +114,19 @@ export class Rooms {
         sub.dirty = false;
         const page = await this.readAfter(ticketId, sub.lastSent, REPLAY_PAGE);
         let chunk: string[] = [];
-        let bytes = 0;
+        let chars = 0;
         for (const m of page.messages) {
           if (conn.rooms.get(ticketId) !== sub || !conn.open) return sent;
           if (m.seq <= sub.lastSent) continue;
           const text = JSON.stringify({ type: 'message', message: m });
           chunk.push(text);
-          bytes += text.length;
+          chars += text.length;
           sub.lastSent = m.seq;
           sent++;
-          if (bytes >= CHUNK_BYTES) {
+          if (chars >= CHUNK_CHARS) {
             await conn.sendChunk(chunk);
             chunk = [];
-            bytes = 0;
+            chars = 0;
           }
         }
         await conn.sendChunk(chunk);

@@ -1,0 +1,185 @@
+import type { Ticket } from '../../protocol/index.ts';
+import type { Database } from '../db/orm.ts';
+import type { WebhookConfig } from './webhook-config.ts';
+import type { Sender } from './webhook-sender.ts';
+import { signatureHeader } from './webhook-signature.ts';
+import type { DeliveryRow } from './webhooks.ts';
+import { messageRowToWire, type MessageRow } from './serialize.ts';
+import { MESSAGE_COLUMNS } from './message-writer.ts';
+
+interface EndpointRow { id: string; url: string; secret: string; previous_secret: string | null; previous_secret_until: Date | null }
+
+/** Finished deliveries kept per endpoint for the log. */
+const KEEP = 100;
+
+/**
+ * Sends due webhook deliveries from the outbox. Safe with many instances: a claim takes rows with
+ * FOR UPDATE SKIP LOCKED and leases them, so each is sent by one worker at a time; a worker that
+ * dies leaves a lease that expires, and the row is sent again (at least once). A ticket's events
+ * go to an endpoint one at a time, in order: only the oldest pending one of each ticket is claimable.
+ */
+export class WebhookWorker {
+  private readonly db: Database;
+  private readonly config: WebhookConfig;
+  private readonly send: Sender;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+  private readonly pruned = new Map<string, number>();
+  /** Whether any endpoint is active (refreshed every poll): without one, events need not wake the worker. */
+  private anyActive = false;
+
+  /** The wire ticket, for events queued without a body (auto-assignment). */
+  private readonly ticketOf: (id: string) => Promise<Ticket | null>;
+
+  constructor(db: Database, config: WebhookConfig, send: Sender, ticketOf: (id: string) => Promise<Ticket | null>) {
+    this.db = db;
+    this.config = config;
+    this.send = send;
+    this.ticketOf = ticketOf;
+  }
+
+  start(): void {
+    this.schedule(0);
+  }
+
+  /** Something became due here (an event was committed, a redelivery asked): look now rather than at the next poll. */
+  wake(force = false): void {
+    if (this.stopped || (!force && !this.anyActive)) return;
+    if (this.running) this.again = true;
+    else this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+
+  private schedule(ms: number): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.running = this.drain().finally(() => {
+        this.running = null;
+        const more = this.again;
+        this.again = false;
+        this.schedule(more ? 0 : this.config.pollMs);
+      });
+    }, ms);
+    this.timer.unref?.();
+  }
+
+  /** Claims and sends batches until nothing is due. */
+  private async drain(): Promise<void> {
+    try {
+      const [row] = await this.db.sql<{ any: boolean }>('select exists (select 1 from webhook_endpoints where active) as any');
+      this.anyActive = !!row?.any;
+      while (!this.stopped) {
+        const n = await this.tick();
+        if (n < this.config.concurrency) break;
+      }
+    } catch (err) {
+      if (!this.stopped) console.error('webhook worker:', (err as Error).message);
+    }
+  }
+
+  /** One batch: claim, send concurrently, record. Returns how many were claimed. */
+  async tick(): Promise<number> {
+    const lease = this.config.timeoutMs * 2 + 5000;
+    const rows = await this.db.sql<DeliveryRow>(
+      `update webhook_deliveries d set lease_until = now() + (? * interval '1 millisecond'), attempts = d.attempts + 1, last_attempt_at = now()
+       where d.id in (
+         select c.id from webhook_deliveries c join webhook_endpoints e on e.id = c.endpoint_id and e.active
+         where c.state = 'pending' and c.next_attempt_at <= now() and (c.lease_until is null or c.lease_until < now())
+           and not exists (select 1 from webhook_deliveries p where p.endpoint_id = c.endpoint_id and p.ticket_id = c.ticket_id
+                           and p.state = 'pending' and p.seq < c.seq)
+         order by c.seq limit ?
+         for update of c skip locked
+       )
+       returning d.id, d.endpoint_id, d.event_id, d.type, d.ticket_id, d.message_id, d.data, d.attempts, d.started_at, d.created_at`,
+      [lease, this.config.concurrency],
+    );
+    if (!rows.length) return 0;
+    const ids = [...new Set(rows.map((r) => r.endpoint_id))];
+    const endpoints = new Map((await this.db.sql<EndpointRow>(
+      `select id, url, secret, previous_secret, previous_secret_until from webhook_endpoints where id in (${ids.map(() => '?').join(',')})`,
+      ids,
+    )).map((e) => [e.id, e]));
+    const messages = await this.messagesOf(rows);
+    await Promise.all(rows.map((row) => this.deliver(row, endpoints.get(row.endpoint_id), messages)));
+    await this.prune(new Set(rows.map((r) => r.endpoint_id)));
+    return rows.length;
+  }
+
+  private async messagesOf(rows: DeliveryRow[]): Promise<Map<string, MessageRow>> {
+    const ids = [...new Set(rows.map((r) => r.message_id).filter((id): id is string => !!id))];
+    if (!ids.length) return new Map();
+    const found = await this.db.sql<MessageRow>(`select ${MESSAGE_COLUMNS} from messages where id in (${ids.map(() => '?').join(',')})`, ids);
+    return new Map(found.map((m) => [m.id, m]));
+  }
+
+  private async deliver(row: DeliveryRow, endpoint: EndpointRow | undefined, messages: Map<string, MessageRow>): Promise<void> {
+    if (!endpoint) return; // deleted meanwhile; its deliveries went with it
+    let data = row.data;
+    if (row.message_id) {
+      const message = messages.get(row.message_id);
+      // The message is gone (its ticket was deleted): there is nothing left to tell.
+      if (!message) return void (await this.db.sql('delete from webhook_deliveries where id = ?', [row.id]));
+      data = { message: messageRowToWire(message) };
+    } else if (data === null && row.ticket_id) {
+      const ticket = await this.ticketOf(row.ticket_id);
+      if (!ticket) return void (await this.db.sql('delete from webhook_deliveries where id = ?', [row.id]));
+      data = { ticket };
+      await this.db.sql('update webhook_deliveries set data = ?::jsonb where id = ?', [JSON.stringify(data), row.id]);
+    }
+    const body = JSON.stringify({ id: row.event_id, type: row.type, createdAt: new Date(row.created_at).toISOString(), data });
+    const secrets = [endpoint.secret];
+    if (endpoint.previous_secret && endpoint.previous_secret_until && new Date(endpoint.previous_secret_until).getTime() > Date.now()) {
+      secrets.push(endpoint.previous_secret);
+    }
+    const result = await this.send(endpoint.url, {
+      'content-type': 'application/json',
+      'user-agent': 'Parley-Webhooks/1',
+      'parley-delivery': row.id,
+      'parley-event': row.type,
+      'parley-signature': signatureHeader(secrets, body, Math.floor(Date.now() / 1000)),
+    }, body);
+    const response = result.response.slice(0, 1024);
+    if (result.ok) {
+      await this.db.sql(
+        `with d as (update webhook_deliveries set state = 'delivered', lease_until = null, next_attempt_at = null,
+                      response_status = ?, duration_ms = ?, response = ? where id = ? returning endpoint_id)
+         update webhook_endpoints set failing_since = null where id in (select endpoint_id from d) and failing_since is not null`,
+        [result.status, result.durationMs, response, row.id],
+      );
+      return;
+    }
+    const attempts = Number(row.attempts);
+    const deadline = new Date(row.started_at).getTime() + this.config.retryForMs;
+    const next = Math.min(Date.now() + this.config.backoffMs * 2 ** (attempts - 1), deadline);
+    const giveUp = Date.now() >= deadline;
+    await this.db.sql(
+      `with d as (update webhook_deliveries set state = ?, lease_until = null, next_attempt_at = ?,
+                    response_status = ?, duration_ms = ?, response = ? where id = ? returning endpoint_id)
+       update webhook_endpoints set failing_since = now() where ? and id in (select endpoint_id from d) and failing_since is null`,
+      [giveUp ? 'failed' : 'pending', giveUp ? null : new Date(next), result.status, result.durationMs, response, row.id, giveUp],
+    );
+  }
+
+  /** Keeps the newest KEEP finished deliveries of each endpoint, at most once a second per endpoint. */
+  private async prune(endpointIds: Set<string>): Promise<void> {
+    const now = Date.now();
+    for (const id of endpointIds) {
+      if ((this.pruned.get(id) ?? 0) > now - 1000) continue;
+      this.pruned.set(id, now);
+      await this.db.sql(
+        `delete from webhook_deliveries where endpoint_id = ? and state <> 'pending' and seq < (
+           select seq from webhook_deliveries where endpoint_id = ? and state <> 'pending' order by seq desc offset ? limit 1)`,
+        [id, id, KEEP - 1],
+      );
+    }
+  }
+}
