@@ -16,7 +16,7 @@ import type { Hub } from './hub.ts';
 export function upgradeHandler(hub: Hub) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxFrameBytes, perMessageDeflate: false });
   const { services } = hub;
-  const trustProxy = process.env.PARLEY_TRUST_PROXY === '1';
+  const trustProxy = services.config.trustProxy;
 
   const refuse = (socket: Duplex, status: number, text: string) => {
     socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
