@@ -4,6 +4,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { LIMITS } from '../../protocol/index.ts';
 import { isOwnOrigin, type SocketActor } from '../domain/index.ts';
+import { logger } from '../log.ts';
 import { SESSION_COOKIE } from '../services/auth.ts';
 import type { Hub } from './hub.ts';
 
@@ -46,7 +47,7 @@ export function upgradeHandler(hub: Hub) {
       }
       wss.handleUpgrade(req, socket, head, (ws) => hub.accept(ws, origin, address, staff));
     } catch (err) {
-      console.error('upgrade failed', err);
+      logger(services.config.logLevel).error({ err, origin: req.headers.origin }, 'upgrade failed');
       refuse(socket, 500, 'Internal Server Error');
     }
   };
