@@ -23,13 +23,15 @@ import './parley-notification-drawer.ts';
 import './parley-reject-dialog.ts';
 import './parley-shortcuts-dialog.ts';
 import './parley-sites.ts';
+import './parley-api-tokens.ts';
+import './parley-webhooks.ts';
 import './parley-state.ts';
 import './parley-queue.ts';
 import './parley-toast.ts';
 
 const TITLES: Record<Route['name'], string> = {
   open: 'Open tickets', mine: 'My tickets', ticket: 'Conversation', all: 'All tickets',
-  monitoring: 'Monitoring', members: 'Members', sites: 'Sites', replies: 'My replies', 'team-replies': 'Team replies',
+  monitoring: 'Monitoring', members: 'Members', sites: 'Sites', replies: 'My replies', 'team-replies': 'Team replies', tokens: 'API tokens', webhooks: 'Webhooks',
 };
 
 /**
@@ -216,6 +218,8 @@ export class ParleyApp extends LitElement {
       case 'monitoring': return html`<parley-monitoring></parley-monitoring>`;
       case 'members': return html`<parley-members .me=${this.user}></parley-members>`;
       case 'sites': return html`<parley-sites></parley-sites>`;
+      case 'tokens': return html`<parley-api-tokens></parley-api-tokens>`;
+      case 'webhooks': return html`<parley-webhooks></parley-webhooks>`;
       case 'replies': return html`<parley-canned-responses scope="personal"></parley-canned-responses>`;
       case 'team-replies': return html`<parley-canned-responses scope="team"></parley-canned-responses>`;
       default: {

@@ -65,6 +65,7 @@ export class ParleyMessageList extends LitElement {
   }
 
   private author(m: Message, mine: boolean): string {
+    if (m.author.kind === 'integration') return `via ${m.author.name ?? 'API token'}`;
     return mine ? 'You' : m.author.name || (m.author.kind === 'customer' ? this.customerName : m.author.kind);
   }
 

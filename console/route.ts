@@ -8,9 +8,11 @@ export type Route =
   | { name: 'members' }
   | { name: 'sites' }
   | { name: 'replies' }
-  | { name: 'team-replies' };
+  | { name: 'team-replies' }
+  | { name: 'tokens' }
+  | { name: 'webhooks' };
 
-export const ADMIN_ROUTES: ReadonlySet<Route['name']> = new Set(['all', 'monitoring', 'members', 'sites', 'team-replies']);
+export const ADMIN_ROUTES: ReadonlySet<Route['name']> = new Set(['all', 'monitoring', 'members', 'sites', 'team-replies', 'tokens', 'webhooks']);
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
@@ -22,7 +24,7 @@ export function parseRoute(hash: string): Route {
     case 'tickets':
       return path[1] ? { name: 'ticket', id: decodeURIComponent(path[1]) } : { name: 'open' };
     case 'admin':
-      if (path[1] === 'monitoring' || path[1] === 'members' || path[1] === 'sites') return { name: path[1] };
+      if (path[1] === 'monitoring' || path[1] === 'members' || path[1] === 'sites' || path[1] === 'tokens' || path[1] === 'webhooks') return { name: path[1] };
       if (path[1] === 'replies') return { name: 'team-replies' };
       return { name: 'all' };
     default:

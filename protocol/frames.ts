@@ -4,19 +4,18 @@ import type { QueueFrame } from './routing.ts';
 import type { Ticket } from './tickets.ts';
 import type { SocketUser } from './users.ts';
 
-/** Every frame may carry `ref`; the server echoes it in the `ack` or `error` that answers it. */
-interface Ref {
-  ref?: string;
-}
+import type * as v from 'valibot';
+import type * as S from './schemas/frames.ts';
 
-// client -> server
-export interface AuthFrame extends Ref { type: 'auth'; token: string }
-export interface JoinFrame extends Ref { type: 'join'; ticketId: string; after?: number }
-export interface LeaveFrame extends Ref { type: 'leave'; ticketId: string }
-export interface SendFrame extends Ref { type: 'message'; ticketId: string; clientId: string; body: string }
-export interface TypingFrame extends Ref { type: 'typing'; ticketId: string }
-export interface ReadFrame extends Ref { type: 'read'; ticketId: string; seq: number }
-export interface PingFrame extends Ref { type: 'ping' }
+// client -> server: inferred from the schemas that validate them (protocol/schemas/frames.ts).
+// Every frame may carry `ref`; the server echoes it in the `ack` or `error` that answers it.
+export type AuthFrame = v.InferOutput<typeof S.AuthFrame>;
+export type JoinFrame = v.InferOutput<typeof S.JoinFrame>;
+export type LeaveFrame = v.InferOutput<typeof S.LeaveFrame>;
+export type SendFrame = v.InferOutput<typeof S.SendFrame>;
+export type TypingFrame = v.InferOutput<typeof S.TypingFrame>;
+export type ReadFrame = v.InferOutput<typeof S.ReadFrame>;
+export type PingFrame = v.InferOutput<typeof S.PingFrame>;
 
 export type ClientFrame = AuthFrame | JoinFrame | LeaveFrame | SendFrame | TypingFrame | ReadFrame | PingFrame;
 export type ClientFrameType = ClientFrame['type'];

@@ -51,11 +51,8 @@ export interface TicketEvent {
   at: string;
 }
 
-export interface NewTicket {
-  category: string;
-  urgency: Urgency;
-  description: string;
-}
+/** `POST /api/tickets`, inferred from its schema. */
+export type NewTicket = import('valibot').InferOutput<typeof import('./schemas/tickets.ts').NewTicket>;
 
 /** `integration`: an API token, shown as "via <token name>". */
 export type AuthorKind = 'customer' | 'member' | 'admin' | 'system' | 'integration';

@@ -1,4 +1,3 @@
-import type { CustomerAttributes, VisitorContext } from './customers.ts';
 import type { MemberStatus, RoutingMode } from './routing.ts';
 
 export const ROLES = ['member', 'admin'] as const;
@@ -31,28 +30,13 @@ export interface Customer {
 }
 
 /**
- * Identity a site owner passes for a logged-in customer. `hash` = HMAC-SHA256(secret, id) or, with
- * `expiresAt`, HMAC-SHA256(secret, `v2:${id}:${expiresAt}`), hex. The hash covers the id (and expiry)
- * only: `email` and `name` are taken as the page sends them and are never shown as verified.
+ * Identity a site owner passes for a logged-in customer (inferred from its schema). `hash` =
+ * HMAC-SHA256(secret, id) or, with `expiresAt`, HMAC-SHA256(secret, `v2:${id}:${expiresAt}`), hex. The
+ * hash covers the id (and expiry) only: `email` and `name` are taken as the page sends them and are
+ * never shown as verified.
  */
-export interface Identity {
-  id: string;
-  email?: string;
-  name?: string;
-  hash: string;
-  /** Unix seconds; when given it is part of the signed string and must be in the future. */
-  expiresAt?: number;
-  /** At most 20 flat values, shown to staff beside the chat (not part of the signed string). */
-  attributes?: CustomerAttributes;
-}
-
-export interface VisitorRequest {
-  siteKey: string;
-  visitorToken?: string;
-  identity?: Identity;
-  /** The page and browser the widget runs in (staff see it; the server adds the user agent). */
-  context?: VisitorContext;
-}
+export type Identity = import('valibot').InferOutput<typeof import('./schemas/visitor.ts').Identity>;
+export type VisitorRequest = import('valibot').InferOutput<typeof import('./schemas/visitor.ts').VisitorRequest>;
 
 export interface VisitorSession {
   visitorToken: string;

@@ -1,5 +1,6 @@
 import { LIMITS } from '../protocol/index.ts';
 import { EnvReader } from './config-reader.ts';
+import { LOG_LEVELS, type LogLevel } from './log.ts';
 import { loadWebhookConfig, type WebhookConfig } from './services/webhook-config.ts';
 
 export { ConfigError } from './config-reader.ts';
@@ -22,6 +23,11 @@ export interface Config {
   sessionTtlHours: number;
   /** New anonymous widget visitors allowed per client address and minute. */
   newVisitorsPerMinute: number;
+  /** Tickets one visitor, and one client address, may open per hour (then 429 `rate_limited`). */
+  ticketsPerVisitorPerHour: number;
+  ticketsPerAddressPerHour: number;
+  /** The whole request (headers and body) must arrive within this; the headers within min(20 s, this). */
+  requestTimeoutMs: number;
   /** Cookie `Secure` flag: on when the public URL is https. */
   secureCookies: boolean;
   /** Trust `X-Forwarded-*` headers from a proxy in front. */
@@ -30,7 +36,8 @@ export interface Config {
   shutdownSeconds: number;
   /** How long a member stays online for routing after their last console socket closed. */
   offlineGraceSeconds: number;
-  logLevel: 'silent' | 'info';
+  /** `PARLEY_LOG`: a pino level or `silent`. */
+  logLevel: LogLevel;
   webhooks: WebhookConfig;
   /** Fair use on sockets (README, "Limits"). */
   fairUse: FairUseLimits;
@@ -62,7 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, warn?: (line: s
   const publicUrl = r.url('PARLEY_PUBLIC_URL', ['http:', 'https:'])?.replace(/\/+$/, '') ?? null;
   const config: Config = {
     port,
-    host: r.string('HOST', '0.0.0.0'),
+    host: r.match('HOST', /^[A-Za-z0-9.:[\]-]+$/, 'a host name or IP address') ?? '0.0.0.0',
     databaseUrl: r.url('DATABASE_URL', ['postgres:', 'postgresql:']),
     dataDir: r.string('PARLEY_DATA_DIR', './data'),
     adminEmail: r.match('PARLEY_ADMIN_EMAIL', /^[^\s@]+@[^\s@]+$/, 'an email address'),
@@ -72,10 +79,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, warn?: (line: s
     examplePort: r.raw('PARLEY_EXAMPLE_PORT') === 'off' ? null : r.port('PARLEY_EXAMPLE_PORT', port === 0 ? 0 : port + 1),
     sessionTtlHours: r.int('PARLEY_SESSION_TTL_HOURS', 24 * 7, { min: 1, max: 24 * 366 }),
     newVisitorsPerMinute: r.int('PARLEY_NEW_VISITORS_PER_MINUTE', 600, { min: 1, max: 1_000_000 }),
+    ticketsPerVisitorPerHour: r.int('PARLEY_TICKETS_PER_VISITOR_PER_HOUR', 30, COUNT),
+    ticketsPerAddressPerHour: r.int('PARLEY_TICKETS_PER_ADDRESS_PER_HOUR', 600, COUNT),
+    requestTimeoutMs: r.int('PARLEY_REQUEST_TIMEOUT_MS', 30_000, { min: 1_000, max: 3_600_000 }),
     secureCookies: publicUrl?.startsWith('https:') ?? false,
     trustProxy: r.flag('PARLEY_TRUST_PROXY'),
     shutdownSeconds: r.number('PARLEY_SHUTDOWN_SECONDS', 10, { min: 0.1, max: 600 }),
-    logLevel: r.oneOf('PARLEY_LOG', ['info', 'silent'] as const, 'info'),
+    logLevel: r.oneOf('PARLEY_LOG', LOG_LEVELS, 'info'),
     webhooks: loadWebhookConfig(r),
     fairUse: {
       socketMessages: { perSecond: r.int('PARLEY_SOCKET_MESSAGES_PER_SECOND', 5, COUNT), burst: r.int('PARLEY_SOCKET_MESSAGE_BURST', 30, COUNT) },

@@ -2,6 +2,7 @@
 import { startExampleHost } from './example-host.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { ROOT, startServer } from './start.ts';
+import { logger } from './log.ts';
 
 let config: Config;
 try {
@@ -23,7 +24,7 @@ if (config.examplePort !== null) {
     example = await startExampleHost(running.services, ROOT, config.examplePort, publicUrl);
     console.log(`  example host page (another origin): ${example.url}`);
   } catch (err) {
-    console.warn(`  example host page not started: ${(err as Error).message}`);
+    logger(config.logLevel).warn({ err }, 'example host page not started');
   }
 }
 
@@ -37,7 +38,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     setTimeout(() => process.exit(1), config.shutdownSeconds * 1000 + 5000).unref();
     example?.server.close();
     const inTime = await running.shutdown();
-    if (config.logLevel !== 'silent') console.log(inTime ? 'Parley stopped.' : `Parley stopped after cutting what was still open at ${config.shutdownSeconds} s.`);
+    logger(config.logLevel).info({ inTime }, inTime ? 'Parley stopped' : `Parley stopped after cutting what was still open at ${config.shutdownSeconds} s`);
     process.exit(inTime ? 0 : 1);
   });
 }

@@ -8,6 +8,7 @@ import { listenControl } from './backup/control-socket.ts';
 import { loadConfig, type Config } from './config.ts';
 import { openDatabase, type Database } from './db/orm.ts';
 import { createApp } from './http/app.ts';
+import { answerClientErrors, httpServerOptions } from './http/server-options.ts';
 import { Metrics } from './metrics.ts';
 import { LocalBus, type Bus } from './realtime/bus.ts';
 import { PgBus } from './realtime/pg-bus.ts';
@@ -16,6 +17,7 @@ import { createServices, type Services } from './services/index.ts';
 import { CLOSE_RESTART } from './ws/close-codes.ts';
 import { Hub } from './ws/hub.ts';
 import { upgradeHandler } from './ws/upgrade.ts';
+import { logger } from './log.ts';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -44,7 +46,8 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Runn
   const config = { ...loadConfig(), ...overrides };
   const log = (line: string) => config.logLevel !== 'silent' && console.log(line);
   const readiness = new Readiness();
-  const server = createServer(readiness.request);
+  const server = createServer(httpServerOptions(config.requestTimeoutMs), readiness.request);
+  answerClientErrors(server);
   server.on('upgrade', readiness.upgrade);
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
@@ -67,7 +70,7 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Runn
     await db.exclusive(() => services.auth.ensureFirstAdmin(config.adminEmail, config.adminPassword, log));
     await services.sites.reload();
     const control = db.kind === 'pglite' && config.dataDir !== 'memory://' ? await listenControl(resolve(config.dataDir), db).catch((err) => {
-      console.warn(`online backups are off (the control socket in ${config.dataDir} did not open: ${(err as Error).message})`);
+      logger(config.logLevel).warn({ err }, `online backups are off (the control socket in ${config.dataDir} did not open)`);
       return null;
     }) : null;
     return serve({ config, server, readiness, services, url, port, control });

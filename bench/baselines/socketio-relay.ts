@@ -5,7 +5,7 @@
  */
 import { createServer } from 'node:http';
 import { Server } from 'socket.io';
-import { checkMessageBody } from '../../protocol/index.ts';
+import { checkMessageBody } from '../../protocol/schemas/index.ts';
 import { relayMessage } from './relay-message.ts';
 
 const port = Number(process.env.PORT ?? 0);

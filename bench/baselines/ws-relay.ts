@@ -6,7 +6,8 @@
  */
 import { createServer } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { LIMITS, parseClientFrame, type ServerFrame } from '../../protocol/index.ts';
+import { LIMITS, type ServerFrame } from '../../protocol/index.ts';
+import { parseClientFrame } from '../../protocol/schemas/index.ts';
 import { relayMessage } from './relay-message.ts';
 
 const port = Number(process.env.PORT ?? 0);

@@ -1,9 +1,12 @@
 import Koa from 'koa';
+import { logger } from '../log.ts';
 import type { Services } from '../services/index.ts';
 import { authenticate } from './auth.ts';
 import { errors } from './errors.ts';
+import { headers } from './headers.ts';
 import { jsonBody } from './json-body.ts';
 import { origin } from './origin.ts';
+import { requestLog } from './request-log.ts';
 import { authRoutes } from './routes/auth.ts';
 import { cannedResponseRoutes } from './routes/canned-responses.ts';
 import { customerRoutes } from './routes/customers.ts';
@@ -20,7 +23,7 @@ import { visitorRoutes } from './routes/visitor.ts';
 import { scopes } from './scopes.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
-import { mw } from './state.ts';
+import { mw, type Ctx } from './state.ts';
 import { staticFiles } from './static.ts';
 
 export interface AppOptions {
@@ -29,23 +32,25 @@ export interface AppOptions {
   connections: () => { customers: number; members: number; admins: number };
 }
 
-/** Builds the Koa app; only start.ts listens. Middleware order: errors, services, static, origin/CORS, body, auth, routes. */
+/**
+ * Builds the Koa app; only start.ts listens. Middleware order: services and metrics, headers, request
+ * log, errors, static, origin/CORS, body, auth, routes.
+ */
 export function createApp({ services, root, connections }: AppOptions): Koa {
   const app = new Koa({ proxy: services.config.trustProxy });
-  app.on('error', (err) => {
-    if (services.config.logLevel !== 'silent') console.error('request failed', err);
-  });
-  app.use(errors);
+  app.on('error', (err, ctx?: Ctx) => (ctx?.state?.log ?? logger(services.config.logLevel)).error({ err }, 'unexpected error'));
   app.use(mw(async (ctx, next) => {
     ctx.state.services = services;
     const started = performance.now();
-    ctx.set('X-Content-Type-Options', 'nosniff');
     try {
       await next();
     } finally {
       services.metrics.httpLatency.observe({ method: ctx.method, status: String(ctx.status) }, (performance.now() - started) / 1000);
     }
   }));
+  app.use(headers);
+  app.use(requestLog);
+  app.use(errors);
   app.use(staticFiles(root, 'console/index.html'));
   app.use(origin);
   app.use(jsonBody);

@@ -1,5 +1,6 @@
 import type { Context, Middleware, Next } from 'koa';
 import type { Actor } from '../domain/index.ts';
+import type { Logger } from '../log.ts';
 import type { Services } from '../services/index.ts';
 
 /** What the middleware chain learns about a request, on `ctx.state`. */
@@ -12,6 +13,8 @@ export interface RequestState {
   sameOrigin: boolean;
   origin: string | undefined;
   body: unknown;
+  /** Logger whose lines carry this request's id. */
+  log: Logger;
 }
 
 export type Ctx = Context & { state: RequestState };

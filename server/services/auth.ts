@@ -6,7 +6,7 @@ import { Session, User } from '../entities/index.ts';
 import { AppError } from '../errors.ts';
 import type { Bus } from '../realtime/bus.ts';
 import { dummyHash, hashPassword, verifyPassword } from './passwords.ts';
-import { WindowLimiter } from './rate-limit.ts';
+import type { Limits } from './rate-limit.ts';
 import { newToken, tokenId } from './tokens.ts';
 
 export interface StaffSession {
@@ -24,11 +24,11 @@ export class AuthService {
   private readonly db: Database;
   private readonly bus: Bus;
   private readonly ttlMs: number;
-  private readonly perAccount = new WindowLimiter(10, 15 * 60_000);
-  private readonly perAddress = new WindowLimiter(50, 15 * 60_000);
+  private readonly limits: Limits;
 
-  constructor(db: Database, bus: Bus, ttlHours: number) {
+  constructor(db: Database, bus: Bus, ttlHours: number, limits: Limits) {
     this.db = db;
+    this.limits = limits;
     this.bus = bus;
     this.ttlMs = ttlHours * 3600_000;
   }
@@ -36,18 +36,16 @@ export class AuthService {
   /** Returns a new session token (a fresh id at every login) or throws one message for every failure. */
   async login(email: string, password: string, address: string): Promise<{ token: string; user: User }> {
     const account = email.trim().toLowerCase();
-    if (this.perAccount.blocked(account) || this.perAddress.blocked(address)) {
-      throw new AppError('rate_limited', 'too many failed sign-ins; try again in a few minutes');
-    }
+    await this.limits.loginPerAccount.check(account, 'too many failed sign-ins');
+    await this.limits.loginPerAddress.check(address, 'too many failed sign-ins');
     const em = this.db.em();
     const user = await em.findOne(User, { email: account });
     const ok = user ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await dummyHash(), password), false);
     if (!user || !ok || !user.active) {
-      this.perAccount.record(account);
-      this.perAddress.record(address);
+      await Promise.all([this.limits.loginPerAccount.record(account), this.limits.loginPerAddress.record(address)]);
       throw new AppError('unauthorized', LOGIN_FAILED);
     }
-    this.perAccount.reset(account);
+    await this.limits.loginPerAccount.reset(account);
     // Expired sessions are useless; sweeping at sign-in keeps the table small without a timer.
     await em.nativeDelete(Session, { expiresAt: { $lt: new Date() } });
     const token = newToken();

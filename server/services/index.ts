@@ -1,4 +1,5 @@
 import type { Config } from '../config.ts';
+import { logger } from '../log.ts';
 import type { Database } from '../db/orm.ts';
 import type { Bus } from '../realtime/bus.ts';
 import type { Metrics } from '../metrics.ts';
@@ -9,6 +10,7 @@ import { CustomerService } from './customers.ts';
 import { LabelService } from './labels.ts';
 import { AvailabilityService } from './availability.ts';
 import { MessageService } from './messages.ts';
+import { Limits } from './rate-limit.ts';
 import { RatingService } from './ratings.ts';
 import { RoutingService } from './routing.ts';
 import { SiteService } from './sites.ts';
@@ -40,13 +42,16 @@ export interface Services {
   customers: CustomerService;
   cannedResponses: CannedResponseService;
   labels: LabelService;
+  /** Rate limits shared by every instance (services/rate-limit.ts). */
+  limits: Limits;
   routing: RoutingService;
   teams: TeamService;
   availability: AvailabilityService;
 }
 
 export function createServices(config: Config, db: Database, bus: Bus, metrics: Metrics): Services {
-  const auth = new AuthService(db, bus, config.sessionTtlHours);
+  const limits = new Limits(config, db);
+  const auth = new AuthService(db, bus, config.sessionTtlHours, limits);
   const sites = new SiteService(db, bus);
   const tickets = new TicketService(db, bus, sites);
   const webhooks = new WebhookService(db);
@@ -56,15 +61,15 @@ export function createServices(config: Config, db: Database, bus: Bus, metrics: 
   bus.subscribe((e, local) => {
     if (local && (e.t === 'ticket' || e.t === 'message')) webhookWorker.wake();
   });
-  const logError = (err: unknown) => config.logLevel !== 'silent' && console.error('routing failed', err);
+  const logError = (err: unknown) => logger(config.logLevel).error({ err }, 'routing failed');
   const routing = new RoutingService(db, bus, tickets, logError);
   const kick = () => routing.kick();
   return {
-    config, db, bus, metrics, auth, sites, tickets, routing,
+    config, db, bus, metrics, auth, sites, tickets, routing, limits,
     teams: new TeamService(db, kick),
     availability: new AvailabilityService(db, config.offlineGraceSeconds * 1000, kick, logError),
     users: new UserService(db, auth),
-    visitors: new VisitorService(db, sites, bus, config.newVisitorsPerMinute),
+    visitors: new VisitorService(db, sites, bus, limits),
     messages: new MessageService(db, bus, tickets),
     ratings: new RatingService(db, tickets),
     apiTokens: new ApiTokenService(db),

@@ -18,6 +18,13 @@ export class UserService {
     this.auth = auth;
   }
 
+  /** The signed-in user's own account (`GET /api/auth/me`). */
+  async get(id: string): Promise<User> {
+    const user = isUuid(id) ? await this.db.em().findOne(User, { id }) : null;
+    if (!user) throw notFound('user');
+    return user;
+  }
+
   list(): Promise<User[]> {
     return this.db.em().find(User, {}, { orderBy: { createdAt: 'asc' } });
   }

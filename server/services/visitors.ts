@@ -5,7 +5,7 @@ import { Customer, Site, VisitorToken } from '../entities/index.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
 import type { Bus } from '../realtime/bus.ts';
 import type { SiteService } from './sites.ts';
-import { WindowLimiter } from './rate-limit.ts';
+import type { Limits } from './rate-limit.ts';
 import { newToken, tokenId } from './tokens.ts';
 
 export type CustomerActor = Extract<Actor, { kind: 'customer' }>;
@@ -20,13 +20,13 @@ export class VisitorService {
   private readonly db: Database;
   private readonly sites: SiteService;
   /** New anonymous visitors per address and minute: a flood of them would only fill the database. */
-  private readonly newVisitors: WindowLimiter;
+  private readonly limits: Limits;
   private readonly bus: Bus;
-  constructor(db: Database, sites: SiteService, bus: Bus, newVisitorsPerMinute: number) {
+  constructor(db: Database, sites: SiteService, bus: Bus, limits: Limits) {
     this.db = db;
     this.sites = sites;
     this.bus = bus;
-    this.newVisitors = new WindowLimiter(newVisitorsPerMinute, 60_000);
+    this.limits = limits;
   }
 
   async session(input: { siteKey: string; visitorToken?: string; identity?: Identity }, origin: string | undefined, address: string): Promise<VisitorResult> {
@@ -39,8 +39,7 @@ export class VisitorService {
 
     if (!input.identity) {
       if (mine) return { token: input.visitorToken!, customer: mine.customer, site };
-      if (this.newVisitors.blocked(address)) throw new AppError('rate_limited', 'too many new visitors from this address; try again in a minute');
-      this.newVisitors.record(address);
+      await this.limits.newVisitorsPerAddress.hit(address, 'too many new visitors from this address');
       const customer = em.create(Customer, { site: site.id, verified: false });
       const token = newToken();
       em.create(VisitorToken, { id: tokenId(token), customer });

@@ -35,16 +35,26 @@ describe.skipIf(!!process.env.DATABASE_URL)('backup and restore of the embedded 
     dirs.push(dataDir);
     const file = join(dataDir, '..', `${dataDir.split('/').pop()}.tar.gz`);
     dirs.push(file);
+    const written: string[] = [];
     let server = await start(dataDir);
     try {
       const api = await ApiClient.staff(server.url, admin.email, admin.password);
       await api.post('/api/sites', { name: 'Before', origins: ['https://before.example'] });
+      // Writes go on while the backup is taken: the copy holds each of them whole or not at all.
+      let writing = true;
+      const writer = (async () => {
+        for (let i = 0; writing; i++) {
+          if ((await api.post('/api/sites', { name: `During ${i}`, origins: [`https://during-${i}.example`] })).status === 201) written.push(`During ${i}`);
+        }
+      })();
       const backup = await cli('backup', file, dataDir);
+      writing = false;
+      await writer;
       expect(backup.out).toContain('from the running server');
       expect(backup.code).toBe(0);
       // Written after the backup: gone after the restore.
       await api.post('/api/sites', { name: 'After', origins: ['https://after.example'] });
-      expect(await siteNames(server)).toEqual(['After', 'Before']);
+      expect(await siteNames(server)).toEqual(['After', 'Before', ...written].sort());
       const refused = await cli('restore', file, dataDir);
       expect(refused.code).toBe(1);
       expect(refused.out).toMatch(/stop it before restoring/);
@@ -56,11 +66,15 @@ describe.skipIf(!!process.env.DATABASE_URL)('backup and restore of the embedded 
     expect(readdirSync(dataDir).some((f) => f.startsWith('pglite.before-restore-'))).toBe(true);
     server = await start(dataDir);
     try {
-      expect(await siteNames(server)).toEqual(['Before']);
+      // The state at the backup: what was written before it, a prefix of what was written during it, nothing after.
+      const names = await siteNames(server);
+      const during = written.filter((n) => names.includes(n));
+      expect(names).toEqual(['Before', ...during].sort());
+      expect(during).toEqual(written.slice(0, during.length));
     } finally {
       await server.close();
     }
-  });
+  }, 120_000);
 
   it('backs up a stopped server, and keeps the data when the file is no backup', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'parley-backup-'));
@@ -90,5 +104,5 @@ describe.skipIf(!!process.env.DATABASE_URL)('backup and restore of the embedded 
     } finally {
       await server.close();
     }
-  });
+  }, 120_000);
 });

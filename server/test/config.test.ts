@@ -44,10 +44,10 @@ describe('configuration', () => {
     const found = problems({
       PORT: '70000', DATABASE_URL: 'mysql://root:hunter2@db/parley', PARLEY_PUBLIC_URL: 'support.example', PARLEY_SESSION_TTL_HOURS: '1.5',
       PARLEY_NEW_VISITORS_PER_MINUTE: 'lots', PARLEY_ADMIN_EMAIL: 'admin', PARLEY_ADMIN_PASSWORD: 'short', PARLEY_CONSOLE_ORIGINS: 'https://ok.example,https://bad.example/path',
-      PARLEY_TRUST_PROXY: 'yes', PARLEY_SHUTDOWN_SECONDS: '0', PARLEY_LOG: 'loud', PARLEY_EXAMPLE_PORT: '-1',
+      PARLEY_TRUST_PROXY: 'yes', PARLEY_SHUTDOWN_SECONDS: '0', PARLEY_LOG: 'loud', PARLEY_EXAMPLE_PORT: '-1', HOST: 'local host',
     });
     expect(found.map((line) => line.split(':')[0])).toEqual([
-      'PORT', 'PARLEY_PUBLIC_URL', 'DATABASE_URL', 'PARLEY_ADMIN_EMAIL', 'PARLEY_ADMIN_PASSWORD', 'PARLEY_CONSOLE_ORIGINS', 'PARLEY_EXAMPLE_PORT',
+      'PORT', 'PARLEY_PUBLIC_URL', 'HOST', 'DATABASE_URL', 'PARLEY_ADMIN_EMAIL', 'PARLEY_ADMIN_PASSWORD', 'PARLEY_CONSOLE_ORIGINS', 'PARLEY_EXAMPLE_PORT',
       'PARLEY_SESSION_TTL_HOURS', 'PARLEY_NEW_VISITORS_PER_MINUTE', 'PARLEY_TRUST_PROXY', 'PARLEY_SHUTDOWN_SECONDS', 'PARLEY_LOG',
     ]);
     for (const line of found) expect(line).not.toContain('\n');

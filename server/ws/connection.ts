@@ -13,8 +13,12 @@ export interface Subscription {
 /** Slow consumers past this many buffered bytes are cut off; they resume from their last seq. */
 const MAX_BUFFERED = 4 * 1024 * 1024;
 
+let opened = 0;
+
 /** One WebSocket and who is behind it. Nothing is sent before `actor` is set. */
 export class Connection {
+  /** This socket's id on log lines (`connId`), unique within the process (lines carry the `pid`). */
+  readonly id = (++opened).toString(36);
   readonly ws: WebSocket;
   readonly origin: string;
   /** The client's address (for the cap on unauthenticated sockets). */

@@ -1,7 +1,9 @@
 import type { WebSocket } from 'ws';
-import { factsOfTicket, parseClientFrame, type Ticket, type TicketEventType } from '../../protocol/index.ts';
+import { factsOfTicket, type Ticket, type TicketEventType } from '../../protocol/index.ts';
+import { parseClientFrame } from '../../protocol/schemas/index.ts';
 import { isStaff, receives, type SocketActor } from '../domain/index.ts';
 import { AppError } from '../errors.ts';
+import { childLogger, logger } from '../log.ts';
 import type { Envelope } from '../realtime/events.ts';
 import type { Services } from '../services/index.ts';
 import { CLOSE_AUTH, CLOSE_REVOKED, CLOSE_TOO_MANY } from './close-codes.ts';
@@ -43,7 +45,7 @@ export class Hub implements HandlerContext {
     this.registry = new SocketRegistry(services.metrics, services.config.fairUse);
     this.rooms = new Rooms((ticketId, after, limit) => services.messages.after(ticketId, after, limit));
     this.presence = new StaffPresence(services.bus, this.registry);
-    this.unsubscribe = services.bus.subscribe((e, local) => void this.onBus(e, local).catch((err) => console.error('hub delivery failed', err)));
+    this.unsubscribe = services.bus.subscribe((e, local) => void this.onBus(e, local).catch((err) => logger(services.config.logLevel).error({ err }, 'hub delivery failed')));
     this.timers.push(setInterval(() => {
       this.registry.heartbeat();
       this.fairUse.sweep();
@@ -74,6 +76,11 @@ export class Hub implements HandlerContext {
     });
     ws.on('close', () => this.drop(conn));
     ws.on('error', () => ws.terminate());
+    if (logger(this.services.config.logLevel).isLevelEnabled('debug')) {
+      const log = childLogger(this.services.config.logLevel, { connId: conn.id });
+      log.debug({ origin, address }, 'socket opened');
+      ws.once('close', (code) => log.debug({ code }, 'socket closed'));
+    }
     if (staff) this.authenticate(conn, staff.actor, { sessionId: staff.sessionId });
     else setTimeout(() => { if (!conn.actor) conn.close(CLOSE_AUTH, 'authenticate first'); }, AUTH_TIMEOUT_MS).unref();
   }
@@ -110,7 +117,7 @@ export class Hub implements HandlerContext {
     } catch (err) {
       this.services.metrics.frames.inc({ type: frame.type, result: 'error' });
       if (err instanceof AppError) return conn.error(err.code, err.message, frame.ref);
-      console.error('socket handler failed', err);
+      childLogger(this.services.config.logLevel, { connId: conn.id }).error({ err, frame: frame.type }, 'socket handler failed');
       conn.error('internal', 'something went wrong; try again', frame.ref);
     }
   }

@@ -4,6 +4,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { LIMITS } from '../../protocol/index.ts';
 import { isOwnOrigin, type SocketActor } from '../domain/index.ts';
+import { logger } from '../log.ts';
 import { SESSION_COOKIE } from '../services/auth.ts';
 import type { Hub } from './hub.ts';
 
@@ -15,7 +16,7 @@ import type { Hub } from './hub.ts';
 export function upgradeHandler(hub: Hub) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxFrameBytes, perMessageDeflate: false });
   const { services } = hub;
-  const trustProxy = process.env.PARLEY_TRUST_PROXY === '1';
+  const trustProxy = services.config.trustProxy;
 
   const refuse = (socket: Duplex, status: number, text: string) => {
     socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
@@ -46,7 +47,7 @@ export function upgradeHandler(hub: Hub) {
       }
       wss.handleUpgrade(req, socket, head, (ws) => hub.accept(ws, origin, address, staff));
     } catch (err) {
-      console.error('upgrade failed', err);
+      logger(services.config.logLevel).error({ err, origin: req.headers.origin }, 'upgrade failed');
       refuse(socket, 500, 'Internal Server Error');
     }
   };

@@ -1,4 +1,5 @@
 import { Migration0001Initial } from './0001-initial.ts';
+import { Migration0030RateLimits } from './0030-rate-limits.ts';
 import { Migration0050Ratings } from './0050-ratings.ts';
 import { Migration0060CustomerContext } from './0060-customer-context.ts';
 import { Migration0061CannedResponses } from './0061-canned-responses.ts';
@@ -9,6 +10,7 @@ import { Migration0080Routing } from './0080-routing.ts';
 // Listed explicitly (no file globbing) so the same list runs on PGlite and PostgreSQL, from .ts sources.
 export const migrationsList = [
   { name: '0001-initial', class: Migration0001Initial },
+  { name: '0030-rate-limits', class: Migration0030RateLimits },
   { name: '0050-ratings', class: Migration0050Ratings },
   { name: '0060-customer-context', class: Migration0060CustomerContext },
   { name: '0061-canned-responses', class: Migration0061CannedResponses },

@@ -1,8 +1,7 @@
 import Router from '@koa/router';
-import { MEMBER_STATUSES } from '../../../protocol/index.ts';
-import { asBody, oneOf } from '../../input.ts';
+import { MemberStatusBody } from '../../../protocol/schemas/index.ts';
+import { input } from '../../input.ts';
 import { userToWire } from '../../services/serialize.ts';
-import { User } from '../../entities/index.ts';
 import { requireActor, requireStaff } from '../auth.ts';
 import type { Ctx } from '../state.ts';
 
@@ -12,9 +11,9 @@ export const availabilityRoutes = new Router();
 availabilityRoutes.patch('/api/users/me', async (ctx: Ctx) => {
   const actor = requireStaff(ctx);
   const { services } = ctx.state;
-  const status = oneOf(asBody(ctx.state.body), 'status', MEMBER_STATUSES)!;
+  const { status } = input(MemberStatusBody, ctx.state.body);
   await services.availability.set(actor.id, status);
-  ctx.body = userToWire((await services.db.em().findOne(User, { id: actor.id }))!);
+  ctx.body = userToWire(await services.users.get(actor.id));
 });
 
 availabilityRoutes.get('/api/tickets/:id/queue', async (ctx: Ctx) => {

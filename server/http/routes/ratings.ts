@@ -1,6 +1,6 @@
 import Router from '@koa/router';
-import { checkRating } from '../../../protocol/index.ts';
-import { AppError } from '../../errors.ts';
+import { RatingBody } from '../../../protocol/schemas/index.ts';
+import { input } from '../../input.ts';
 import { requireActor } from '../auth.ts';
 import type { Ctx } from '../state.ts';
 
@@ -8,10 +8,9 @@ export const ratingRoutes = new Router({ prefix: '/api' });
 
 ratingRoutes.post('/tickets/:id/rating', async (ctx: Ctx) => {
   const actor = requireActor(ctx);
-  const checked = checkRating(ctx.state.body);
-  if (!checked.ok) throw new AppError(checked.code, checked.message);
+  const rating = input(RatingBody, ctx.state.body);
   ctx.status = 201;
-  ctx.body = await ctx.state.services.ratings.rate(actor, ctx.params.id!, checked.value);
+  ctx.body = await ctx.state.services.ratings.rate(actor, ctx.params.id!, rating);
 });
 
 ratingRoutes.get('/tickets/:id/rating', async (ctx: Ctx) => {

@@ -1,17 +1,16 @@
 import Router from '@koa/router';
-import { LIMITS, ROUTING_MODES } from '../../../protocol/index.ts';
+import { NewSite, SitePatch } from '../../../protocol/schemas/index.ts';
 import { normalizeOrigin } from '../../domain/index.ts';
 import { badRequest } from '../../errors.ts';
-import { asBody, bool, oneOf, requiredText, stringList, text, type Body } from '../../input.ts';
+import { input } from '../../input.ts';
 import { siteToWire } from '../../services/serialize.ts';
 import { requireAdmin } from '../auth.ts';
 import type { Ctx } from '../state.ts';
 
 export const siteRoutes = new Router({ prefix: '/api/sites' });
 
-function origins(body: Body, optional: boolean): string[] | undefined {
-  const list = stringList(body, 'origins', 50, 200, optional);
-  return list?.map((o) => {
+function origins(list: string[]): string[] {
+  return list.map((o) => {
     const n = normalizeOrigin(o);
     if (!n) throw badRequest(`"${o.slice(0, 80)}" is not an origin (scheme://host[:port])`);
     return n;
@@ -27,28 +26,16 @@ siteRoutes.get('/', async (ctx: Ctx) => {
 
 siteRoutes.post('/', async (ctx: Ctx) => {
   requireAdmin(ctx);
-  const body = asBody(ctx.state.body);
-  const site = await ctx.state.services.sites.create({
-    name: requiredText(body, 'name', LIMITS.name),
-    origins: origins(body, false)!,
-    categories: stringList(body, 'categories', 30, LIMITS.category, true),
-    requireIdentity: bool(body, 'requireIdentity'),
-    routing: oneOf(body, 'routing', ROUTING_MODES, true),
-  });
+  const body = input(NewSite, ctx.state.body);
+  const site = await ctx.state.services.sites.create({ ...body, origins: origins(body.origins) });
   ctx.status = 201;
   ctx.body = siteToWire(site, publicUrl(ctx));
 });
 
 siteRoutes.patch('/:id', async (ctx: Ctx) => {
   requireAdmin(ctx);
-  const body = asBody(ctx.state.body);
-  const site = await ctx.state.services.sites.update(ctx.params.id!, {
-    name: text(body, 'name', LIMITS.name, { optional: true }),
-    origins: origins(body, true),
-    categories: stringList(body, 'categories', 30, LIMITS.category, true),
-    requireIdentity: bool(body, 'requireIdentity'),
-    routing: oneOf(body, 'routing', ROUTING_MODES, true),
-  });
+  const body = input(SitePatch, ctx.state.body);
+  const site = await ctx.state.services.sites.update(ctx.params.id!, { ...body, origins: body.origins && origins(body.origins) });
   ctx.body = siteToWire(site, publicUrl(ctx));
 });
 

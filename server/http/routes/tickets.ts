@@ -1,11 +1,9 @@
 import Router from '@koa/router';
-import { LIMITS, TICKET_STATUSES, URGENCIES } from '../../../protocol/index.ts';
-import { checkMessageBody } from '../../../protocol/index.ts';
+import { ChatsQuery, MessagesQuery, NewTicket, ReadBody, RejectBody, SendMessageBody, TicketListQuery } from '../../../protocol/schemas/index.ts';
 import { AppError, badRequest } from '../../errors.ts';
-import { asBody, oneOf, queryInt, requiredText, text } from '../../input.ts';
+import { input } from '../../input.ts';
 import { requireActor, requireAdmin } from '../auth.ts';
 import type { Ctx } from '../state.ts';
-import { labelQuery } from './labels.ts';
 
 export const ticketRoutes = new Router({ prefix: '/api' });
 
@@ -13,17 +11,11 @@ ticketRoutes.post('/tickets', async (ctx: Ctx) => {
   const actor = requireActor(ctx);
   const { services } = ctx.state;
   if (actor.kind !== 'customer') throw new AppError('forbidden', 'only customers open tickets');
-  const body = asBody(ctx.state.body);
+  const ticketInput = input(NewTicket, ctx.state.body);
   const site = await services.sites.get(actor.siteId);
-  const category = requiredText(body, 'category', LIMITS.category);
-  if (site && !site.categories.includes(category)) throw badRequest(`category must be one of: ${site.categories.join(', ')}`);
-  const input = {
-    category,
-    urgency: oneOf(body, 'urgency', URGENCIES)!,
-    description: requiredText(body, 'description', LIMITS.description),
-    clientId: text(body, 'clientId', LIMITS.clientId, { optional: true }),
-  };
-  const { ticket, created } = await services.tickets.create(actor, input, site?.requireIdentity ?? false);
+  if (site && !site.categories.includes(ticketInput.category)) throw badRequest(`category must be one of: ${site.categories.join(', ')}`);
+  await services.limits.ticketCreated(actor.id, ctx.ip);
+  const { ticket, created } = await services.tickets.create(actor, ticketInput, site?.requireIdentity ?? false);
   if (created) await services.customers.recordTicketPage(ticket.id, actor.id);
   ctx.status = created ? 201 : 200;
   ctx.body = ticket;
@@ -31,12 +23,8 @@ ticketRoutes.post('/tickets', async (ctx: Ctx) => {
 
 ticketRoutes.get('/tickets', async (ctx: Ctx) => {
   const actor = requireActor(ctx);
-  const q = ctx.query;
-  const status = q.status ? oneOf({ status: q.status }, 'status', TICKET_STATUSES) : undefined;
-  const mine = q.mine === 'true' || q.mine === '1';
-  const limit = queryInt(q.limit as string | undefined, 'limit', 200, 500);
-  const label = q.label ? labelQuery(q.label) : undefined;
-  ctx.body = { tickets: await ctx.state.services.tickets.list(actor, { status, mine, label, limit }) };
+  const q = input(TicketListQuery, ctx.query, 'query');
+  ctx.body = { tickets: await ctx.state.services.tickets.list(actor, { status: q.status, mine: q.mine ?? false, label: q.label, limit: q.limit }) };
 });
 
 ticketRoutes.get('/tickets/:id', async (ctx: Ctx) => {
@@ -50,7 +38,7 @@ ticketRoutes.get('/tickets/:id/events', async (ctx: Ctx) => {
 for (const action of ['accept', 'reject', 'close'] as const) {
   ticketRoutes.post(`/tickets/:id/${action}`, async (ctx: Ctx) => {
     const actor = requireActor(ctx);
-    const reason = action === 'reject' ? text(asBody(ctx.state.body), 'reason', LIMITS.rejectReason, { optional: true }) : undefined;
+    const reason = action === 'reject' ? input(RejectBody, ctx.state.body).reason : undefined;
     ctx.body = await ctx.state.services.tickets.transition(actor, ctx.params.id!, action, reason);
   });
 }
@@ -59,22 +47,17 @@ for (const action of ['accept', 'reject', 'close'] as const) {
 ticketRoutes.get('/tickets/:id/messages', async (ctx: Ctx) => {
   const actor = requireActor(ctx);
   const { services } = ctx.state;
+  const q = input(MessagesQuery, ctx.query, 'query');
   const ticket = await services.tickets.load(actor, ctx.params.id!);
-  const limit = queryInt(ctx.query.limit as string | undefined, 'limit', LIMITS.pageSize, LIMITS.pageSize) || 1;
-  if (ctx.query.before !== undefined) {
-    ctx.body = await services.messages.before(ticket.id, queryInt(ctx.query.before as string, 'before', 0), limit);
-  } else {
-    ctx.body = await services.messages.after(ticket.id, queryInt(ctx.query.after as string | undefined, 'after', 0), limit);
-  }
+  ctx.body = q.before !== undefined
+    ? await services.messages.before(ticket.id, q.before, q.limit)
+    : await services.messages.after(ticket.id, q.after ?? 0, q.limit);
 });
 
 ticketRoutes.post('/tickets/:id/messages', async (ctx: Ctx) => {
   const actor = requireActor(ctx);
-  const body = asBody(ctx.state.body);
-  const clientId = requiredText(body, 'clientId', LIMITS.clientId);
-  const checked = checkMessageBody(body.body);
-  if (!checked.ok) throw new AppError(checked.code, checked.message);
-  const { message, duplicate } = await ctx.state.services.messages.send(actor, ctx.params.id!, clientId, checked.value);
+  const { clientId, body } = input(SendMessageBody, ctx.state.body);
+  const { message, duplicate } = await ctx.state.services.messages.send(actor, ctx.params.id!, clientId, body);
   if (!duplicate) ctx.state.services.metrics.messages.inc();
   ctx.status = duplicate ? 200 : 201;
   ctx.body = message;
@@ -82,12 +65,11 @@ ticketRoutes.post('/tickets/:id/messages', async (ctx: Ctx) => {
 
 ticketRoutes.post('/tickets/:id/read', async (ctx: Ctx) => {
   const actor = requireActor(ctx);
-  const seq = asBody(ctx.state.body).seq;
-  if (!Number.isSafeInteger(seq) || (seq as number) < 0) throw badRequest('seq must be a non-negative integer');
-  ctx.body = { seq: await ctx.state.services.messages.markRead(actor, ctx.params.id!, seq as number) };
+  const { seq } = input(ReadBody, ctx.state.body);
+  ctx.body = { seq: await ctx.state.services.messages.markRead(actor, ctx.params.id!, seq) };
 });
 
 ticketRoutes.get('/chats', async (ctx: Ctx) => {
   requireAdmin(ctx);
-  ctx.body = { chats: await ctx.state.services.messages.chats(queryInt(ctx.query.limit as string | undefined, 'limit', 100, 500)) };
+  ctx.body = { chats: await ctx.state.services.messages.chats(input(ChatsQuery, ctx.query, 'query').limit) };
 });

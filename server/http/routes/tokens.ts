@@ -1,7 +1,6 @@
 import Router from '@koa/router';
-import { SCOPES, INTEGRATION_LIMITS, type Scope } from '../../../protocol/index.ts';
-import { badRequest } from '../../errors.ts';
-import { asBody, requiredText, stringList } from '../../input.ts';
+import { NewApiTokenBody } from '../../../protocol/schemas/index.ts';
+import { input } from '../../input.ts';
 import { requireAdmin } from '../auth.ts';
 import type { Ctx } from '../state.ts';
 
@@ -15,14 +14,9 @@ tokenRoutes.get('/', async (ctx: Ctx) => {
 
 tokenRoutes.post('/', async (ctx: Ctx) => {
   const admin = requireAdmin(ctx);
-  const body = asBody(ctx.state.body);
-  const name = requiredText(body, 'name', INTEGRATION_LIMITS.tokenName);
-  const scopes = stringList(body, 'scopes', SCOPES.length, 32)!;
-  const unknown = scopes.find((s) => !SCOPES.includes(s as Scope));
-  if (unknown) throw badRequest(`unknown scope "${unknown.slice(0, 32)}"; scopes are: ${SCOPES.join(', ')}`);
-  if (!scopes.length) throw badRequest('scopes must name at least one scope');
+  const body = input(NewApiTokenBody, ctx.state.body);
   ctx.status = 201;
-  ctx.body = await ctx.state.services.apiTokens.create({ name, scopes: scopes as Scope[] }, admin.id);
+  ctx.body = await ctx.state.services.apiTokens.create(body, admin.id);
 });
 
 tokenRoutes.delete('/:id', async (ctx: Ctx) => {

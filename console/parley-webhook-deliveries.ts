@@ -1,0 +1,81 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { WebhookDelivery } from '../protocol/index.ts';
+import { errorText, loadInto } from './api.ts';
+import { adminStyles } from './admin.styles.ts';
+import { formatDateTime } from './format.ts';
+import { integrationsApi } from './integrations-api.ts';
+import { theme } from './theme.styles.ts';
+import './parley-state.ts';
+
+/**
+ * The delivery log of one webhook endpoint (the last 100, newest first): state, attempts, time,
+ * status, duration and the start of the answer, with "Redeliver" (same delivery id).
+ * Attributes: `endpoint-id`.
+ */
+export class ParleyWebhookDeliveries extends LitElement {
+  static override styles = [theme, adminStyles, css`
+    :host { display: block; }
+    .state-delivered { color: var(--p-ok); }
+    .state-failed { color: var(--p-danger); font-weight: 600; }
+    .snippet { max-width: 280px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; font-size: 12px; }
+  `];
+  static override properties = {
+    endpointId: { attribute: 'endpoint-id' },
+    deliveries: { state: true },
+    loading: { state: true },
+    error: { state: true },
+  };
+  declare endpointId: string;
+  declare deliveries: WebhookDelivery[];
+  declare loading: boolean;
+  declare error: string;
+
+  constructor() {
+    super();
+    this.endpointId = '';
+    this.deliveries = [];
+    this.loading = true;
+    this.error = '';
+  }
+
+  override willUpdate(changed: Map<string, unknown>) {
+    if (changed.has('endpointId') && this.endpointId) void this.load();
+  }
+
+  load() {
+    this.loading = true;
+    return loadInto(this, () => integrationsApi.deliveries(this.endpointId), (v) => (this.deliveries = v));
+  }
+
+  private async redeliver(d: WebhookDelivery) {
+    try {
+      const again = await integrationsApi.redeliver(this.endpointId, d.id);
+      this.deliveries = this.deliveries.map((x) => (x.id === d.id ? again : x));
+    } catch (err) {
+      this.error = errorText(err);
+    }
+  }
+
+  override render() {
+    if (this.loading) return html`<parley-state kind="loading" heading="Loading deliveries…"></parley-state>`;
+    return html`${this.error ? html`<div class="error" role="alert">${this.error}</div>` : nothing}
+      <div class="head"><h3>Deliveries</h3><button class="btn small" @click=${() => this.load()}>Refresh</button></div>
+      ${this.deliveries.length ? html`<table aria-label="Deliveries">
+        <thead><tr><th>Event</th><th>State</th><th>Last try</th><th>Status</th><th>Time</th><th>Answer</th><th></th></tr></thead>
+        <tbody>${this.deliveries.map((d) => html`<tr data-delivery=${d.id}>
+          <td>${d.type}<div class="hint"><code>${d.id.slice(0, 8)}</code></div></td>
+          <td class="state-${d.state}">${d.state}${d.attempts > 1 ? html` <span class="hint">(${d.attempts} tries)</span>` : nothing}
+            ${d.state === 'pending' && d.nextAttemptAt ? html`<div class="hint">next ${formatDateTime(d.nextAttemptAt)}</div>` : nothing}</td>
+          <td>${d.lastAttemptAt ? formatDateTime(d.lastAttemptAt) : '—'}</td>
+          <td>${d.responseStatus ?? '—'}</td>
+          <td>${d.durationMs === null ? '—' : `${d.durationMs} ms`}</td>
+          <td class="snippet" title=${d.response ?? ''}>${d.response ?? ''}</td>
+          <td class="row-actions"><button class="btn small" ?disabled=${d.state === 'pending'} @click=${() => this.redeliver(d)}>Redeliver</button></td>
+        </tr>`)}</tbody></table>`
+        : html`<parley-state heading="No deliveries yet" message="Events this endpoint subscribes to show up here."></parley-state>`}`;
+  }
+}
+customElements.define('parley-webhook-deliveries', ParleyWebhookDeliveries);
+declare global {
+  interface HTMLElementTagNameMap { 'parley-webhook-deliveries': ParleyWebhookDeliveries }
+}

@@ -1,0 +1,62 @@
+import * as v from 'valibot';
+import { LIMITS } from '../limits.ts';
+import { LABEL } from '../labels.ts';
+import { TICKET_STATUSES, URGENCIES } from '../tickets.ts';
+import { ClientId } from './messages.ts';
+import { oneOf, optional, text } from './text.ts';
+import { EDGE_LIMITS } from './limits.ts';
+
+/** `POST /api/tickets`; the site's own categories are checked by the server. */
+export const NewTicket = v.object({
+  category: text(LIMITS.category, { description: "one of the site's categories" }),
+  urgency: oneOf(URGENCIES),
+  description: text(LIMITS.description),
+  clientId: optional(v.pipe(ClientId, v.description('a retry with the same clientId returns the first ticket'))),
+}, 'must be a JSON object');
+
+/** `POST /api/tickets/:id/reject` */
+export const RejectBody = v.object({ reason: optional(text(LIMITS.rejectReason)) }, 'must be a JSON object');
+
+/** A query-string value (the first, when a key repeats). */
+const first = v.pipe(
+  v.union([v.string(), v.array(v.string())], 'must be a string'),
+  v.transform((x) => (Array.isArray(x) ? x[0] ?? '' : x)),
+);
+const digits = v.check((s: string) => /^\d{0,16}$/.test(s), 'must be a non-negative integer');
+
+/** A query-string integer within `0..max`; an empty value is absent. */
+export const queryInt = (max: number, description: string) =>
+  v.optional(v.pipe(
+    first,
+    digits,
+    v.transform((s) => (s === '' ? undefined : Number(s))),
+    v.optional(v.pipe(v.number(), v.maxValue(max, `must be at most ${max}`))),
+    v.description(description),
+  ));
+
+/** `limit`: at least 1; more than `max` is capped to `max` (documented), absent is `fallback`. */
+export const queryLimit = (max: number, fallback = max) =>
+  v.optional(v.pipe(
+    first,
+    digits,
+    v.transform((s) => (s === '' ? fallback : Math.min(Math.max(Number(s), 1), max))),
+    v.description(`how many to return, 1 to ${max} (default ${fallback}; larger values are capped to ${max})`),
+  ), String(fallback));
+
+/** `GET /api/tickets` */
+export const TicketListQuery = v.object({
+  status: v.optional(v.pipe(first, oneOf(TICKET_STATUSES))),
+  mine: v.optional(v.pipe(first, v.transform((s) => s === 'true' || s === '1'), v.description('true: only tickets assigned to me'))),
+  label: v.optional(v.pipe(first, v.regex(LABEL, 'must be 1-32 letters, digits, - or _'), v.description('only tickets carrying this label'))),
+  limit: queryLimit(EDGE_LIMITS.listMax, 200),
+});
+
+/** `GET /api/tickets/:id/messages`: `after` pages forward (oldest first), `before` pages back. */
+export const MessagesQuery = v.object({
+  after: queryInt(EDGE_LIMITS.maxSeq, 'messages with a seq above this one, oldest first'),
+  before: queryInt(EDGE_LIMITS.maxSeq, 'messages with a seq below this one, newest page first'),
+  limit: queryLimit(LIMITS.pageSize),
+});
+
+/** `GET /api/chats` */
+export const ChatsQuery = v.object({ limit: queryLimit(EDGE_LIMITS.listMax, 100) });
