@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 
 const DIST = join(import.meta.dirname, '..', 'dist');
 const LOADER_BUDGET = 2048;
-const TOTAL_BUDGET = 18432;
+const TOTAL_BUDGET = 20480; // issue 11: everything up to an open conversation
 
 const gzipped = (file: string) => gzipSync(readFileSync(join(DIST, file))).length;
 
