@@ -82,9 +82,10 @@ describe.skipIf(!onPostgres)('database faults (two server processes on PostgreSQ
 
     await allowConnections(false);
     expect(await terminate(`parley-bus ${a.services.bus.instanceId}`)).toBe(1);
+    // The health check may see the refused database before the bus notices its LISTEN connection is gone.
     const down = await until('A to report its bus down', async () => {
       const h = await health(a.url);
-      return h.status === 503 && h;
+      return h.status === 503 && h.body.bus === 'reconnecting' && h;
     });
     expect(down.body).toMatchObject({ status: 'degraded', bus: 'reconnecting' });
     expect((await health(b.url)).status).toBe(200);
