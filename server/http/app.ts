@@ -13,6 +13,7 @@ import { customerRoutes } from './routes/customers.ts';
 import { labelRoutes } from './routes/labels.ts';
 import { availabilityRoutes } from './routes/availability.ts';
 import { healthRoutes } from './routes/health.ts';
+import { openApiRoutes } from './routes/openapi.ts';
 import { ratingRoutes } from './routes/ratings.ts';
 import { replyTimeRoutes } from './routes/reply-time.ts';
 import { siteRoutes } from './routes/sites.ts';
@@ -31,6 +32,12 @@ export interface AppOptions {
   root: string;
   connections: () => { customers: number; members: number; admins: number };
 }
+
+/** Every router, in matching order (the OpenAPI test reads their routes too). */
+export const routers = (connections: AppOptions['connections']) => [
+  authRoutes, visitorRoutes, availabilityRoutes, ticketRoutes, userRoutes, siteRoutes, teamRoutes, tokenRoutes, webhookRoutes, ratingRoutes,
+  customerRoutes, cannedResponseRoutes, labelRoutes, replyTimeRoutes, openApiRoutes, healthRoutes(connections),
+];
 
 /**
  * Builds the Koa app; only start.ts listens. Middleware order: services and metrics, headers, request
@@ -56,7 +63,7 @@ export function createApp({ services, root, connections }: AppOptions): Koa {
   app.use(jsonBody);
   app.use(authenticate);
   app.use(scopes);
-  for (const router of [authRoutes, visitorRoutes, availabilityRoutes, ticketRoutes, userRoutes, siteRoutes, teamRoutes, tokenRoutes, webhookRoutes, ratingRoutes, customerRoutes, cannedResponseRoutes, labelRoutes, replyTimeRoutes, healthRoutes(connections)]) {
+  for (const router of routers(connections)) {
     app.use(router.routes());
     app.use(router.allowedMethods());
   }

@@ -138,6 +138,27 @@ describe('webhook delivery', () => {
     await remove(hook.id);
   });
 
+  it('sends ticket.updated for every change broadcast as ticket_updated (labels), in order with the rest', async () => {
+    const r = await receiver();
+    const hook = await register(r, ['ticket.created', 'ticket.updated']);
+    const t = (await newTicket(c.customer, 'labelled')).body;
+    await c.member.post(`/api/tickets/${t.id}/accept`);
+    const labels = (list: string[]) => c.member.call('PUT', `/api/tickets/${t.id}/labels`, { labels: list });
+    expect((await labels(['vip'])).status).toBe(200);
+    expect((await labels(['vip'])).status).toBe(200);
+    expect((await labels(['vip', 'refund'])).status).toBe(200);
+    expect((await labels([])).status).toBe(200);
+    await r.until(() => r.received.filter((x) => x.payload.type === 'ticket.updated').length === 3);
+    const mine = r.received.filter((x) => ticketOf(x.payload) === t.id);
+    expect(mine.map((x) => x.payload.type)).toEqual(['ticket.created', 'ticket.updated', 'ticket.updated', 'ticket.updated']);
+    expect(mine.slice(1).map((x) => x.payload.data.ticket.labels)).toEqual([['vip'], ['vip', 'refund'], []]);
+    expect(mine.every((x) => x.valid)).toBe(true);
+    // Unchanged labels tell nobody: no fourth delivery is queued.
+    const entries = await eventually(() => log(hook.id), (l) => l.every((e) => e.state === 'delivered'));
+    expect(entries.filter((e) => e.type === 'ticket.updated')).toHaveLength(3);
+    await remove(hook.id);
+  });
+
   it('sends only the events an endpoint asked for', async () => {
     const r = await receiver();
     const hook = await register(r, ['ticket.accepted']);
