@@ -19,3 +19,4 @@ export * from './canned-responses.ts';
 export * from './routing.ts';
 export * from './labels.ts';
 export * from './mentions.ts';
+export * from './search.ts';

@@ -65,6 +65,9 @@ describe('internal notes over HTTP', () => {
     // The ticket's lastSeq (what unread counts are computed from) counts only public messages.
     expect((await c.customer.get<Ticket>(`/api/tickets/${t.id}`)).body.lastSeq).toBe(2);
     expect((await c.member.get<Ticket>(`/api/tickets/${t.id}`)).body.lastSeq).toBe(2);
+    // The admin's inbox lists the conversation once, with its last public message (note 2 has seq 2 too).
+    const chats = (await c.adminApi.get<{ chats: { ticket: Ticket; lastMessage: Message | null }[] }>('/api/chats?limit=100')).body.chats.filter((x) => x.ticket.id === t.id);
+    expect(chats.map((x) => [x.lastMessage?.internal, x.lastMessage?.seq])).toEqual([[false, 2]]);
   });
 
   it('refuses notes from customers and from API tokens without messages:write, with a clear error', async () => {
