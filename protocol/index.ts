@@ -18,3 +18,4 @@ export * from './customers.ts';
 export * from './canned-responses.ts';
 export * from './routing.ts';
 export * from './labels.ts';
+export * from './mail.ts';
