@@ -27,3 +27,9 @@ export interface ChatSummary {
   ticket: import('./tickets.ts').Ticket;
   lastMessage: Message | null;
 }
+
+/** One page of the conversations inbox, newest activity first; pass `nextCursor` as `?cursor=` for the next (null: no more). */
+export interface ChatPage {
+  chats: ChatSummary[];
+  nextCursor: string | null;
+}

@@ -16,6 +16,7 @@ import { availabilityRoutes } from './routes/availability.ts';
 import { healthRoutes } from './routes/health.ts';
 import { ratingRoutes } from './routes/ratings.ts';
 import { replyTimeRoutes } from './routes/reply-time.ts';
+import { searchRoutes } from './routes/search.ts';
 import { siteRoutes } from './routes/sites.ts';
 import { teamRoutes } from './routes/teams.ts';
 import { ticketRoutes } from './routes/tickets.ts';
@@ -59,7 +60,7 @@ export function createApp({ services, root, connections }: AppOptions): Koa {
   app.use(jsonBody);
   app.use(authenticate);
   app.use(scopes);
-  for (const router of [authRoutes, visitorRoutes, availabilityRoutes, ticketRoutes, userRoutes, siteRoutes, teamRoutes, tokenRoutes, webhookRoutes, ratingRoutes, customerRoutes, cannedResponseRoutes, labelRoutes, replyTimeRoutes, outboxRoutes, healthRoutes(connections)]) {
+  for (const router of [authRoutes, visitorRoutes, availabilityRoutes, ticketRoutes, userRoutes, siteRoutes, teamRoutes, tokenRoutes, webhookRoutes, ratingRoutes, customerRoutes, cannedResponseRoutes, labelRoutes, searchRoutes, replyTimeRoutes, outboxRoutes, healthRoutes(connections)]) {
     app.use(router.routes());
     app.use(router.allowedMethods());
   }

@@ -7,12 +7,14 @@ import { ApiTokenService } from './api-tokens.ts';
 import { AuthService } from './auth.ts';
 import { CannedResponseService } from './canned-responses.ts';
 import { CustomerService } from './customers.ts';
+import { InboxService } from './inbox.ts';
 import { LabelService } from './labels.ts';
 import { AvailabilityService } from './availability.ts';
 import { MessageService } from './messages.ts';
 import { Limits } from './rate-limit.ts';
 import { RatingService } from './ratings.ts';
 import { RoutingService } from './routing.ts';
+import { SearchService } from './search.ts';
 import { SiteService } from './sites.ts';
 import { TeamService } from './teams.ts';
 import { TicketService } from './tickets.ts';
@@ -47,6 +49,8 @@ export interface Services {
   customers: CustomerService;
   cannedResponses: CannedResponseService;
   labels: LabelService;
+  search: SearchService;
+  inbox: InboxService;
   /** Rate limits shared by every instance (services/rate-limit.ts). */
   limits: Limits;
   routing: RoutingService;
@@ -86,5 +90,7 @@ export function createServices(config: Config, db: Database, bus: Bus, metrics: 
     customers: new CustomerService(db),
     cannedResponses: new CannedResponseService(db),
     labels: new LabelService(db, bus),
+    search: new SearchService(db, tickets),
+    inbox: new InboxService(db),
   };
 }

@@ -1,12 +1,11 @@
-import { LIMITS, type Message as WireMessage, type MessagePage, type ChatSummary } from '../../protocol/index.ts';
+import { LIMITS, type Message as WireMessage, type MessagePage } from '../../protocol/index.ts';
 import type { Database } from '../db/orm.ts';
 import { authorKindOf, type Actor } from '../domain/index.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { Bus } from '../realtime/bus.ts';
-import { messageRowToWire, ticketToWire, type MessageRow } from './serialize.ts';
+import { messageRowToWire, type MessageRow } from './serialize.ts';
 import { MESSAGE_COLUMNS, MessageWriter } from './message-writer.ts';
 import type { TicketService } from './tickets.ts';
-import { Ticket } from '../entities/index.ts';
 import { isUuid } from '../input.ts';
 
 const COLUMNS = MESSAGE_COLUMNS;
@@ -87,18 +86,5 @@ export class MessageService {
       'select reader_id, reader_kind, seq from ticket_reads where ticket_id = ? and reader_id <> ?',
       [ticketId, exceptId],
     );
-  }
-
-  /** Admin overview: conversations with their last message, newest activity first. */
-  async chats(limit: number): Promise<ChatSummary[]> {
-    const tickets = await this.db.em().find(Ticket, { lastSeq: { $gt: 0 } }, { populate: ['customer', 'assignee'], orderBy: { createdAt: 'desc' }, limit });
-    if (!tickets.length) return [];
-    const rows = await this.db.sql<MessageRow>(
-      `select ${COLUMNS.split(', ').map((c) => 'm.' + c).join(', ')} from messages m join tickets t on t.id = m.ticket_id and m.seq = t.last_seq
-       where t.id in (${tickets.map(() => '?').join(',')})`,
-      tickets.map((t) => t.id),
-    );
-    const last = new Map(rows.map((r) => [r.ticket_id, messageRowToWire(r)]));
-    return tickets.map((t) => ({ ticket: ticketToWire(t), lastMessage: last.get(t.id) ?? null }));
   }
 }

@@ -69,7 +69,8 @@ ticketRoutes.post('/tickets/:id/read', async (ctx: Ctx) => {
   ctx.body = { seq: await ctx.state.services.messages.markRead(actor, ctx.params.id!, seq) };
 });
 
+/** The conversations inbox (admin): newest activity first, `?cursor=` pages on (README, "API"). */
 ticketRoutes.get('/chats', async (ctx: Ctx) => {
-  requireAdmin(ctx);
-  ctx.body = { chats: await ctx.state.services.messages.chats(input(ChatsQuery, ctx.query, 'query').limit) };
+  const actor = requireAdmin(ctx);
+  ctx.body = await ctx.state.services.inbox.page(actor, input(ChatsQuery, ctx.query, 'query'));
 });
