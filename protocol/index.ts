@@ -20,3 +20,4 @@ export * from './routing.ts';
 export * from './labels.ts';
 export * from './mentions.ts';
 export * from './search.ts';
+export * from './mail.ts';

@@ -60,6 +60,7 @@ export const userToWire = (u: User): WireUser => ({
   active: u.active,
   status: u.status as WireUser['status'],
   capacity: u.capacity,
+  mailNewTickets: u.mailNewTickets,
   createdAt: iso(u.createdAt)!,
 });
 
