@@ -92,10 +92,12 @@ function serve(opts: { config: Config; server: Server; readiness: Readiness; ser
   const upgrade = upgradeHandler(hub);
   readiness.open(app.callback(), upgrade.handler);
   services.webhookWorker.start();
+  services.mailWorker.start();
 
   const release = async () => {
     // A delivery in flight finishes (or its lease expires and another instance resends it).
     await services.webhookWorker.stop();
+    await services.mailWorker.stop();
     await new Promise((ok) => (control ? control.close(ok) : ok(null)));
     services.availability.close();
     await services.routing.close();

@@ -23,6 +23,9 @@ import { VisitorService } from './visitors.ts';
 import { createSender } from './webhook-sender.ts';
 import { WebhookWorker } from './webhook-worker.ts';
 import { WebhookService } from './webhooks.ts';
+import { MailWorker } from '../mail/worker.ts';
+import { createMailTransport } from '../mail/transport.ts';
+import { queueNewTicketMail } from '../mail/staff-mail.ts';
 
 /** Everything the HTTP routes and the socket hub call; built once per server. */
 export interface Services {
@@ -41,6 +44,8 @@ export interface Services {
   webhooks: WebhookService;
   /** Sends the webhook outbox; start.ts starts and stops it. */
   webhookWorker: WebhookWorker;
+  /** Sends the mail outbox; start.ts starts and stops it. */
+  mailWorker: MailWorker;
   customers: CustomerService;
   cannedResponses: CannedResponseService;
   labels: LabelService;
@@ -57,13 +62,17 @@ export function createServices(config: Config, db: Database, bus: Bus, metrics: 
   const limits = new Limits(config, db);
   const auth = new AuthService(db, bus, config.sessionTtlHours, limits);
   const sites = new SiteService(db, bus);
-  const tickets = new TicketService(db, bus, sites);
+  const publicUrl = () => config.publicUrl ?? `http://localhost:${config.port}`;
+  const tickets = new TicketService(db, bus, sites, (sql, ticket) => queueNewTicketMail(sql, publicUrl(), ticket));
+  const mailWorker = new MailWorker(db, config.mail, createMailTransport(config.mail, config.dataDir), publicUrl,
+    (err) => logger(config.logLevel).error({ err }, 'mail worker failed'));
   const webhooks = new WebhookService(db);
   const webhookWorker = new WebhookWorker(db, config.webhooks, createSender(config.webhooks), (id) => tickets.wire(id));
   webhooks.onDue = () => webhookWorker.wake(true);
   // Events committed here make deliveries due at once; other instances' are found by polling.
   bus.subscribe((e, local) => {
     if (local && (e.t === 'ticket' || e.t === 'message')) webhookWorker.wake();
+    if (local && e.t === 'ticket') mailWorker.wake();
   });
   const logError = (err: unknown) => logger(config.logLevel).error({ err }, 'routing failed');
   const routing = new RoutingService(db, bus, tickets, logError);
@@ -77,7 +86,7 @@ export function createServices(config: Config, db: Database, bus: Bus, metrics: 
     messages: new MessageService(db, bus, tickets),
     ratings: new RatingService(db, tickets),
     apiTokens: new ApiTokenService(db),
-    webhooks, webhookWorker,
+    webhooks, webhookWorker, mailWorker,
     customers: new CustomerService(db),
     cannedResponses: new CannedResponseService(db),
     labels: new LabelService(db, bus),
