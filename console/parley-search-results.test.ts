@@ -24,12 +24,14 @@ describe('parley-search-results', () => {
     restore = stubFetch((url) => {
       if (url.pathname !== '/api/search') return undefined;
       queries.push(url.searchParams);
-      return { body: { results: [result({ ticket: t, snippet, highlights: [[snippet.indexOf('refund'), snippet.indexOf('refund') + 6]] }), result({ match: 'email' })] } };
+      return { body: { results: [result({ ticket: t, snippet, highlights: [[snippet.indexOf('refund'), snippet.indexOf('refund') + 6]] }), result({ match: 'email' }), result({ internal: true })] } };
     });
     const el = await mount('parley-search-results', { q: ' refund ' });
-    await until(() => items(el).length === 2, 'two results');
+    await until(() => items(el).length === 3, 'three results');
     expect(queries[0]!.get('q')).to.equal('refund');
-    const [first, second] = items(el);
+    const [first, second, note] = items(el);
+    expect(note!.textContent).to.contain('Internal note');
+    expect(first!.textContent).not.to.contain('Internal note');
     expect(first!.getAttribute('href')).to.equal(href({ name: 'ticket', id: t.id }));
     expect(first!.textContent).to.contain('Lena').and.contain('assigned');
     await settle(first!.querySelector('parley-snippet')!);
@@ -39,7 +41,7 @@ describe('parley-search-results', () => {
     expect(shown.querySelector('img')).to.equal(null);
     expect((window as unknown as { hacked?: number }).hacked).to.equal(undefined);
     expect(second!.textContent).to.contain('Customer email');
-    expect(el.shadowRoot!.querySelector('[role=status]')!.textContent).to.equal('2 results for “ refund ”');
+    expect(el.shadowRoot!.querySelector('[role=status]')!.textContent).to.equal('3 results for “ refund ”');
   });
 
   it('searches again with a status filter, and says when nothing matches', async () => {

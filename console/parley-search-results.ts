@@ -30,6 +30,7 @@ export class ParleySearchResults extends LitElement {
     a:focus-visible { outline: 2px solid var(--p-accent); outline-offset: -2px; }
     .meta { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; font-size: 13px; }
     .who { font-weight: 650; }
+    .note { background: var(--p-warn-soft); color: var(--p-warn); }
   `];
   static override properties = { q: {}, now: { type: Number }, status: { state: true } };
   declare q: string;
@@ -52,7 +53,8 @@ export class ParleySearchResults extends LitElement {
     return html`<li><a href=${href({ name: 'ticket', id: t.id })} data-ticket=${t.id}>
       <span class="meta"><span class="who">${customerName(t)}</span><span class="badge status-${t.status}">${t.status}</span>
         <span class="muted">${t.category} · ${formatAge(t.createdAt, this.now)}${t.assignee ? ` · ${t.assignee.name}` : ''}</span>
-        ${MATCHED[r.match] ? html`<span class="badge plain">${MATCHED[r.match]}</span>` : nothing}</span>
+        ${MATCHED[r.match] ? html`<span class="badge plain">${MATCHED[r.match]}</span>` : nothing}
+        ${r.internal ? html`<span class="badge plain note">Internal note</span>` : nothing}</span>
       <parley-snippet .text=${r.snippet} .highlights=${r.highlights}></parley-snippet>
     </a></li>`;
   }
