@@ -52,7 +52,7 @@ export class InboxService {
     const cols = MESSAGE_COLUMNS.split(', ').map((c) => `m.${c}`).join(', ');
     const rows = await this.db.sql<MessageRow & { tid: string; at: string; has_message: boolean }>(
       `select t.id as tid, cast(coalesce(m.created_at, t.created_at) as text) as at, m.id is not null as has_message, ${cols}
-       from tickets t left join messages m on m.ticket_id = t.id and m.seq = t.last_seq
+       from tickets t left join messages m on m.ticket_id = t.id and not m.internal and m.seq = t.last_seq
        where ${where.join(' and ')}
        order by coalesce(m.created_at, t.created_at) desc, t.id desc limit ?`,
       [...params, f.limit + 1],
