@@ -13,6 +13,8 @@ export interface SearchResult {
   snippet: string;
   highlights: [number, number][];
   match: SearchMatch;
+  /** True when the snippet quotes an internal note (staff only), not something the customer saw. */
+  internal?: boolean;
 }
 
 export interface SearchResponse {

@@ -16,6 +16,8 @@ export interface MailConfig {
   timeoutMs: number;
   /** Mails one worker sends at once. */
   concurrency: number;
+  /** A staff reply unread this long, with no socket of the customer open, is mailed to them. */
+  emailAfterMs: number;
 }
 
 const FROM = /^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/;
@@ -29,5 +31,6 @@ export function loadMailConfig(r: EnvReader): MailConfig {
     retryForMs: r.number('PARLEY_MAIL_RETRY_HOURS', 24, { min: 0.0001, max: 24 * 30 }) * 3600_000,
     timeoutMs: r.int('PARLEY_MAIL_TIMEOUT_MS', 30_000, { min: 100, max: 600_000 }),
     concurrency: 4,
+    emailAfterMs: r.number('PARLEY_EMAIL_AFTER_MINUTES', 5, { min: 0.001, max: 7 * 24 * 60 }) * 60_000,
   };
 }

@@ -12,6 +12,8 @@ export interface QueuedMail {
   to: string;
   locale: MailLocale;
   ticketId: string | null;
+  /** Unread-reply mail: the last message it carries (one such mail per ticket and seq). */
+  uptoSeq?: number;
   /** The mail's text, given its unsubscribe link (each mail carries its own). */
   render: (unsubscribeUrl: string) => RenderedMail;
 }
@@ -29,8 +31,8 @@ export const unsubscribeUrl = (publicUrl: string, token: string) => `${publicUrl
 
 /**
  * Queues mails inside the caller's transaction: they commit (or vanish) with the event that causes
- * them, and the worker sends them after the commit. Addresses that unsubscribed get nothing.
- * Returns how many were queued.
+ * them, and the worker sends them after the commit. Addresses that unsubscribed get nothing, and
+ * an unread-reply mail another instance queued first is not queued again. Returns how many were queued.
  */
 export async function enqueueMail(sql: Database['sql'], publicUrl: string, mails: QueuedMail[]): Promise<number> {
   if (!mails.length) return 0;
@@ -43,11 +45,10 @@ export async function enqueueMail(sql: Database['sql'], publicUrl: string, mails
     const token = randomBytes(24).toString('base64url');
     const { subject, text, html } = mail.render(unsubscribeUrl(publicUrl, token));
     await sql(
-      `insert into mail_outbox (id, created_at, kind, to_address, locale, subject, text, html, ticket_id, unsubscribe_token, state, next_attempt_at)
-       values (gen_random_uuid(), now(), ?, ?, ?, ?, ?, ?, ?, ?, 'pending', now())`,
-      [mail.kind, mail.to, mail.locale, subject, text, html, mail.ticketId, token],
-    );
-    queued++;
+      `insert into mail_outbox (id, created_at, kind, to_address, locale, subject, text, html, ticket_id, upto_seq, unsubscribe_token, state, next_attempt_at)
+       values (gen_random_uuid(), now(), ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', now()) on conflict do nothing returning id`,
+      [mail.kind, mail.to, mail.locale, subject, text, html, mail.ticketId, mail.uptoSeq ?? null, token],
+    ).then((rows) => (queued += rows.length));
   }
   return queued;
 }

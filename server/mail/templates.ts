@@ -16,3 +16,20 @@ export function newTicketMail(locale: MailLocale, t: { customerName: string | nu
     { link: t.consoleUrl, label: 'Open the ticket' },
   ], unsubscribeUrl);
 }
+
+/** Staff replies the customer has not read, with the way back to the conversation. */
+export function unreadReplyMail(locale: MailLocale, t: { messages: { by: string; body: string }[]; resumeUrl: string | null }, unsubscribeUrl: string): RenderedMail {
+  const quotes = t.messages.map((m) => ({ quote: m.body, by: m.by }));
+  if (locale === 'ar') {
+    return layout(locale, 'لديك رد جديد من فريق الدعم', [
+      { p: 'ردّ فريق الدعم على محادثتك ولم تقرأ الرد بعد:' },
+      ...quotes,
+      ...(t.resumeUrl ? [{ link: t.resumeUrl, label: 'تابع المحادثة' }] : []),
+    ], unsubscribeUrl);
+  }
+  return layout(locale, 'You have a new reply from support', [
+    { p: 'Support replied to your conversation and you have not read it yet:' },
+    ...quotes,
+    ...(t.resumeUrl ? [{ link: t.resumeUrl, label: 'Continue the conversation' }] : []),
+  ], unsubscribeUrl);
+}

@@ -22,9 +22,17 @@ export class MailWorker {
   private readonly publicUrl: () => string;
   private readonly onError: (err: unknown) => void;
   private readonly loop: PollLoop;
+  /** Queues the mail that time causes (unread replies) before each claim, at most every `sweepMs`. */
+  private readonly sweep: (publicUrl: string) => Promise<number>;
+  private readonly sweepMs: number;
+  private sweptAt = 0;
 
-  constructor(db: Database, config: MailConfig, send: MailTransport, publicUrl: () => string, onError: (err: unknown) => void) {
+  constructor(db: Database, config: MailConfig, send: MailTransport, publicUrl: () => string, onError: (err: unknown) => void,
+    sweep: (publicUrl: string) => Promise<number> = async () => 0) {
     this.db = db;
+    this.sweep = sweep;
+    // Often enough that a mail goes out within a quarter of the delay (or 15 s), and never more than once a poll.
+    this.sweepMs = Math.max(config.pollMs, Math.min(config.emailAfterMs / 4, 15_000));
     this.config = config;
     this.send = send;
     this.publicUrl = publicUrl;
@@ -47,6 +55,10 @@ export class MailWorker {
 
   private async drain(): Promise<void> {
     try {
+      if (Date.now() - this.sweptAt >= this.sweepMs) {
+        this.sweptAt = Date.now();
+        await this.sweep(this.publicUrl());
+      }
       while (!this.loop.isStopped && (await this.tick()) >= this.config.concurrency);
     } catch (err) {
       if (!this.loop.isStopped) this.onError(err);

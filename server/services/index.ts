@@ -26,6 +26,7 @@ import { WebhookService } from './webhooks.ts';
 import { MailWorker } from '../mail/worker.ts';
 import { createMailTransport } from '../mail/transport.ts';
 import { queueNewTicketMail } from '../mail/staff-mail.ts';
+import { UnreadReplyMailer } from '../mail/unread-replies.ts';
 
 /** Everything the HTTP routes and the socket hub call; built once per server. */
 export interface Services {
@@ -46,6 +47,7 @@ export interface Services {
   webhookWorker: WebhookWorker;
   /** Sends the mail outbox; start.ts starts and stops it. */
   mailWorker: MailWorker;
+  unreadReplies: UnreadReplyMailer;
   customers: CustomerService;
   cannedResponses: CannedResponseService;
   labels: LabelService;
@@ -64,8 +66,9 @@ export function createServices(config: Config, db: Database, bus: Bus, metrics: 
   const sites = new SiteService(db, bus);
   const publicUrl = () => config.publicUrl ?? `http://localhost:${config.port}`;
   const tickets = new TicketService(db, bus, sites, (sql, ticket) => queueNewTicketMail(sql, publicUrl(), ticket));
+  const unreadReplies = new UnreadReplyMailer(db, config.mail.emailAfterMs);
   const mailWorker = new MailWorker(db, config.mail, createMailTransport(config.mail, config.dataDir), publicUrl,
-    (err) => logger(config.logLevel).error({ err }, 'mail worker failed'));
+    (err) => logger(config.logLevel).error({ err }, 'mail worker failed'), (url) => unreadReplies.sweep(url));
   const webhooks = new WebhookService(db);
   const webhookWorker = new WebhookWorker(db, config.webhooks, createSender(config.webhooks), (id) => tickets.wire(id));
   webhooks.onDue = () => webhookWorker.wake(true);
@@ -86,7 +89,7 @@ export function createServices(config: Config, db: Database, bus: Bus, metrics: 
     messages: new MessageService(db, bus, tickets),
     ratings: new RatingService(db, tickets),
     apiTokens: new ApiTokenService(db),
-    webhooks, webhookWorker, mailWorker,
+    webhooks, webhookWorker, mailWorker, unreadReplies,
     customers: new CustomerService(db),
     cannedResponses: new CannedResponseService(db),
     labels: new LabelService(db, bus),

@@ -9,7 +9,7 @@ import { ApiClient, cast, newTicket } from '../testing/api.ts';
 import { startSmtpReceiver, type SmtpReceiver } from '../testing/smtp-receiver.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 
-const MAIL: MailConfig = { smtpUrl: null, from: 'Shop support <support@shop.test>', pollMs: 50, backoffMs: 50, retryForMs: 60_000, timeoutMs: 2000, concurrency: 4 };
+const MAIL: MailConfig = { smtpUrl: null, from: 'Shop support <support@shop.test>', pollMs: 50, backoffMs: 50, retryForMs: 60_000, timeoutMs: 2000, concurrency: 4, emailAfterMs: 3_600_000 };
 
 /** Header lines as one line each (long ones are folded onto the next with leading space). */
 const unfold = (raw: string) => raw.replace(/\r?\n[ \t]+/g, ' ').replace(/\r\n/g, '\n');

@@ -107,6 +107,19 @@ describe('search', () => {
     expect((await search(new ApiClient(server.url), 'q=refund')).status).toBe(401);
   });
 
+  it('finds internal notes for staff who may see the ticket, marked as notes', async () => {
+    const note = await c.adminApi.post(`/api/tickets/${adminsTicket.id}/messages`, { clientId: 'note-1', body: 'Internal: the customer is a wholesale okapi breeder', internal: true });
+    expect(note.status, JSON.stringify(note.body)).toBe(201);
+    const r = (await search(c.adminApi, 'q=okapi')).body.results;
+    expect(r.map((x) => [x.ticket.id, x.internal])).toEqual([[adminsTicket.id, true]]);
+    expect(marked(r[0]!)).toEqual(['okapi']);
+    // A word the customer wrote is not a note.
+    expect((await search(c.adminApi, 'q=zebrafish')).body.results[0]!.internal).toBeUndefined();
+    // The member may not see the admin's ticket, so not its notes either; customers never search.
+    expect(await ids(c.member, 'q=okapi')).toEqual([]);
+    expect((await search(identified, 'q=okapi')).status).toBe(403);
+  });
+
   it('lets API tokens search only with both tickets:read and messages:read', async () => {
     const token = async (scopes: string[]) => {
       const api = new ApiClient(server.url, { origin: '' });

@@ -9,6 +9,7 @@ import { Migration0080Routing } from './0080-routing.ts';
 import { Migration0120InternalNotes } from './0120-internal-notes.ts';
 import { Migration0130Search } from './0130-search.ts';
 import { Migration0140Mail } from './0140-mail.ts';
+import { Migration0141UnreadReplyMail } from './0141-unread-reply-mail.ts';
 
 // Listed explicitly (no file globbing) so the same list runs on PGlite and PostgreSQL, from .ts sources.
 export const migrationsList = [
@@ -23,4 +24,5 @@ export const migrationsList = [
   { name: '0120-internal-notes', class: Migration0120InternalNotes },
   { name: '0130-search', class: Migration0130Search },
   { name: '0140-mail', class: Migration0140Mail },
+  { name: '0141-unread-reply-mail', class: Migration0141UnreadReplyMail },
 ];
