@@ -16,9 +16,8 @@ interface Candidate {
   last_mail_at: Date | null;
 }
 
-// Internal notes (the `internal` column, added by the notes feature) are never mailed. Read through
-// to_jsonb so this query is right both before and after that column exists.
-const PUBLIC = `not coalesce((to_jsonb(m) ->> 'internal')::boolean, false)`;
+// Internal notes are never mailed (and are numbered apart, so public seqs compare with read positions).
+const PUBLIC = 'not m.internal';
 
 /**
  * Finds staff replies their customer has not read (server/domain/unread-reply.ts decides when one is

@@ -70,6 +70,23 @@ describe('unread-reply mail', () => {
     expect(deliveredTo(email).length).toBe(1);
   });
 
+  it('never mails an internal note, alone or beside a reply', async () => {
+    const { api, email } = await customer();
+    const ticket = (await newTicket(api, 'Where is my parcel?')).body;
+    await c.member.post(`/api/tickets/${ticket.id}/accept`);
+    const note = (await c.member.post<Message>(`/api/tickets/${ticket.id}/messages`, { clientId: 'n1', body: 'SECRET: refund fraud suspected', internal: true })).body;
+    expect(note.internal).toBe(true);
+    await pastDue(note);
+    expect(await server.services.unreadReplies.sweep(server.url)).toBe(0);
+    expect(await mailsOf(ticket)).toEqual([]);
+    await c.member.post(`/api/tickets/${ticket.id}/messages`, { clientId: 'n2', body: 'SECRET: second note', internal: true });
+    await c.member.post(`/api/tickets/${ticket.id}/messages`, { clientId: 'r1', body: 'We are on it' });
+    await smtp.until(() => deliveredTo(email).length === 1);
+    const { mail, raw } = deliveredTo(email)[0]!;
+    expect(mail.text).toContain('We are on it');
+    expect(raw).not.toContain('SECRET');
+  });
+
   it('mails in the customer\'s language', async () => {
     const { api, email } = await customer('ar-EG');
     await replied(api, 'طردك في الطريق');
