@@ -18,3 +18,6 @@ export * from './customers.ts';
 export * from './canned-responses.ts';
 export * from './routing.ts';
 export * from './labels.ts';
+export * from './mentions.ts';
+export * from './search.ts';
+export * from './mail.ts';

@@ -13,6 +13,8 @@ export interface User {
   /** Availability for routing (online, away, offline) and how many assigned tickets routing gives them at most. */
   status: MemberStatus;
   capacity: number;
+  /** Mail a new ticket to this member while no member is online (their own opt-in). */
+  mailNewTickets?: boolean;
   createdAt: string;
 }
 

@@ -6,6 +6,7 @@ import * as v from 'valibot';
 import type * as W from '../index.ts';
 import { CANNED_SCOPES } from '../canned-responses.ts';
 import { ERROR_CODES } from '../errors.ts';
+import { MAIL_KINDS, MAIL_STATES } from '../mail.ts';
 import { DELIVERY_STATES, SCOPES, WEBHOOK_EVENTS } from '../integrations.ts';
 import { MEMBER_STATUSES, ROUTING_MODES } from '../routing.ts';
 import { TICKET_ACTIONS, TICKET_STATUSES, URGENCIES } from '../tickets.ts';
@@ -33,12 +34,19 @@ export const TicketEvent = obj({
   actor: obj({ kind: v.picklist(AUTHOR_KINDS), id, name: v.optional(nullable(v.string())) }), reason: nullable(v.string()), at: time,
 });
 export const Author = obj({ kind: v.picklist(AUTHOR_KINDS), id, name: v.optional(nullable(v.string())) });
-export const Message = obj({ id, ticketId: id, seq: int, clientId: v.string(), author: Author, body: v.string(), createdAt: time });
+export const Message = obj({
+  id, ticketId: id, seq: int, clientId: v.string(), author: Author, body: v.string(), createdAt: time, internal: v.optional(v.boolean()), afterSeq: v.optional(int),
+});
 export const MessagePage = obj({ messages: v.array(Message), hasMore: v.boolean() });
 export const ChatSummary = obj({ ticket: Ticket, lastMessage: nullable(Message) });
+export const ChatPage = obj({ chats: v.array(ChatSummary), nextCursor: nullable(v.string()) });
+export const SearchResult = obj({
+  ticket: Ticket, snippet: v.string(), highlights: v.array(v.tuple([int, int])), match: v.picklist(['id', 'email', 'text']), internal: v.optional(v.boolean()),
+});
+export const SearchResponse = obj({ results: v.array(SearchResult) });
 
 export const User = obj({
-  id, email: v.string(), name: v.string(), role: v.picklist(ROLES), active: v.boolean(), status: v.picklist(MEMBER_STATUSES), capacity: int, createdAt: time,
+  id, email: v.string(), name: v.string(), role: v.picklist(ROLES), active: v.boolean(), status: v.picklist(MEMBER_STATUSES), capacity: int, mailNewTickets: v.optional(v.boolean()), createdAt: time,
 });
 export const Customer = obj({ id, siteId: id, name: nullable(v.string()), email: nullable(v.string()), verified: v.boolean(), externalId: nullable(v.string()) });
 export const PublicSite = obj({ id, name: v.string(), categories: v.array(v.string()), requireIdentity: v.boolean() });
@@ -77,6 +85,12 @@ export const WebhookDelivery = obj({
   id, eventId: id, type: v.picklist(WEBHOOK_EVENTS), ticketId: nullable(id), state: v.picklist(DELIVERY_STATES), attempts: int,
   createdAt: time, lastAttemptAt: nullable(time), nextAttemptAt: nullable(time), responseStatus: nullable(int), durationMs: nullable(v.number()), response: nullable(v.string()),
 });
+
+export const OutboxMail = obj({
+  id, kind: v.picklist(MAIL_KINDS), to: v.string(), locale: v.string(), subject: v.string(), text: v.string(), ticketId: nullable(id),
+  state: v.picklist(MAIL_STATES), attempts: int, createdAt: time, sentAt: nullable(time), nextAttemptAt: nullable(time), lastError: nullable(v.string()),
+});
+export const OutboxList = obj({ mails: v.array(OutboxMail), delivery: v.variant('kind', [obj({ kind: v.literal('smtp') }), obj({ kind: v.literal('files'), folder: v.string() })]) });
 
 const seconds = nullable(v.number());
 const spread = obj({ avg: seconds, p50: seconds, p90: seconds });
@@ -119,6 +133,11 @@ same<Same<Out<typeof TicketEvent>, W.TicketEvent>>();
 same<Same<Out<typeof Message>, W.Message>>();
 same<Same<Out<typeof MessagePage>, W.MessagePage>>();
 same<Same<Out<typeof ChatSummary>, W.ChatSummary>>();
+same<Same<Out<typeof ChatPage>, W.ChatPage>>();
+same<Same<Out<typeof SearchResult>, W.SearchResult>>();
+same<Same<Out<typeof SearchResponse>, W.SearchResponse>>();
+same<Same<Out<typeof OutboxMail>, W.OutboxMail>>();
+same<Same<Out<typeof OutboxList>, W.OutboxList>>();
 same<Same<Out<typeof User>, W.User>>();
 same<Same<Out<typeof Customer>, W.Customer>>();
 same<Same<Out<typeof PublicSite>, W.PublicSite>>();

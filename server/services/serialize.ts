@@ -36,6 +36,8 @@ export interface MessageRow {
   author_name: string | null;
   body: string;
   created_at: Date | string;
+  internal: boolean;
+  after_seq: number | null;
 }
 
 export const messageRowToWire = (r: MessageRow): WireMessage => ({
@@ -46,6 +48,8 @@ export const messageRowToWire = (r: MessageRow): WireMessage => ({
   author: { kind: r.author_kind as AuthorKind, id: r.author_id, name: r.author_name },
   body: r.body,
   createdAt: iso(r.created_at as Date)!,
+  internal: r.internal === true,
+  ...(r.internal ? { afterSeq: Number(r.after_seq ?? 0) } : {}),
 });
 
 export const userToWire = (u: User): WireUser => ({
@@ -56,6 +60,7 @@ export const userToWire = (u: User): WireUser => ({
   active: u.active,
   status: u.status as WireUser['status'],
   capacity: u.capacity,
+  mailNewTickets: u.mailNewTickets,
   createdAt: iso(u.createdAt)!,
 });
 

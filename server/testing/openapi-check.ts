@@ -39,8 +39,9 @@ export function checkAgainstDocument(method: string, url: string, status: number
     if (body !== null && body !== '') throw new Error(`OpenAPI drift: ${where} is documented without a body but carried one`);
     return;
   }
-  if (kind === 'text') {
-    if (!contentType.startsWith('text/plain')) throw new Error(`OpenAPI drift: ${where} is documented as text/plain, got ${contentType}`);
+  if (kind === 'text' || kind === 'html') {
+    const type = kind === 'text' ? 'text/plain' : 'text/html';
+    if (!contentType.startsWith(type)) throw new Error(`OpenAPI drift: ${where} is documented as ${type}, got ${contentType}`);
     return;
   }
   if (!contentType.startsWith('application/json')) throw new Error(`OpenAPI drift: ${where} is documented as JSON, got ${contentType || 'no content type'}`);

@@ -11,6 +11,14 @@ import { OPERATIONS, type Body, type Operation } from './operations.ts';
 const IGNORED = ['transform', 'check', 'to_lower_case', 'finite'];
 const toRef = ({ referenceId }: { referenceId: string }) => `#/components/schemas/${referenceId}`;
 
+/** A regex with flags (`/i`) has no JSON Schema pattern: it is left out (the field's description says what it takes). */
+const flaggedRegex: ConversionConfig['overrideAction'] = ({ valibotAction, jsonSchema }) => {
+  if (valibotAction.type !== 'regex' || !(valibotAction as unknown as { requirement: RegExp }).requirement.flags) return null;
+  const { pattern: _p, ...rest } = jsonSchema;
+  return rest;
+};
+/** Query values go through `first` (a string or repeated strings), where a length check has no JSON form: only what converts is kept. */
+const lenient: ConversionConfig['overrideAction'] = (context) => flaggedRegex(context) ?? (context.errors ? context.jsonSchema : null);
 /** A converted schema without the draft marker and the copy of every definition it carries (they live in components). */
 const bare = ({ $schema: _s, $defs: _d, ...rest }: JsonSchema): JsonSchema => rest;
 const pick = (s: JsonSchema, ...keys: string[]) => Object.fromEntries(keys.filter((k) => k in s).map((k) => [k, (s as Record<string, unknown>)[k]]));
@@ -45,14 +53,14 @@ function build(): Record<string, unknown> {
   const wire = named(wireSchemas);
   const clash = Object.keys(usedBodies).find((n) => n in wire);
   if (clash) throw new Error(`openapi: ${clash} names both a request and a response schema`);
-  const input: ConversionConfig = { target: 'draft-2020-12', typeMode: 'input', errorMode: 'throw', ignoreActions: IGNORED, overrideRef: toRef };
+  const input: ConversionConfig = { target: 'draft-2020-12', typeMode: 'input', errorMode: 'throw', ignoreActions: IGNORED, overrideRef: toRef, overrideAction: flaggedRegex };
   const output: ConversionConfig = { ...input, typeMode: 'output' };
   const inSchema = (s: v.GenericSchema): JsonSchema => bare(toJsonSchema(s, { ...input, definitions: usedBodies }));
   const outSchema = (s: v.GenericSchema): JsonSchema => bare(toJsonSchema(s, { ...output, definitions: wire }));
   const response = (status: number, body: Body) => {
-    const description = status === 204 ? 'No content' : status === 201 ? 'Created' : status >= 500 ? 'Unavailable' : 'OK';
+    const description = status === 204 ? 'No content' : status === 201 ? 'Created' : status === 404 ? 'Not found' : status >= 500 ? 'Unavailable' : 'OK';
     if (body === null) return { description };
-    if (body === 'text') return { description, content: { 'text/plain': { schema: { type: 'string' } } } };
+    if (body === 'text' || body === 'html') return { description, content: { [`text/${body === 'text' ? 'plain' : 'html'}`]: { schema: { type: 'string' } } } };
     return { description, content: { 'application/json': { schema: outSchema(body) } } };
   };
 
@@ -61,8 +69,8 @@ function build(): Record<string, unknown> {
     const params = [...o.path.matchAll(/:([A-Za-z]+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
     // A query value arrives as text; what it must spell (an enum, a pattern) is in the schema's output.
     const query = Object.entries(o.query?.entries ?? {}).map(([name, s]) => {
-      const sent = bare(toJsonSchema(s, input));
-      const read = bare(toJsonSchema(s, output));
+      const sent = bare(toJsonSchema(s, { ...input, overrideAction: lenient }));
+      const read = bare(toJsonSchema(s, { ...output, overrideAction: lenient }));
       const schema = { type: 'string', ...pick(read, 'enum', 'pattern'), ...pick(sent, 'default') };
       return { name, in: 'query', required: s.type !== 'optional', description: read.description ?? sent.description, schema };
     });

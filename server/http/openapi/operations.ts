@@ -9,8 +9,8 @@ import * as W from '../../../protocol/schemas/wire.ts';
  */
 export type Who = 'public' | 'visitor' | 'staff' | 'admin' | 'actor';
 
-/** A response body: a schema, `null` for none (204), `text` for plain text. */
-export type Body = v.GenericSchema | null | 'text';
+/** A response body: a schema, `null` for none (204), `text` for plain text, `html` for a page. */
+export type Body = v.GenericSchema | null | 'text' | 'html';
 
 export interface Operation {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -39,6 +39,9 @@ export const OPERATIONS: readonly Operation[] = [
   op('get', '/healthz', 'public', 'Liveness and readiness: 503 while the database or the event bus is down', { 200: W.Health, 503: W.Health }),
   op('get', '/metrics', 'public', 'Prometheus metrics', { 200: 'text' }),
   op('get', '/api/stats', 'admin', 'Monitoring figures', { 200: W.Stats }),
+  op('get', '/api/mail', 'admin', 'The mail outbox, newest first', { 200: W.OutboxList }),
+  op('get', '/mail/unsubscribe/:token', 'public', 'The unsubscribe page of a mail link (changes nothing)', { 200: 'html', 404: 'html' }),
+  op('post', '/mail/unsubscribe/:token', 'public', 'Unsubscribe (RFC 8058 one-click; a form body, ignored)', { 200: 'html', 404: 'html' }),
 
   op('post', '/api/auth/login', 'public', 'Sign in (sets the session cookie); only from the console origin', { 200: one('user', W.User) }, { body: rq.LoginBody }),
   op('post', '/api/auth/logout', 'public', 'Sign out (clears the session cookie)', { 204: null }),
@@ -63,7 +66,8 @@ export const OPERATIONS: readonly Operation[] = [
   op('put', '/api/tickets/:id/labels', 'actor', 'Set the ticket’s labels (staff)', { 200: W.Ticket }, { body: rq.LabelsBody }),
   op('post', '/api/tickets/:id/rating', 'actor', 'Rate a closed ticket, once (its customer)', { 201: W.Rating }, { body: rq.RatingBody }),
   op('get', '/api/tickets/:id/rating', 'actor', 'The ticket’s rating, if any', { 200: one('rating', v.nullable(W.Rating)) }),
-  op('get', '/api/chats', 'admin', 'Every conversation with its last message', { 200: list('chats', W.ChatSummary) }, { query: rq.ChatsQuery }),
+  op('get', '/api/chats', 'admin', 'The conversations inbox, newest activity first, paged by cursor', { 200: W.ChatPage }, { query: rq.ChatsQuery }),
+  op('get', '/api/search', 'actor', 'Full-text search over tickets, messages and notes (staff; tokens need tickets:read and messages:read), scoped like the ticket list', { 200: W.SearchResponse }, { query: rq.SearchQuery }),
   op('get', '/api/labels', 'staff', 'Labels in use, most used first', { 200: list('labels', v.string()) }),
   op('get', '/api/customers/:id', 'actor', 'A customer’s profile and tickets (staff)', { 200: W.CustomerDetails }),
 
