@@ -10,6 +10,7 @@ import { Migration0120InternalNotes } from './0120-internal-notes.ts';
 import { Migration0130Search } from './0130-search.ts';
 import { Migration0140Mail } from './0140-mail.ts';
 import { Migration0141UnreadReplyMail } from './0141-unread-reply-mail.ts';
+import { Migration0142SiteHours } from './0142-site-hours.ts';
 
 // Listed explicitly (no file globbing) so the same list runs on PGlite and PostgreSQL, from .ts sources.
 export const migrationsList = [
@@ -25,4 +26,5 @@ export const migrationsList = [
   { name: '0130-search', class: Migration0130Search },
   { name: '0140-mail', class: Migration0140Mail },
   { name: '0141-unread-reply-mail', class: Migration0141UnreadReplyMail },
+  { name: '0142-site-hours', class: Migration0142SiteHours },
 ];
