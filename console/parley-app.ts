@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import type { Ticket, User } from '../protocol/index.ts';
+import type { Mention, Ticket, User } from '../protocol/index.ts';
 import { askDesktop, chime, desktopPermission, notifyDesktop, setSound, soundEnabled, type DesktopPermission } from './alerts.ts';
 import { api, errorText } from './api.ts';
 import { BoardController } from './board-controller.ts';
@@ -114,6 +114,7 @@ export class ParleyApp extends LitElement {
     this.lists.start(user);
     // The server revoked the session (close code 4001: signed out elsewhere, deactivated, password changed).
     socket.onRevoked = () => this.user && this.signedOut('Your session has ended. Please sign in again.');
+    socket.on('mention', (f) => void this.mentioned(f));
     // A dropped socket may also mean the session ended: ask once per drop.
     socket.onState((state) => {
       if (state !== 'closed' || !this.user) return;
@@ -129,6 +130,21 @@ export class ParleyApp extends LitElement {
     this.toast(`${title} from ${customerName(ticket)} · ${ticket.category}`, 'info');
     if (this.sound) chime();
     notifyDesktop(title, `${customerName(ticket)} · ${ticket.category}: ${ticket.description.slice(0, 120)}`, () => this.openTicket(ticket));
+  }
+
+  /** A colleague named me (`@name`) in a note: into the drawer and a toast, like a new ticket. */
+  private async mentioned(m: Mention) {
+    let ticket: Ticket;
+    try {
+      ticket = await api.ticket(m.ticketId);
+    } catch {
+      return; // gone or no longer mine to see
+    }
+    const title = `${m.by.name ?? 'A colleague'} mentioned you in a note`;
+    this.notifications = [{ id: m.noteId, title, ticket, text: m.excerpt, at: Date.now(), read: false }, ...this.notifications].slice(0, 50);
+    this.toast(`${title}: ${m.excerpt.slice(0, 80)}`, 'info');
+    if (this.sound) chime();
+    notifyDesktop(title, m.excerpt, () => this.openTicket(ticket));
   }
 
   private async signOut() {

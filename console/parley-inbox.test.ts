@@ -68,4 +68,25 @@ describe('parley-inbox', () => {
     const last = asked.at(-1)!;
     expect([last.get('status'), last.get('label'), last.get('assignee'), last.get('cursor')]).to.deep.equal(['assigned', 'vip', 'u1', null]);
   });
+
+  it('reloads the first page on each tick of the clock, but not once the admin has paged on', async () => {
+    let calls = 0;
+    restore = stubFetch((url) => {
+      if (url.pathname !== '/api/chats') return { body: url.pathname === '/api/labels' ? { labels: [] } : { users: [] } };
+      calls++;
+      return { body: { chats: calls === 1 ? [chat(7)] : [chat(8), chat(7)], nextCursor: url.searchParams.get('cursor') ? null : 'more' } };
+    });
+    const el = await mount('parley-inbox', { now: 1000 });
+    await until(() => rows(el).length === 1, 'the first page');
+    el.now = 31000;
+    await until(() => rows(el).length === 2, 'the reloaded page');
+    expect(rows(el)[0]!.getAttribute('data-ticket')).to.equal('inbox-8');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('.more button')!.click();
+    await until(() => rows(el).length === 4, 'the second page');
+    const before = calls;
+    el.now = 61000;
+    await settle(el);
+    expect(calls).to.equal(before);
+    expect(rows(el).length).to.equal(4);
+  });
 });

@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { TICKET_STATUSES, type ChatSummary, type TicketStatus, type User } from '../protocol/index.ts';
 import { api, errorText } from './api.ts';
 import { customerName, formatAge, preview } from './format.ts';
@@ -12,8 +12,9 @@ const PAGE = 50;
 /**
  * The admin's conversations inbox: every conversation with its last message, newest activity first,
  * filterable by status, label and member, a page at a time ("Show more" follows the server's cursor).
- * A row is a link to the conversation (the customer panel beside the chat).
- * @prop now - the app's clock, for ages
+ * A row is a link to the conversation (the customer panel beside the chat). Each tick of the app's
+ * clock reloads the first page, unless the admin has paged further (the rows would jump under them).
+ * @prop now - the app's clock, for ages and reloads
  */
 export class ParleyInbox extends LitElement {
   static override styles = [theme, css`
@@ -51,6 +52,8 @@ export class ParleyInbox extends LitElement {
   declare members: User[];
   /** Answers to an older filter are dropped. */
   private generation = 0;
+  /** Pages shown since the last reset. */
+  private pages = 0;
 
   constructor() {
     super();
@@ -79,6 +82,7 @@ export class ParleyInbox extends LitElement {
       const page = await searchApi.inbox({ ...this.filter, cursor: reset ? null : this.cursor, limit: PAGE });
       if (generation !== this.generation) return;
       this.chats = reset ? page.chats : [...this.chats, ...page.chats];
+      this.pages = reset ? 1 : this.pages + 1;
       this.cursor = page.nextCursor;
       this.error = '';
     } catch (e) {
@@ -86,6 +90,10 @@ export class ParleyInbox extends LitElement {
     } finally {
       if (generation === this.generation) this.loading = false;
     }
+  }
+
+  protected override updated(changed: PropertyValues<this>) {
+    if (changed.has('now') && changed.get('now') !== undefined && this.pages === 1 && !this.loading) void this.load(true);
   }
 
   private set(key: keyof ParleyInbox['filter'], e: Event) {

@@ -178,6 +178,12 @@ describe('conversations inbox', () => {
     await send(identified, adminsTicket, 'Any news?');
     const top = (await page(c.adminApi, 'limit=1')).body.chats[0]!;
     expect([top.ticket.id, top.lastMessage?.body]).toEqual([adminsTicket.id, 'Any news?']);
+    // A note is no activity the customer sees: it neither moves its conversation nor shows as the last message.
+    const other = (await page(c.adminApi, 'limit=2')).body.chats[1]!.ticket;
+    expect((await c.adminApi.post(`/api/tickets/${other.id}/messages`, { clientId: 'inbox-note', body: 'quiet note', internal: true })).status).toBe(201);
+    const after = (await page(c.adminApi, 'limit=2')).body.chats;
+    expect(after.map((x) => x.ticket.id)).toEqual([adminsTicket.id, other.id]);
+    expect(after[1]!.lastMessage?.body).not.toBe('quiet note');
   });
 
   it('filters by status, label and member', async () => {
