@@ -11,6 +11,7 @@ import { Migration0130Search } from './0130-search.ts';
 import { Migration0131InboxOrder } from './0131-inbox-order.ts';
 import { Migration0140Mail } from './0140-mail.ts';
 import { Migration0141UnreadReplyMail } from './0141-unread-reply-mail.ts';
+import { Migration0142SiteHours } from './0142-site-hours.ts';
 
 // Listed explicitly (no file globbing) so the same list runs on PGlite and PostgreSQL, from .ts sources.
 export const migrationsList = [
@@ -27,4 +28,5 @@ export const migrationsList = [
   { name: '0131-inbox-order', class: Migration0131InboxOrder },
   { name: '0140-mail', class: Migration0140Mail },
   { name: '0141-unread-reply-mail', class: Migration0141UnreadReplyMail },
+  { name: '0142-site-hours', class: Migration0142SiteHours },
 ];
