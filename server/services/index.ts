@@ -9,6 +9,7 @@ import { CannedResponseService } from './canned-responses.ts';
 import { CustomerService } from './customers.ts';
 import { LabelService } from './labels.ts';
 import { AvailabilityService } from './availability.ts';
+import { MessageAllowance } from './message-allowance.ts';
 import { MessageService } from './messages.ts';
 import { Limits } from './rate-limit.ts';
 import { RatingService } from './ratings.ts';
@@ -44,6 +45,8 @@ export interface Services {
   labels: LabelService;
   /** Rate limits shared by every instance (services/rate-limit.ts). */
   limits: Limits;
+  /** Chat messages per user per second, on sockets and HTTP together. */
+  messageAllowance: MessageAllowance;
   routing: RoutingService;
   teams: TeamService;
   availability: AvailabilityService;
@@ -66,6 +69,7 @@ export function createServices(config: Config, db: Database, bus: Bus, metrics: 
   const kick = () => routing.kick();
   return {
     config, db, bus, metrics, auth, sites, tickets, routing, limits,
+    messageAllowance: new MessageAllowance(config.fairUse.userMessages),
     teams: new TeamService(db, kick),
     availability: new AvailabilityService(db, config.offlineGraceSeconds * 1000, kick, logError),
     users: new UserService(db, auth),
