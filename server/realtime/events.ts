@@ -5,8 +5,11 @@ import type { Author, Message, PresenceEntry, Ticket, TicketEventType } from '..
  * not fit PostgreSQL's 8,000-byte NOTIFY limit) travel as ids; the receiver reads the rest.
  */
 export type BusEvent =
-  /** `auto`: routing made this assignment (a `ticket_accepted` with `auto: true`). */
-  | { t: 'ticket'; type: TicketEventType; ticketId: string; customerId: string; ticket?: Ticket; auto?: boolean }
+  /**
+   * `auto`: routing made this assignment (a `ticket_accepted` with `auto: true`). `previousAssigneeId`:
+   * the change took the ticket from this member (a transfer or release), who hears of it too.
+   */
+  | { t: 'ticket'; type: TicketEventType; ticketId: string; customerId: string; ticket?: Ticket; auto?: boolean; previousAssigneeId?: string }
   | { t: 'message'; ticketId: string; seq: number; message?: Message }
   | { t: 'typing'; ticketId: string; author: Author }
   | { t: 'read'; ticketId: string; seq: number; by: Author }

@@ -7,6 +7,7 @@ import { ApiTokenService } from './api-tokens.ts';
 import { AuthService } from './auth.ts';
 import { CannedResponseService } from './canned-responses.ts';
 import { CustomerService } from './customers.ts';
+import { AssignmentService } from './assignment.ts';
 import { LabelService } from './labels.ts';
 import { AvailabilityService } from './availability.ts';
 import { MessageService } from './messages.ts';
@@ -42,6 +43,7 @@ export interface Services {
   customers: CustomerService;
   cannedResponses: CannedResponseService;
   labels: LabelService;
+  assignment: AssignmentService;
   /** Rate limits shared by every instance (services/rate-limit.ts). */
   limits: Limits;
   routing: RoutingService;
@@ -77,5 +79,6 @@ export function createServices(config: Config, db: Database, bus: Bus, metrics: 
     customers: new CustomerService(db),
     cannedResponses: new CannedResponseService(db),
     labels: new LabelService(db, bus),
+    assignment: new AssignmentService(db, bus, tickets),
   };
 }
