@@ -62,3 +62,17 @@ describe('who receives which event', () => {
     expect(who({ type: 'presence', ticket: facts('assigned') })).toEqual(['assignee', 'admin', 'owner', 'ownerVerified']);
   });
 });
+
+describe('who receives internal notes and mentions', () => {
+  it('gives notes to staff who may see the ticket, never to a customer, its owner included', () => {
+    expect(who({ type: 'note' })).toEqual(['assignee', 'other', 'admin']);
+    expect(who({ type: 'note', ticket: facts('assigned') })).toEqual(['assignee', 'admin']);
+    for (const status of TICKET_STATUSES) expect(who({ type: 'note', ticket: facts(status) })).not.toContain('owner');
+  });
+
+  it('tells only the member mentioned, and only if they may see the ticket', () => {
+    expect(who({ type: 'mention', ticket: facts('open'), toId: 'm2' })).toEqual(['other']);
+    expect(who({ type: 'mention', ticket: facts('assigned'), toId: 'm2' })).toEqual([]);
+    expect(who({ type: 'mention', ticket: facts('assigned'), toId: 'c1' })).toEqual([]);
+  });
+});

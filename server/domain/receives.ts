@@ -11,6 +11,10 @@ export type Delivery =
    * checks it, and every ticket event evicts the sockets that lost it (see `receives` on ticket events).
    */
   | { type: 'message'; ticket?: TicketFacts }
+  /** An internal note (and anything that would tell of one): staff who may see the ticket, never a customer. */
+  | { type: 'note'; ticket?: TicketFacts }
+  /** A mention of `toId` in a note on this ticket. */
+  | { type: 'mention'; ticket: TicketFacts; toId: string }
   | { type: 'typing' | 'read'; ticket?: TicketFacts; fromId: string }
   /** Without a ticket: the staff online, which customers are told; with one: who has that ticket open. */
   | { type: 'presence'; ticket?: TicketFacts };
@@ -31,6 +35,10 @@ export function receives(actor: Actor, e: Delivery): boolean {
       return actor.id !== e.fromId && (!e.ticket || canView(actor, e.ticket));
     case 'message':
       return !e.ticket || canView(actor, e.ticket);
+    case 'note':
+      return actor.kind !== 'customer' && (!e.ticket || canView(actor, e.ticket));
+    case 'mention':
+      return actor.kind === 'staff' && actor.id === e.toId && canView(actor, e.ticket);
     default:
       return (actor.kind === 'staff' && STAFF_WIDE.has(e.type)) || canView(actor, e.ticket) || (e.before !== undefined && canView(actor, e.before));
   }

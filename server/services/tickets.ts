@@ -1,6 +1,7 @@
 import { raw } from '@mikro-orm/core';
 import { holds, type NewTicket, type Ticket as WireTicket, type TicketAction, type TicketEventType, type TicketStatus } from '../../protocol/index.ts';
 import type { Database } from '../db/orm.ts';
+import { emSql } from '../mail/outbox.ts';
 import { authorKindOf, canTransition, canView, IDENTITY_MISSING, participantOf, TRANSITIONS, viewWhere, type Actor, type TicketFacts } from '../domain/index.ts';
 import { Ticket, TicketEvent, TicketRead } from '../entities/index.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
@@ -32,10 +33,13 @@ export class TicketService {
   private readonly db: Database;
   private readonly bus: Bus;
   private readonly sites: SiteService;
-  constructor(db: Database, bus: Bus, sites: SiteService) {
+  /** Queues the mail a new ticket causes, inside its transaction (server/mail/). */
+  private readonly onCreated: (sql: Database['sql'], ticket: WireTicket) => Promise<unknown>;
+  constructor(db: Database, bus: Bus, sites: SiteService, onCreated: (sql: Database['sql'], ticket: WireTicket) => Promise<unknown> = async () => {}) {
     this.db = db;
     this.bus = bus;
     this.sites = sites;
+    this.onCreated = onCreated;
   }
 
   /** The rule facts of a loaded ticket, with its site's current setting (from the sites cache). */
@@ -54,7 +58,7 @@ export class TicketService {
     }
     let wire: WireTicket;
     try {
-      // The ticket, its audit row and its webhook deliveries commit together.
+      // The ticket, its audit row, its webhook deliveries and its mail commit together.
       wire = await em.transactional(async (tx) => {
         const ticket = tx.create(Ticket, {
           site: actor.siteId, customer: actor.id, category: input.category, urgency: input.urgency,
@@ -65,6 +69,7 @@ export class TicketService {
         await tx.populate(ticket, POPULATE);
         const created = ticketToWire(ticket);
         await enqueueWebhook(tx, 'ticket.created', created.id, { ticket: created });
+        await this.onCreated(emSql(tx), created);
         return created;
       });
     } catch (err) {
