@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import type { Ticket, User } from '../protocol/index.ts';
+import type { Mention, Ticket, User } from '../protocol/index.ts';
 import { askDesktop, chime, desktopPermission, notifyDesktop, setSound, soundEnabled, type DesktopPermission } from './alerts.ts';
 import { api, errorText } from './api.ts';
 import { BoardController } from './board-controller.ts';
@@ -23,15 +23,21 @@ import './parley-notification-drawer.ts';
 import './parley-reject-dialog.ts';
 import './parley-shortcuts-dialog.ts';
 import './parley-sites.ts';
+import './parley-inbox.ts';
+import './parley-search-box.ts';
+import './parley-search-results.ts';
+import type { ParleySearchBox } from './parley-search-box.ts';
 import './parley-api-tokens.ts';
 import './parley-webhooks.ts';
+import './parley-outbox.ts';
 import './parley-state.ts';
 import './parley-queue.ts';
 import './parley-toast.ts';
 
 const TITLES: Record<Route['name'], string> = {
   open: 'Open tickets', mine: 'My tickets', ticket: 'Conversation', all: 'All tickets',
-  monitoring: 'Monitoring', members: 'Members', sites: 'Sites', replies: 'My replies', 'team-replies': 'Team replies', tokens: 'API tokens', webhooks: 'Webhooks',
+  monitoring: 'Monitoring', members: 'Members', sites: 'Sites', replies: 'My replies', 'team-replies': 'Team replies', tokens: 'API tokens', webhooks: 'Webhooks', outbox: 'Outbox',
+  search: 'Search', inbox: 'Conversations',
 };
 
 /**
@@ -84,7 +90,7 @@ export class ParleyApp extends LitElement {
     this.sound = soundEnabled();
     this.desktop = desktopPermission();
     this.helpOpen = false;
-    new ShortcutController(this, () => (this.user ? { '?': () => (this.helpOpen = true) } : {}));
+    new ShortcutController(this, () => (this.user ? { '?': () => (this.helpOpen = true), '/': () => this.renderRoot.querySelector<ParleySearchBox>('parley-search-box')?.focusField() } : {}));
   }
 
   override connectedCallback() {
@@ -109,6 +115,7 @@ export class ParleyApp extends LitElement {
     this.lists.start(user);
     // The server revoked the session (close code 4001: signed out elsewhere, deactivated, password changed).
     socket.onRevoked = () => this.user && this.signedOut('Your session has ended. Please sign in again.');
+    socket.on('mention', (f) => void this.mentioned(f));
     // A dropped socket may also mean the session ended: ask once per drop.
     socket.onState((state) => {
       if (state !== 'closed' || !this.user) return;
@@ -124,6 +131,21 @@ export class ParleyApp extends LitElement {
     this.toast(`${title} from ${customerName(ticket)} · ${ticket.category}`, 'info');
     if (this.sound) chime();
     notifyDesktop(title, `${customerName(ticket)} · ${ticket.category}: ${ticket.description.slice(0, 120)}`, () => this.openTicket(ticket));
+  }
+
+  /** A colleague named me (`@name`) in a note: into the drawer and a toast, like a new ticket. */
+  private async mentioned(m: Mention) {
+    let ticket: Ticket;
+    try {
+      ticket = await api.ticket(m.ticketId);
+    } catch {
+      return; // gone or no longer mine to see
+    }
+    const title = `${m.by.name ?? 'A colleague'} mentioned you in a note`;
+    this.notifications = [{ id: m.noteId, title, ticket, text: m.excerpt, at: Date.now(), read: false }, ...this.notifications].slice(0, 50);
+    this.toast(`${title}: ${m.excerpt.slice(0, 80)}`, 'info');
+    if (this.sound) chime();
+    notifyDesktop(title, m.excerpt, () => this.openTicket(ticket));
   }
 
   private async signOut() {
@@ -179,6 +201,8 @@ export class ParleyApp extends LitElement {
       <main>
         <div class="topbar">
           <h1 tabindex="-1">${TITLES[this.route.name]}</h1>
+          <parley-search-box .value=${this.route.name === 'search' ? this.route.q : ''}
+            @parley-search=${(e: CustomEvent<string>) => (location.hash = href({ name: 'search', q: e.detail }))}></parley-search-box>
           <span class="badge conn ${conn}" role="status">${connLabel}</span>
           <button class="btn bell" aria-label="Notifications, ${unreadNotes} unread" @click=${() => (this.drawerOpen = true)}>
             <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9"/><path d="M10.3 21a1.94 1.94 0 0 0 3.4 0"/></svg>${unreadNotes ? html`<span class="badge count">${unreadNotes}</span>` : nothing}</button>
@@ -215,11 +239,14 @@ export class ParleyApp extends LitElement {
           @parley-back=${() => history.length > 1 ? history.back() : (location.hash = href({ name: 'open' }))}
           @parley-read=${(e: CustomEvent<{ ticketId: string; seq: number }>) => this.lists.read(e.detail.ticketId, e.detail.seq)}></parley-chat-view>`;
       case 'all': return html`<parley-admin-tickets .now=${this.now} .socket=${this.realtime.socket}></parley-admin-tickets>`;
+      case 'search': return html`<parley-search-results q=${r.q} .now=${this.now}></parley-search-results>`;
+      case 'inbox': return html`<parley-inbox .now=${this.now}></parley-inbox>`;
       case 'monitoring': return html`<parley-monitoring></parley-monitoring>`;
       case 'members': return html`<parley-members .me=${this.user}></parley-members>`;
       case 'sites': return html`<parley-sites></parley-sites>`;
       case 'tokens': return html`<parley-api-tokens></parley-api-tokens>`;
       case 'webhooks': return html`<parley-webhooks></parley-webhooks>`;
+      case 'outbox': return html`<parley-outbox></parley-outbox>`;
       case 'replies': return html`<parley-canned-responses scope="personal"></parley-canned-responses>`;
       case 'team-replies': return html`<parley-canned-responses scope="team"></parley-canned-responses>`;
       default: {

@@ -122,4 +122,37 @@ describe('parley-chat-view', () => {
     document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', bubbles: true, cancelable: true }));
     expect(accepted.map((x) => (x as { id: string }).id)).to.deep.equal([t.id]);
   });
+
+  it('opens a note with n on a closed ticket (never while typing), sends it as internal, and keeps replies\' numbering', async () => {
+    const t = makeTicket({ status: 'closed', assignee: { id: me.id, name: me.name } });
+    const history = [makeMessage(1, { ticketId: t.id }), makeMessage(1, { id: 'n1', ticketId: t.id, internal: true, afterSeq: 1, body: 'note one' }), makeMessage(2, { ticketId: t.id })];
+    serve(t, history);
+    const sent: [string, string, boolean | undefined][] = [];
+    const realtime = {
+      socket: {},
+      outbox: { items: [], onChange: () => () => {}, send: (id: string, body: string, internal?: boolean) => sent.push([id, body, internal]) },
+      rooms: { watch: () => () => {}, subscription: () => undefined },
+    };
+    const el = await mount('parley-chat-view', { ticketId: t.id, user: me, realtime: realtime as never });
+    const list = await until(() => el.shadowRoot!.querySelector('parley-message-list'), 'list');
+    await until(() => (list.messages.length === 3 ? true : null), 'history');
+    expect(list.messages.map((m) => [m.internal === true, m.seq])).to.deep.equal([[false, 1], [true, 1], [false, 2]]);
+    const composer = el.shadowRoot!.querySelector('parley-composer')!;
+    expect(composer.disabled).to.equal(true);
+    // Typing "n" in a field is text, not the shortcut.
+    const input = document.createElement('input');
+    document.body.append(input);
+    input.focus();
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'n', bubbles: true, cancelable: true, composed: true }));
+    await composer.updateComplete;
+    expect(composer.note).to.equal(false);
+    input.remove();
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'n', bubbles: true, cancelable: true }));
+    await until(() => composer.shadowRoot!.activeElement?.tagName === 'TEXTAREA' || null, 'focused note field');
+    expect(composer.note).to.equal(true);
+    const field = composer.shadowRoot!.querySelector('textarea')!;
+    field.value = 'customer called back';
+    field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    expect(sent).to.deep.equal([[t.id, 'customer called back', true]]);
+  });
 });

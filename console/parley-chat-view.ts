@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
-import { mayAccept, mayClose, maySend, type CannedResponse, type Message, type Participant, type Ticket, type TicketEvent, type User } from '../protocol/index.ts';
+import { mayAccept, mayClose, mayNote, maySend, timelineOrder, type CannedResponse, type Message, type Participant, type Ticket, type TicketEvent, type User } from '../protocol/index.ts';
 import type { OutboxItem } from '../protocol/client/index.ts';
 import { api, errorText } from './api.ts';
 import { emit } from './emit.ts';
@@ -112,6 +112,10 @@ export class ParleyChatView extends LitElement {
     new ShortcutController(this, () => ({
       a: () => Boolean(this.ticket && this.me && mayAccept(this.me, this.ticket) && emit(this, 'parley-accept', this.ticket)),
       r: () => this.canSend && this.focusComposer(),
+      n: () => {
+        if (!this.canNote) return false;
+        this.composer()?.toggleNote(true);
+      },
     }));
   }
 
@@ -132,6 +136,10 @@ export class ParleyChatView extends LitElement {
     this.stale = false;
   }
 
+  private composer() {
+    return this.renderRoot.querySelector('parley-composer');
+  }
+
   private focusComposer() {
     void this.updateComplete.then(() => this.renderRoot.querySelector('parley-composer')?.focus());
   }
@@ -140,7 +148,8 @@ export class ParleyChatView extends LitElement {
   private async history(id: string, after = 0): Promise<Message[]> {
     const all: Message[] = [];
     for (;;) {
-      const page = await api.messages(id, all.at(-1)?.seq ?? after);
+      // Pages go by public seq; staff pages carry the notes placed among them.
+      const page = await api.messages(id, lastPublic(all) ?? after);
       all.push(...page.messages);
       if (!page.hasMore || !page.messages.length) return all;
     }
@@ -153,7 +162,7 @@ export class ParleyChatView extends LitElement {
     this.unsubscribe();
     this.subscribedSocket = this.realtime!.socket;
     const id = this.ticket.id;
-    const shown = this.messages.at(-1)?.seq ?? 0;
+    const shown = lastPublic(this.messages) ?? 0;
     const unwatch = rooms.watch(id, {
       message: (m) => {
         outbox.delivered(m);
@@ -186,12 +195,13 @@ export class ParleyChatView extends LitElement {
     this.offs = [unwatch, outbox.onChange((items) => (this.pending = items.filter((i) => i.ticketId === id)))];
   }
 
-  /** Adds messages once each, in seq order, whatever path they came by. */
+  /** Adds messages and notes once each, in timeline order, whatever path they came by (notes are numbered apart). */
   private merge(incoming: Message[]) {
-    const bySeq = new Map(this.messages.map((m) => [m.seq, m]));
+    const key = (m: Message) => `${m.internal ? 'n' : 'm'}${m.seq}`;
+    const byKey = new Map(this.messages.map((m) => [key(m), m]));
     let added = false;
-    for (const m of incoming) if (m.ticketId === this.ticket?.id && !bySeq.has(m.seq)) (bySeq.set(m.seq, m), (added = true));
-    if (added) this.messages = [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+    for (const m of incoming) if (m.ticketId === this.ticket?.id && !byKey.has(key(m))) (byKey.set(key(m), m), (added = true));
+    if (added) this.messages = [...byKey.values()].sort(timelineOrder);
   }
 
   private unsubscribe() {
@@ -202,7 +212,7 @@ export class ParleyChatView extends LitElement {
   }
 
   private markRead() {
-    const last = this.messages.at(-1)?.seq ?? 0;
+    const last = lastPublic(this.messages) ?? 0;
     const sub = this.realtime?.rooms?.subscription(this.ticketId);
     if (!sub || !last || document.visibilityState === 'hidden') return;
     if ((this.ticket?.readSeq ?? 0) >= last) return;
@@ -218,6 +228,13 @@ export class ParleyChatView extends LitElement {
     // An admin writes in someone else's conversation only after saying so (mayJoin).
     if (me.kind === 'admin' && t.assignee?.id !== me.id && !this.joined) return false;
     return maySend(me, t);
+  }
+
+  /** Staff note on any ticket they may see, in every state (protocol/lifecycle.ts, NOTE_REFUSALS). */
+  private get canNote(): boolean {
+    const t = this.ticket;
+    const me = this.me;
+    return Boolean(t && me && this.realtime?.outbox && mayNote(me, t));
   }
 
   private get notice(): string {
@@ -308,10 +325,15 @@ export class ParleyChatView extends LitElement {
         <div class="conversation" aria-label="Conversation" role="region">
           <parley-message-list .messages=${this.messages} .pending=${this.pending} viewer-id=${this.user?.id ?? ''}
             read-seq=${this.otherRead} typing=${this.typing} customer-name=${customerName(t)} @parley-retry-message=${(e: CustomEvent<string>) => this.realtime?.outbox?.retry(e.detail)}></parley-message-list>
-          <parley-composer ?disabled=${!this.canSend} notice=${this.notice} .canned=${this.canned.value ?? []}
+          <parley-composer ?disabled=${!this.canSend} ?noteable=${this.canNote} notice=${this.notice} .canned=${this.canned.value ?? []}
             .placeholders=${{ 'customer.name': customerName(t), 'agent.name': this.user?.name ?? '', 'ticket.id': t.id }}
             @parley-send=${(e: CustomEvent<string>) => this.realtime?.outbox?.send(t.id, e.detail)}
-            @parley-typing=${() => this.realtime?.rooms?.subscription(t.id)?.typing()}>${this.mayJoin(t)
+            @parley-note=${(e: CustomEvent<string>) => this.realtime?.outbox?.send(t.id, e.detail, true)}
+            @parley-typing=${(e: CustomEvent<{ internal?: boolean } | undefined>) => {
+              const sub = this.realtime?.rooms?.subscription(t.id);
+              if (e.detail?.internal) sub?.typingNote();
+              else sub?.typing();
+            }}>${this.mayJoin(t)
               ? html`<button class="btn small" @click=${() => (this.joined = true)}>Join the conversation</button>` : nothing}</parley-composer>
         </div>
       </div>`;
@@ -320,4 +342,9 @@ export class ParleyChatView extends LitElement {
 customElements.define('parley-chat-view', ParleyChatView);
 declare global {
   interface HTMLElementTagNameMap { 'parley-chat-view': ParleyChatView }
+}
+
+/** The last public message's seq (the customer's numbering: paging, resume and read positions use it). */
+function lastPublic(messages: readonly Message[]): number | undefined {
+  return messages.findLast((m) => !m.internal)?.seq;
 }

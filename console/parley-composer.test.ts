@@ -118,4 +118,43 @@ describe('parley-composer', () => {
       expect(field.value).to.equal('Hello Ada!');
     });
   });
+
+  it('writes an internal note with the Note toggle, also while replying is disabled, and says so', async () => {
+    const el = await mount('parley-composer', { disabled: true, notice: 'This ticket is closed.', noteable: true });
+    const sent = record<string>(el, 'parley-send');
+    const notes = record<string>(el, 'parley-note');
+    const typing = record<{ internal: boolean }>(el, 'parley-typing');
+    expect(el.shadowRoot!.querySelector('textarea')).to.equal(null);
+    const toggle = el.shadowRoot!.querySelector<HTMLButtonElement>('.note-toggle')!;
+    expect(toggle.getAttribute('aria-pressed')).to.equal('false');
+    toggle.click();
+    await settle(el);
+    const field = el.shadowRoot!.querySelector('textarea')!;
+    expect(field.getAttribute('aria-label')).to.equal('Internal note');
+    expect(el.hasAttribute('data-note')).to.equal(true);
+    expect(el.shadowRoot!.querySelector('.hint')!.textContent).to.match(/staff/);
+    type(field, ' call back tomorrow @Mia ');
+    key(field);
+    expect(notes).to.deep.equal(['call back tomorrow @Mia']);
+    expect(sent).to.deep.equal([]);
+    expect(typing).to.deep.equal([{ internal: true }]);
+    // Back to replying: the field goes, as replying is disabled here.
+    el.shadowRoot!.querySelector<HTMLButtonElement>('.note-toggle')!.click();
+    await settle(el);
+    expect(el.shadowRoot!.querySelector('textarea')).to.equal(null);
+  });
+
+  it('offers no Note toggle without noteable, and a reply is never sent as a note', async () => {
+    const el = await mount('parley-composer');
+    const notes = record<string>(el, 'parley-note');
+    const sent = record<string>(el, 'parley-send');
+    expect(el.shadowRoot!.querySelector('.note-toggle')).to.equal(null);
+    (el as unknown as { toggleNote(on: boolean): void }).toggleNote(true);
+    await settle(el);
+    const field = el.shadowRoot!.querySelector('textarea')!;
+    type(field, 'public');
+    key(field);
+    expect(sent).to.deep.equal(['public']);
+    expect(notes).to.deep.equal([]);
+  });
 });

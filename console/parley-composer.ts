@@ -1,4 +1,4 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { fillPlaceholders, LIMITS, matchCanned, type CannedResponse, type PlaceholderValues } from '../protocol/index.ts';
 import { emit } from './emit.ts';
 import { theme } from './theme.styles.ts';
@@ -12,13 +12,17 @@ const MENU_SIZE = 8;
 /**
  * Writes a message. Enter sends, Shift+Enter adds a line. Typing `/` (and a shortcut) in an empty
  * field opens the saved replies: arrow keys choose, Enter inserts (placeholders filled), Escape closes.
- * @attr disabled - no sending (with `notice` saying why)
- * @attr notice - shown instead of the field when disabled
+ * The "Note" toggle (where `noteable`) switches to writing an internal note, seen by staff only; it
+ * works while replying is disabled too (a closed ticket, a colleague's conversation).
+ * @attr disabled - no replying (with `notice` saying why)
+ * @attr noteable - the user may write internal notes here
+ * @attr notice - shown instead of the field when disabled (and not writing a note)
  * @prop canned - the saved replies this user may use
  * @prop placeholders - what {{customer.name}}, {{agent.name}} and {{ticket.id}} become
  * @slot - an action shown beside the notice (e.g. "Join the conversation")
  * @fires parley-send - detail: the message body (trimmed, non-empty)
- * @fires parley-typing - at most every 2.5 s while the user types
+ * @fires parley-note - detail: the note's body (trimmed, non-empty)
+ * @fires parley-typing - at most every 2.5 s while the user types; detail: `{internal}` (true while writing a note)
  */
 export class ParleyComposer extends LitElement {
   static override styles = [theme, css`
@@ -36,9 +40,14 @@ export class ParleyComposer extends LitElement {
     [role=option] code { font-weight: 650; color: var(--p-accent-strong); }
     [role=option] .preview { color: var(--p-muted); font-size: 12.5px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
     .menu-empty { padding: 8px 10px; color: var(--p-muted); }
+    .note-toggle[aria-pressed=true] { background: #fff8e1; border-color: #d9a400; color: #5c4400; }
+    :host([data-note]) textarea { background: #fffbeb; border-color: #d9a400; }
+    .hint { font-size: 12px; color: #7a5b00; margin-top: 4px; }
   `];
   static override properties = {
     disabled: { type: Boolean, reflect: true },
+    noteable: { type: Boolean },
+    note: { state: true },
     notice: {},
     length: { state: true },
     canned: { attribute: false },
@@ -47,6 +56,9 @@ export class ParleyComposer extends LitElement {
     active: { state: true },
   };
   declare disabled: boolean;
+  declare noteable: boolean;
+  /** Writing an internal note rather than a reply. */
+  declare note: boolean;
   declare notice: string;
   declare length: number;
   declare canned: CannedResponse[];
@@ -60,6 +72,8 @@ export class ParleyComposer extends LitElement {
   constructor() {
     super();
     this.disabled = false;
+    this.noteable = false;
+    this.note = false;
     this.notice = '';
     this.length = 0;
     this.canned = [];
@@ -90,13 +104,26 @@ export class ParleyComposer extends LitElement {
     void this.updateComplete.then(() => this.field?.focus());
   }
 
+  /** Switches to writing a note (or back to a reply) and puts the cursor in the field. */
+  toggleNote(on = !this.note) {
+    if (!this.noteable && on) return;
+    this.note = on;
+    this.query = null;
+    this.focus();
+  }
+
+  protected override willUpdate() {
+    if (!this.noteable) this.note = false;
+    this.toggleAttribute('data-note', this.note);
+  }
+
   private submit(e?: Event) {
     e?.preventDefault();
     const field = this.field;
-    if (!field || this.disabled) return;
+    if (!field || (this.disabled && !this.note)) return;
     const body = field.value.trim();
     if (!body || body.length > LIMITS.messageBody) return;
-    emit(this, 'parley-send', body);
+    emit(this, this.note ? 'parley-note' : 'parley-send', body);
     field.value = '';
     this.length = 0;
     field.style.height = '';
@@ -104,7 +131,7 @@ export class ParleyComposer extends LitElement {
 
   private input() {
     const field = this.field!;
-    const slash = this.canned.length ? SLASH.exec(field.value) : null;
+    const slash = this.canned.length && !this.note ? SLASH.exec(field.value) : null;
     if ((slash?.[1] ?? null) !== this.query) this.active = 0;
     this.query = slash ? slash[1]! : null;
     this.length = field.value.length;
@@ -113,7 +140,7 @@ export class ParleyComposer extends LitElement {
     const now = Date.now();
     if (field.value && !slash && now - this.lastTyping > TYPING_EVERY_MS) {
       this.lastTyping = now;
-      emit(this, 'parley-typing');
+      emit(this, 'parley-typing', { internal: this.note });
     }
   }
 
@@ -150,17 +177,24 @@ export class ParleyComposer extends LitElement {
   }
 
   override render() {
-    if (this.disabled) return html`<div class="notice" role="status">${this.notice || 'Sending is not available.'}<slot></slot></div>`;
+    const toggle = this.noteable
+      ? html`<button class="btn note-toggle" type="button" aria-pressed=${this.note ? 'true' : 'false'} title="Internal note, seen by staff only (n)"
+          @click=${() => this.toggleNote()}>Note</button>`
+      : nothing;
+    if (this.disabled && !this.note) return html`<div class="notice" role="status">${this.notice || 'Sending is not available.'}<slot></slot>${toggle}</div>`;
     const over = this.length > LIMITS.messageBody;
     const open = this.query !== null;
+    const placeholder = this.note ? 'Write an internal note… (@name notifies a colleague)' : this.canned.length ? 'Write a reply… (/ for saved replies)' : 'Write a reply…';
     return html`<form @submit=${this.submit}>
         ${this.menu()}
-        <textarea rows="1" aria-label="Message" placeholder=${this.canned.length ? 'Write a reply… (/ for saved replies)' : 'Write a reply…'}
+        ${toggle}
+        <textarea rows="1" aria-label=${this.note ? 'Internal note' : 'Message'} placeholder=${placeholder}
           role="combobox" aria-autocomplete="list" aria-expanded=${open ? 'true' : 'false'} aria-controls="canned"
           aria-activedescendant=${open && this.shown.length ? `canned-${this.active}` : ''}
           @input=${this.input} @keydown=${this.keydown} @blur=${() => (this.query = null)}></textarea>
-        <button class="btn primary" type="submit" ?disabled=${over}>Send</button>
+        <button class="btn primary" type="submit" ?disabled=${over}>${this.note ? 'Add note' : 'Send'}</button>
       </form>
+      ${this.note ? html`<div class="hint">Only staff see notes; the customer is never shown one.</div>` : nothing}
       ${this.length > LIMITS.messageBody * 0.8 ? html`<div class="count ${over ? 'over' : ''}">${this.length} / ${LIMITS.messageBody}</div>` : null}`;
   }
 }

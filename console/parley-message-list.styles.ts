@@ -17,6 +17,10 @@ export const styles = css`
   li.theirs .bubble { border-bottom-left-radius: 4px; }
   li.system .bubble { background: transparent; border: none; color: var(--p-muted); font-size: 13px; font-style: italic; }
   li.staff .bubble { background: #eef6f2; border-color: #cfe7dc; }
+  /* A note is staff-only: full width, amber and dashed, never on the customer's side or the viewer's. */
+  li.note { justify-self: stretch; max-width: none; justify-items: stretch; }
+  li.note .bubble { background: #fff8e1; border: 1px dashed #d9a400; color: #3d2f00; border-radius: 10px; }
+  .note-label { font-weight: 700; color: #7a5b00; text-transform: uppercase; letter-spacing: .03em; font-size: 11px; }
   .state { font-size: 12px; color: var(--p-muted); margin: 3px 4px 0; display: flex; gap: 6px; align-items: center; }
   .state.failed { color: var(--p-danger); font-weight: 600; }
   li.sending .bubble { opacity: .7; }

@@ -83,4 +83,22 @@ describe('parley-message-list', () => {
     await settle(el);
     expect(el.shadowRoot!.querySelector('.typing')!.textContent!.trim()).to.equal('');
   });
+
+  it('shows notes in their place in a distinct, labelled style, apart from replies and receipts', async () => {
+    const mine = (seq: number) => makeMessage(seq, { author: { kind: 'member', id: 'me', name: 'Mia' } });
+    const note = makeMessage(1, { id: 'n1', internal: true, afterSeq: 1, body: 'refund approved by finance', author: { kind: 'member', id: 'me', name: 'Mia' } });
+    const el = await mount('parley-message-list', { messages: [makeMessage(1), note, mine(2)], viewerId: 'me', readSeq: 2 });
+    const items = [...el.shadowRoot!.querySelectorAll('li[data-seq]')];
+    expect(items.map((li) => li.classList.contains('note'))).to.deep.equal([false, true, false]);
+    const shown = items[1]!;
+    expect(shown.getAttribute('data-internal')).to.equal('true');
+    expect(shown.querySelector('.note-label')!.textContent).to.equal('Internal note');
+    expect(shown.querySelector('.state')).to.equal(null);
+    // Seen stays on the public reply; the note starts its own group even from the same author.
+    expect(items[2]!.querySelector('.state')!.getAttribute('data-state')).to.equal('read');
+    expect(items[2]!.classList.contains('first')).to.equal(true);
+    const bg = getComputedStyle(shown.querySelector('.bubble')!);
+    expect(bg.borderStyle).to.equal('dashed');
+    expect(bg.backgroundColor).to.not.equal(getComputedStyle(items[2]!.querySelector('.bubble')!).backgroundColor);
+  });
 });

@@ -15,8 +15,9 @@ import './parley-state.ts';
  * Text is rendered as text (Lit escapes it), so a customer cannot inject HTML; only http(s) addresses
  * become links. Each bubble sets dir="auto", so right-to-left text reads correctly beside left-to-right.
  * Runs of one author show the name and time once; a date line marks each new day; "Seen" shows once,
- * on the last staff message the customer has read.
- * @prop messages - stored messages, seq order
+ * on the last staff message the customer has read. Internal notes (`internal`) show in their own
+ * style, labelled "Internal note", so nobody mistakes one for something the customer saw.
+ * @prop messages - stored messages and notes, in timeline order (timelineOrder)
  * @prop pending - the viewer's outbox items for this ticket (sending / failed)
  * @prop viewerId - the signed-in user's id (their messages sit on the right)
  * @prop readSeq - the customer's read position (read receipts)
@@ -78,14 +79,14 @@ export class ParleyMessageList extends LitElement {
           if (i.kind === 'day') return html`<li class="day"><time datetime=${i.date}>${formatDay(i.date)}</time></li>`;
           const m = i.message;
           const mine = m.author.id === this.viewerId && m.author.kind !== 'customer';
-          const side = m.author.kind === 'system' ? 'system' : mine ? 'mine' : m.author.kind === 'customer' ? 'theirs' : 'theirs staff';
-          return html`<li class="${side} ${i.first ? 'first' : 'cont'}" data-seq=${m.seq}>
-            ${side === 'system' || !i.first ? nothing : html`<div class="meta">${this.author(m, mine)} · <time datetime=${m.createdAt}>${formatTime(m.createdAt)}</time></div>`}
+          const side = m.author.kind === 'system' ? 'system' : m.internal ? 'note' : mine ? 'mine' : m.author.kind === 'customer' ? 'theirs' : 'theirs staff';
+          return html`<li class="${side} ${i.first ? 'first' : 'cont'}" data-seq=${m.seq} data-internal=${m.internal ? 'true' : nothing}>
+            ${side === 'system' || !i.first ? nothing : html`<div class="meta">${m.internal ? html`<span class="note-label">Internal note</span> · ` : nothing}${this.author(m, mine)} · <time datetime=${m.createdAt}>${formatTime(m.createdAt)}</time></div>`}
             <div class="bubble" dir="auto" title=${i.first ? nothing : `${this.author(m, mine)} · ${formatTime(m.createdAt)}`}>${this.body(m.body)}</div>
             ${i.receipt ? html`<div class="state" data-state=${i.receipt === 'seen' ? 'read' : 'sent'}>${i.receipt === 'seen' ? '✓✓ Seen' : '✓ Sent'}</div>` : nothing}
           </li>`;
         })}
-        ${this.pending.map((p) => html`<li class="mine ${p.state}" data-client-id=${p.clientId}>
+        ${this.pending.map((p) => html`<li class="${p.internal ? 'note' : 'mine'} ${p.state}" data-client-id=${p.clientId}>
           <div class="bubble" dir="auto">${this.body(p.body)}</div>
           ${p.state === 'failed'
             ? html`<div class="state failed" data-state="failed" role="alert">Not sent${p.error ? `: ${p.error}` : ''}

@@ -52,9 +52,9 @@ export class ParleyNav extends LitElement {
         ${this.link({ name: 'mine' }, 'My tickets', this.unreadMine)}
         ${this.link({ name: 'replies' }, 'My replies')}
         ${user.role === 'admin' ? html`<div class="group">Admin</div>
-          ${this.link({ name: 'all' }, 'All tickets')}${this.link({ name: 'monitoring' }, 'Monitoring')}
+          ${this.link({ name: 'all' }, 'All tickets')}${this.link({ name: 'inbox' }, 'Conversations')}${this.link({ name: 'monitoring' }, 'Monitoring')}
           ${this.link({ name: 'members' }, 'Members')}${this.link({ name: 'sites' }, 'Sites')}${this.link({ name: 'team-replies' }, 'Team replies')}
-          ${this.link({ name: 'tokens' }, 'API tokens')}${this.link({ name: 'webhooks' }, 'Webhooks')}` : nothing}
+          ${this.link({ name: 'tokens' }, 'API tokens')}${this.link({ name: 'webhooks' }, 'Webhooks')}${this.link({ name: 'outbox' }, 'Outbox')}` : nothing}
       </div>
       <div class="spacer"></div>
       <div class="me"><div><div class="name">${user.name}</div><div class="role">${user.role}</div></div>

@@ -10,6 +10,8 @@ export interface ConsoleNotification {
   id: string;
   title: string;
   ticket: Ticket;
+  /** What to show instead of the ticket's description (a mention's note excerpt). */
+  text?: string;
   at: number;
   read: boolean;
 }
@@ -80,12 +82,12 @@ export class ParleyNotificationDrawer extends LitElement {
           ? html`<ul>${this.notifications.map((n) => html`<li class=${n.read ? '' : 'unread'}>
               <button @click=${() => emit(this, 'parley-open', n.ticket)}>
                 <span class="line"><span class="title">${n.title}</span><span class="when">${formatAge(new Date(n.at).toISOString())}</span></span>
-                <span class="line"><span class="text">${customerName(n.ticket)} · ${n.ticket.category} · ${preview(n.ticket.description, 60)}</span>
+                <span class="line"><span class="text">${n.text === undefined ? `${customerName(n.ticket)} · ${n.ticket.category} · ${preview(n.ticket.description, 60)}` : preview(n.text, 80)}</span>
                 ${n.ticket.status === 'open'
                   ? html`<span class="badge urgency-${n.ticket.urgency}">${n.ticket.urgency}</span>`
                   : html`<span class="badge status-${n.ticket.status}">${n.ticket.assignee ? `${n.ticket.status} · ${n.ticket.assignee.name}` : n.ticket.status}</span>`}</span>
               </button></li>`)}</ul>`
-          : html`<parley-state heading="No notifications yet" message="New tickets will show up here as they arrive."></parley-state>`}
+          : html`<parley-state heading="No notifications yet" message="New tickets and mentions in notes will show up here as they arrive."></parley-state>`}
       </aside>`;
   }
 }

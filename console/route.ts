@@ -10,9 +10,12 @@ export type Route =
   | { name: 'replies' }
   | { name: 'team-replies' }
   | { name: 'tokens' }
-  | { name: 'webhooks' };
+  | { name: 'webhooks' }
+  | { name: 'outbox' }
+  | { name: 'search'; q: string }
+  | { name: 'inbox' };
 
-export const ADMIN_ROUTES: ReadonlySet<Route['name']> = new Set(['all', 'monitoring', 'members', 'sites', 'team-replies', 'tokens', 'webhooks']);
+export const ADMIN_ROUTES: ReadonlySet<Route['name']> = new Set(['all', 'inbox', 'monitoring', 'members', 'sites', 'team-replies', 'tokens', 'webhooks', 'outbox']);
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
@@ -21,11 +24,14 @@ export function parseRoute(hash: string): Route {
       return { name: 'mine' };
     case 'replies':
       return { name: 'replies' };
+    case 'search':
+      return { name: 'search', q: path[1] ? safeDecode(path.slice(1).join('/')) : '' };
     case 'tickets':
       return path[1] ? { name: 'ticket', id: decodeURIComponent(path[1]) } : { name: 'open' };
     case 'admin':
-      if (path[1] === 'monitoring' || path[1] === 'members' || path[1] === 'sites' || path[1] === 'tokens' || path[1] === 'webhooks') return { name: path[1] };
+      if (path[1] === 'monitoring' || path[1] === 'members' || path[1] === 'sites' || path[1] === 'tokens' || path[1] === 'webhooks' || path[1] === 'outbox') return { name: path[1] };
       if (path[1] === 'replies') return { name: 'team-replies' };
+      if (path[1] === 'inbox') return { name: 'inbox' };
       return { name: 'all' };
     default:
       return { name: 'open' };
@@ -40,6 +46,16 @@ export function href(route: Route): string {
     case 'all': return '#/admin/tickets';
     case 'replies': return '#/replies';
     case 'team-replies': return '#/admin/replies';
+    case 'search': return `#/search/${encodeURIComponent(route.q)}`;
     default: return `#/admin/${route.name}`;
+  }
+}
+
+/** A hash part as typed or pasted: a stray `%` is kept as text rather than breaking the route. */
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
   }
 }

@@ -7,6 +7,8 @@ export const SHORTCUTS: readonly { keys: string[]; does: string }[] = [
   { keys: ['Enter'], does: 'Open the selected ticket' },
   { keys: ['a'], does: 'Accept the selected or shown ticket' },
   { keys: ['r'], does: 'Reply: put the cursor in the message field' },
+  { keys: ['n'], does: 'Note: write an internal note (staff only)' },
+  { keys: ['/'], does: 'Search tickets and conversations' },
   { keys: ['?'], does: 'List these shortcuts' },
   { keys: ['Escape'], does: 'Close a dialog or list' },
 ];

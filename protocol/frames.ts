@@ -1,5 +1,5 @@
 import type { ErrorCode } from './errors.ts';
-import type { Author, Message } from './messages.ts';
+import type { Author, Mention, Message } from './messages.ts';
 import type { QueueFrame } from './routing.ts';
 import type { Ticket } from './tickets.ts';
 import type { SocketUser } from './users.ts';
@@ -35,6 +35,8 @@ export type ServerFrame =
   /** Answers a client frame. For `message`, carries the stored message (with its `seq`); for `join`, the ticket and the number of replayed messages. */
   | { type: 'ack'; ref?: string; message?: Message; ticket?: Ticket; replayed?: number }
   | { type: 'typing'; ticketId: string; author: Author }
+  /** To a member mentioned (`@name`) in an internal note on a ticket they may see. */
+  | ({ type: 'mention' } & Mention)
   | { type: 'read'; ticketId: string; seq: number; by: Author }
   /** Without `ticketId`: the staff online (what a customer needs to know). With it: who is in that ticket's room. */
   | { type: 'presence'; ticketId?: string; online: PresenceEntry[] }

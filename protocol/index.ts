@@ -18,3 +18,8 @@ export * from './customers.ts';
 export * from './canned-responses.ts';
 export * from './routing.ts';
 export * from './labels.ts';
+export * from './mentions.ts';
+export * from './search.ts';
+export * from './mail.ts';
+export * from './hours.ts';
+export * from './back-at.ts';

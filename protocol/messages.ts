@@ -6,7 +6,11 @@ export interface Author {
   name?: string | null;
 }
 
-/** A chat message on the wire. `seq` is 1, 2, 3... within its ticket. */
+/**
+ * A chat message on the wire. `seq` is 1, 2, 3... within its ticket. With `internal: true` it is a
+ * staff-only note: notes are numbered 1, 2, 3... on their own (so the messages a customer sees stay
+ * gapless), and `afterSeq` is the public message the note follows in the timeline.
+ */
 export interface Message {
   id: string;
   ticketId: string;
@@ -15,7 +19,29 @@ export interface Message {
   author: Author;
   body: string;
   createdAt: string;
+  /** Always sent by the server; optional in the type so clients' hand-made messages (tests, optimistic sends) may leave it out. */
+  internal?: boolean;
+  afterSeq?: number;
 }
+
+/** Where a message sits in a ticket's staff timeline: public messages by seq, each note just after the public message it follows. */
+export const timelineOrder = (a: Message, b: Message): number => {
+  const pa = a.internal ? a.afterSeq ?? 0 : a.seq;
+  const pb = b.internal ? b.afterSeq ?? 0 : b.seq;
+  if (pa !== pb) return pa - pb;
+  if (!a.internal !== !b.internal) return a.internal ? 1 : -1;
+  return a.seq - b.seq;
+};
+
+/** A mention of a member in a note (`mention` frame). */
+export interface Mention {
+  ticketId: string;
+  noteId: string;
+  by: Author;
+  /** The note's beginning, at most MENTION_EXCERPT characters. */
+  excerpt: string;
+}
+export const MENTION_EXCERPT = 140;
 
 export interface MessagePage {
   messages: Message[];
@@ -26,4 +52,10 @@ export interface MessagePage {
 export interface ChatSummary {
   ticket: import('./tickets.ts').Ticket;
   lastMessage: Message | null;
+}
+
+/** One page of the conversations inbox, newest activity first; pass `nextCursor` as `?cursor=` for the next (null: no more). */
+export interface ChatPage {
+  chats: ChatSummary[];
+  nextCursor: string | null;
 }

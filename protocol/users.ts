@@ -1,3 +1,4 @@
+import type { BusinessHours, SiteAvailability } from './hours.ts';
 import type { MemberStatus, RoutingMode } from './routing.ts';
 
 export const ROLES = ['member', 'admin'] as const;
@@ -13,6 +14,8 @@ export interface User {
   /** Availability for routing (online, away, offline) and how many assigned tickets routing gives them at most. */
   status: MemberStatus;
   capacity: number;
+  /** Mail a new ticket to this member while no member is online (their own opt-in). */
+  mailNewTickets?: boolean;
   createdAt: string;
 }
 
@@ -50,6 +53,8 @@ export interface PublicSite {
   name: string;
   categories: string[];
   requireIdentity: boolean;
+  /** Whether the team is in now (from the site's hours); absent when the site has no hours. */
+  availability?: SiteAvailability;
 }
 
 export interface Site {
@@ -61,6 +66,8 @@ export interface Site {
   categories: string[];
   requireIdentity: boolean;
   routing: RoutingMode;
+  /** Opening hours, or null for none (always open as far as the widget says). */
+  hours?: BusinessHours | null;
   snippet: string;
   createdAt: string;
 }

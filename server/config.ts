@@ -1,6 +1,7 @@
 import { LIMITS } from '../protocol/index.ts';
 import { EnvReader } from './config-reader.ts';
 import { LOG_LEVELS, type LogLevel } from './log.ts';
+import { loadMailConfig, type MailConfig } from './mail/config.ts';
 import { loadWebhookConfig, type WebhookConfig } from './services/webhook-config.ts';
 
 export { ConfigError } from './config-reader.ts';
@@ -39,6 +40,7 @@ export interface Config {
   /** `PARLEY_LOG`: a pino level or `silent`. */
   logLevel: LogLevel;
   webhooks: WebhookConfig;
+  mail: MailConfig;
   /** Fair use on sockets (README, "Limits"). */
   fairUse: FairUseLimits;
 }
@@ -87,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, warn?: (line: s
     shutdownSeconds: r.number('PARLEY_SHUTDOWN_SECONDS', 10, { min: 0.1, max: 600 }),
     logLevel: r.oneOf('PARLEY_LOG', LOG_LEVELS, 'info'),
     webhooks: loadWebhookConfig(r),
+    mail: loadMailConfig(r),
     fairUse: {
       socketMessages: { perSecond: r.int('PARLEY_SOCKET_MESSAGES_PER_SECOND', 5, COUNT), burst: r.int('PARLEY_SOCKET_MESSAGE_BURST', 30, COUNT) },
       userMessages: { perSecond: r.int('PARLEY_USER_MESSAGES_PER_SECOND', 10, COUNT), burst: r.int('PARLEY_USER_MESSAGE_BURST', 60, COUNT) },

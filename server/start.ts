@@ -87,15 +87,19 @@ function serve(opts: { config: Config; server: Server; readiness: Readiness; ser
   const { config, server, readiness, services, url, port, control } = opts;
   const { bus, metrics, db } = services;
   const hub = new Hub(services);
-  services.customers.useSocketCheck((id) => !hub.registry.ofCustomer(id)[Symbol.iterator]().next().done);
+  const customerConnected = (id: string) => !hub.registry.ofCustomer(id)[Symbol.iterator]().next().done;
+  services.customers.useSocketCheck(customerConnected);
+  services.unreadReplies.useSocketCheck(customerConnected);
   const app = createApp({ services, root: ROOT, connections: () => hub.connectionCounts() });
   const upgrade = upgradeHandler(hub);
   readiness.open(app.callback(), upgrade.handler);
   services.webhookWorker.start();
+  services.mailWorker.start();
 
   const release = async () => {
     // A delivery in flight finishes (or its lease expires and another instance resends it).
     await services.webhookWorker.stop();
+    await services.mailWorker.stop();
     await new Promise((ok) => (control ? control.close(ok) : ok(null)));
     services.availability.close();
     await services.routing.close();

@@ -8,6 +8,8 @@ export interface OutboxItem {
   clientId: string;
   ticketId: string;
   body: string;
+  /** An internal note (staff only). */
+  internal?: boolean;
   state: OutboxState;
   /** Why it failed, in the server's words. */
   error?: string;
@@ -52,8 +54,8 @@ export class Outbox {
   }
 
   /** Queues a message; it goes out now or as soon as the socket is back. */
-  send(ticketId: string, body: string): OutboxItem {
-    const item: OutboxItem = { clientId: newClientId(), ticketId, body, state: 'sending', tries: 0 };
+  send(ticketId: string, body: string, internal = false): OutboxItem {
+    const item: OutboxItem = { clientId: newClientId(), ticketId, body, state: 'sending', tries: 0, ...(internal ? { internal } : {}) };
     this.items = [...this.items, item];
     this._changed();
     this._pump();
@@ -91,8 +93,8 @@ export class Outbox {
     const item = this.items.find((i) => i.state === 'sending');
     if (!item || this._inFlight || this._socket.state !== 'open') return;
     this._inFlight = item;
-    const { clientId, ticketId, body } = item;
-    const result = await this._socket.push({ type: 'message', ticketId, clientId, body }, this._timeoutMs).result;
+    const { clientId, ticketId, body, internal } = item;
+    const result = await this._socket.push({ type: 'message', ticketId, clientId, body, ...(internal ? { internal } : {}) }, this._timeoutMs).result;
     this._inFlight = null;
     if (result.status === 'ack' && result.reply.message) {
       this.items = this.items.filter((i) => i.clientId !== clientId);

@@ -110,3 +110,22 @@ describe('TicketSubscription', () => {
     expect(seen).toEqual([]);
   });
 });
+
+describe('TicketSubscription with internal notes', () => {
+  it('orders notes in their own numbering and resumes both streams with after and afterNote', async () => {
+    const { sub, seen } = await setup();
+    await until(() => joins(0).length === 1);
+    expect(joins(0)[0]).not.toHaveProperty('afterNote');
+    const note = (seq: number): Message => ({ id: `n${seq}`, ticketId: 't1', seq, clientId: `n${seq}`, author: { kind: 'member', id: 'm' }, body: `note ${seq}`, createdAt: new Date(0).toISOString(), internal: true, afterSeq: 0 });
+    sub.receive(note(2));
+    sub.receive(note(1));
+    sub.receive(note(1));
+    peer.send({ type: 'message', message: peer.store('t1', 'public one') });
+    await until(() => seen.length === 3);
+    expect(seen.map((m) => [m.internal === true, m.seq])).toEqual([[true, 1], [true, 2], [false, 1]]);
+    expect([sub.lastSeq, sub.lastNoteSeq]).toEqual([1, 2]);
+    peer.dropAll();
+    await until(() => joins(1).length === 1);
+    expect(joins(1)[0]).toMatchObject({ after: 1, afterNote: 2 });
+  });
+});

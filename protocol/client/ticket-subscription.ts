@@ -4,7 +4,7 @@ import type { Ticket } from '../tickets.ts';
 import type { RealtimeSocket } from './socket.ts';
 
 export interface SubscriptionHandlers {
-  /** Each message once, in `seq` order. */
+  /** Each message once, in `seq` order; notes (staff only) once each, in their own `seq` order. */
   message?(message: Message): void;
   /** The ticket from the join answer and from every lifecycle event. */
   ticket?(ticket: Ticket): void;
@@ -20,13 +20,17 @@ const GAP_MS = 1500;
 /**
  * One ticket's room (Phoenix's Channel): joins on every (re)connect with `after` = the last seq
  * delivered, so the server replays exactly what was missed; delivers in order and never twice.
+ * Internal notes (staff) are a second stream, numbered apart, resumed with `afterNote`.
  */
 export class TicketSubscription {
   readonly ticketId: string;
   lastSeq: number;
+  /** The last note seq delivered (staff; stays 0 for a customer, who never gets notes). */
+  lastNoteSeq = 0;
   private _socket: RealtimeSocket;
   private _handlers: SubscriptionHandlers;
   private _early = new Map<number, Message>();
+  private _earlyNotes = new Map<number, Message>();
   private _joins = 0;
   private _gap: ReturnType<typeof setTimeout> | undefined;
   private _offs: (() => void)[];
@@ -54,16 +58,25 @@ export class TicketSubscription {
 
   /** Takes a message from any source (broadcast, replay, the ack of one we sent); drops what was seen. */
   receive(message: Message): void {
-    if (message.seq <= this.lastSeq) return;
-    this._early.set(message.seq, message);
+    const note = message.internal === true;
+    const early = note ? this._earlyNotes : this._early;
+    const last = () => (note ? this.lastNoteSeq : this.lastSeq);
+    if (message.seq <= last()) return;
+    early.set(message.seq, message);
     let next: Message | undefined;
-    while ((next = this._early.get(this.lastSeq + 1))) {
-      this._early.delete(next.seq);
-      this.lastSeq = next.seq;
+    while ((next = early.get(last() + 1))) {
+      early.delete(next.seq);
+      if (note) this.lastNoteSeq = next.seq;
+      else this.lastSeq = next.seq;
       this._handlers.message?.(next);
     }
     clearTimeout(this._gap);
-    if (this._early.size) this._gap = setTimeout(() => this._join(), GAP_MS);
+    if (this._early.size || this._earlyNotes.size) this._gap = setTimeout(() => this._join(), GAP_MS);
+  }
+
+  /** Tells the room this user is typing a note (relayed to staff only). */
+  typingNote(): void {
+    if (this._socket.state === 'open') this._socket.send({ type: 'typing', ticketId: this.ticketId, internal: true });
   }
 
   /** Tells the room this user is typing (dropped while offline: stale by the time it would arrive). */
@@ -87,7 +100,9 @@ export class TicketSubscription {
   private async _join(): Promise<void> {
     if (this._socket.state !== 'open') return; // the next `ready` joins
     const attempt = ++this._joins;
-    const result = await this._socket.push({ type: 'join', ticketId: this.ticketId, after: this.lastSeq }).result;
+    // `afterNote` only once notes were seen, so a customer's join frame stays as it always was.
+    const notes = this.lastNoteSeq ? { afterNote: this.lastNoteSeq } : {};
+    const result = await this._socket.push({ type: 'join', ticketId: this.ticketId, after: this.lastSeq, ...notes }).result;
     // An answer to an outdated join (a newer one went out, or we left) is ignored.
     if (attempt !== this._joins) return;
     if (result.status === 'ack') {

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { LIMITS } from '../limits.ts';
-import { ClientId, MessageBody, Seq } from './messages.ts';
+import { ClientId, Internal, MessageBody, Seq } from './messages.ts';
 import { parseWith, type Parsed } from './parse.ts';
 import { text } from './text.ts';
 import { EDGE_LIMITS } from './limits.ts';
@@ -12,10 +12,10 @@ const frame = <T extends string, E extends v.ObjectEntries>(type: T, entries: E)
 
 /** Client -> server frames, one schema each; their types are inferred in frames.ts. */
 export const AuthFrame = frame('auth', { token: text(EDGE_LIMITS.token, { description: 'the visitor token' }) });
-export const JoinFrame = frame('join', { ticketId, after: v.optional(Seq) });
+export const JoinFrame = frame('join', { ticketId, after: v.optional(Seq), afterNote: v.optional(v.pipe(Seq, v.description('staff: the last note seq seen (notes are numbered apart)'))) });
 export const LeaveFrame = frame('leave', { ticketId });
-export const SendFrame = frame('message', { ticketId, clientId: ClientId, body: MessageBody });
-export const TypingFrame = frame('typing', { ticketId });
+export const SendFrame = frame('message', { ticketId, clientId: ClientId, body: MessageBody, internal: Internal });
+export const TypingFrame = frame('typing', { ticketId, internal: Internal });
 export const ReadFrame = frame('read', { ticketId, seq: Seq });
 export const PingFrame = frame('ping', {});
 

@@ -16,3 +16,4 @@ export * from './teams.ts';
 export * from './customers.ts';
 export * from './canned-responses.ts';
 export * from './labels.ts';
+export * from './search.ts';

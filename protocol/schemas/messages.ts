@@ -18,8 +18,11 @@ export const MessageBody = v.pipe(
 export const ClientId = text(LIMITS.clientId, { description: 'chosen by the client (a UUID); a resend with the same clientId is stored once' });
 export const Seq = count(EDGE_LIMITS.maxSeq, 'a per-ticket sequence number');
 
+/** `internal: true` makes the message a staff-only note. */
+export const Internal = v.optional(v.pipe(v.boolean('must be true or false'), v.description('true: an internal note, seen by staff only')));
+
 /** `POST /api/tickets/:id/messages` */
-export const SendMessageBody = v.object({ clientId: ClientId, body: MessageBody }, 'must be a JSON object');
+export const SendMessageBody = v.object({ clientId: ClientId, body: MessageBody, internal: Internal }, 'must be a JSON object');
 
 /** `POST /api/tickets/:id/read` */
 export const ReadBody = v.object({ seq: Seq }, 'must be a JSON object');

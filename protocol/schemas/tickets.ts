@@ -18,7 +18,7 @@ export const NewTicket = v.object({
 export const RejectBody = v.object({ reason: optional(text(LIMITS.rejectReason)) }, 'must be a JSON object');
 
 /** A query-string value (the first, when a key repeats). */
-const first = v.pipe(
+export const first = v.pipe(
   v.union([v.string(), v.array(v.string())], 'must be a string'),
   v.transform((x) => (Array.isArray(x) ? x[0] ?? '' : x)),
 );
@@ -43,11 +43,16 @@ export const queryLimit = (max: number, fallback = max) =>
     v.description(`how many to return, 1 to ${max} (default ${fallback}; larger values are capped to ${max})`),
   ), String(fallback));
 
+/** A query-string value that must be a ticket status. */
+export const queryStatus = v.optional(v.pipe(first, oneOf(TICKET_STATUSES)));
+/** A query-string value that must be a label. */
+export const queryLabel = v.optional(v.pipe(first, v.regex(LABEL, 'must be 1-32 letters, digits, - or _'), v.description('only tickets carrying this label')));
+
 /** `GET /api/tickets` */
 export const TicketListQuery = v.object({
-  status: v.optional(v.pipe(first, oneOf(TICKET_STATUSES))),
+  status: queryStatus,
   mine: v.optional(v.pipe(first, v.transform((s) => s === 'true' || s === '1'), v.description('true: only tickets assigned to me'))),
-  label: v.optional(v.pipe(first, v.regex(LABEL, 'must be 1-32 letters, digits, - or _'), v.description('only tickets carrying this label'))),
+  label: queryLabel,
   limit: queryLimit(EDGE_LIMITS.listMax, 200),
 });
 
@@ -58,5 +63,19 @@ export const MessagesQuery = v.object({
   limit: queryLimit(LIMITS.pageSize),
 });
 
-/** `GET /api/chats` */
-export const ChatsQuery = v.object({ limit: queryLimit(EDGE_LIMITS.listMax, 100) });
+/** `GET /api/chats`: the conversations inbox, paged by an opaque cursor. */
+export const ChatsQuery = v.object({
+  status: queryStatus,
+  label: queryLabel,
+  assignee: v.optional(v.pipe(first, v.regex(/^(none|[0-9a-f-]{36})$/i, 'must be a member id or "none"'), v.description('only tickets assigned to this member ("none": unassigned)'))),
+  cursor: v.optional(v.pipe(first, v.maxLength(200, 'is not a cursor from this endpoint'), v.description('nextCursor of the previous page'))),
+  limit: queryLimit(EDGE_LIMITS.listMax, 50),
+});
+
+/** `POST /api/tickets/:id/assign`: another member's id transfers the ticket; null releases it to the queue. */
+export const AssignBody = v.object({
+  userId: v.pipe(
+    v.nullable(v.pipe(v.string('must be a user id or null'), v.uuid('must be a user id'))),
+    v.description('the member to transfer the ticket to; null releases it to the open queue'),
+  ),
+}, 'must be a JSON object');

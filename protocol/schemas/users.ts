@@ -27,5 +27,11 @@ export const UserPatch = v.object({
   capacity: v.optional(count(ROUTING_LIMITS.maxCapacity, 'tickets this member holds at most under auto routing')),
 }, 'must be a JSON object');
 
-/** `PATCH /api/users/me`: a member's own availability for routing. */
-export const MemberStatusBody = v.object({ status: oneOf(MEMBER_STATUSES) }, 'must be a JSON object');
+/** `PATCH /api/users/me`: a member's own availability for routing, and their mail opt-in. */
+export const MemberStatusBody = v.pipe(
+  v.object({
+    status: optional(oneOf(MEMBER_STATUSES)),
+    mailNewTickets: optional(flag('true mails new tickets to this member while no member is online')),
+  }, 'must be a JSON object'),
+  v.check((b) => b.status !== undefined || b.mailNewTickets !== undefined, 'give status or mailNewTickets'),
+);

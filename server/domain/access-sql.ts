@@ -1,4 +1,4 @@
-import { SEND_REFUSALS, VIEW, type TicketFact } from '../../protocol/index.ts';
+import { NOTE_REFUSALS, SEND_REFUSALS, VIEW, type TicketFact } from '../../protocol/index.ts';
 import type { Actor } from './actor.ts';
 import { participantOf } from './lifecycle.ts';
 import { ruleSql, type SqlSource } from './rule-sql.ts';
@@ -28,12 +28,16 @@ export function viewWhere(a: Actor, alias: string): { sql: string; params: unkno
   return { sql, params };
 }
 
-/** `case` expression naming the first send refusal that holds (null when the send is allowed). */
-export function sendRefusalSql(src: SqlSource, params: unknown[]): string {
-  const whens = SEND_REFUSALS.map((r) => `when ${ruleSql(r.when, src, params)} then '${r.reason}'`);
-  return `case ${whens.join(' ')} end`;
+/**
+ * `case` expression naming the first send refusal that holds (null when the send is allowed): the
+ * note rules where `internal` (a boolean SQL expression) is true, the chat rules elsewhere.
+ */
+export function sendRefusalSql(src: SqlSource, params: unknown[], internal = 'false'): string {
+  const list = (refusals: typeof SEND_REFUSALS) => refusals.map((r) => `when ${ruleSql(r.when, src, params)} then '${r.reason}'`).join(' ');
+  return `case when ${internal} then (case ${list(NOTE_REFUSALS)} end) else (case ${list(SEND_REFUSALS)} end) end`;
 }
 
+const ALL_REFUSALS = [...SEND_REFUSALS, ...NOTE_REFUSALS];
 /** Refusals that also answer a resend of a message already stored. */
-export const ACCESS_REFUSALS = SEND_REFUSALS.filter((r) => r.stage === 'access').map((r) => r.reason);
-export const refusalByReason = new Map(SEND_REFUSALS.map((r) => [r.reason, r]));
+export const ACCESS_REFUSALS = [...new Set(ALL_REFUSALS.filter((r) => r.stage === 'access').map((r) => r.reason))];
+export const refusalByReason = new Map(ALL_REFUSALS.map((r) => [r.reason, r]));

@@ -6,3 +6,4 @@ export * from './access-sql.ts';
 export * from './rule-sql.ts';
 export * from './receives.ts';
 export * from './routing.ts';
+export * from './snippet.ts';

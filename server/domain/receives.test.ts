@@ -31,6 +31,12 @@ describe('who receives which event', () => {
     expect(who({ type: 'ticket_updated', ticket: facts('open') })).toEqual(['assignee', 'other', 'admin', 'owner', 'ownerVerified']);
   });
 
+  it('tells the member a transfer took the ticket from, besides those who may see it after', () => {
+    const toOther = { ...facts('assigned'), assigneeId: 'm2' };
+    expect(who({ type: 'ticket_updated', ticket: toOther })).toEqual(['other', 'admin', 'owner', 'ownerVerified']);
+    expect(who({ type: 'ticket_updated', ticket: toOther, before: facts('assigned') })).toEqual(['assignee', 'other', 'admin', 'owner', 'ownerVerified']);
+  });
+
   it('keeps an unverified customer of a site that requires identity out of everything', () => {
     for (const status of TICKET_STATUSES) {
       for (const type of ['ticket_created', 'ticket_closed', 'message', 'presence'] as const) {
@@ -54,5 +60,19 @@ describe('who receives which event', () => {
   it('tells customers, not staff, who of the staff is online; a room presence to those who may see the ticket', () => {
     expect(who({ type: 'presence' })).toEqual(['owner', 'ownerVerified', 'stranger', 'otherSite']);
     expect(who({ type: 'presence', ticket: facts('assigned') })).toEqual(['assignee', 'admin', 'owner', 'ownerVerified']);
+  });
+});
+
+describe('who receives internal notes and mentions', () => {
+  it('gives notes to staff who may see the ticket, never to a customer, its owner included', () => {
+    expect(who({ type: 'note' })).toEqual(['assignee', 'other', 'admin']);
+    expect(who({ type: 'note', ticket: facts('assigned') })).toEqual(['assignee', 'admin']);
+    for (const status of TICKET_STATUSES) expect(who({ type: 'note', ticket: facts(status) })).not.toContain('owner');
+  });
+
+  it('tells only the member mentioned, and only if they may see the ticket', () => {
+    expect(who({ type: 'mention', ticket: facts('open'), toId: 'm2' })).toEqual(['other']);
+    expect(who({ type: 'mention', ticket: facts('assigned'), toId: 'm2' })).toEqual([]);
+    expect(who({ type: 'mention', ticket: facts('assigned'), toId: 'c1' })).toEqual([]);
   });
 });

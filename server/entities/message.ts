@@ -2,11 +2,14 @@ import { defineEntity, p } from '@mikro-orm/core';
 import { baseProperties } from './base.ts';
 import { Ticket } from './ticket.ts';
 
-/** A chat message; (ticket, seq) orders it, (ticket, clientId) makes a resend idempotent. */
+/**
+ * A chat message or, with `internal`, a staff-only note. (ticket, internal, seq) orders it: notes have
+ * their own numbering, so the customer's messages stay gapless. (ticket, clientId) makes a resend idempotent.
+ */
 const MessageSchema = defineEntity({
   name: 'Message',
   tableName: 'messages',
-  uniques: [{ properties: ['ticket', 'seq'] }, { properties: ['ticket', 'clientId'] }],
+  uniques: [{ properties: ['ticket', 'internal', 'seq'] }, { properties: ['ticket', 'clientId'] }],
   properties: {
     ...baseProperties,
     ticket: () => p.manyToOne(Ticket).deleteRule('cascade'),
@@ -16,6 +19,9 @@ const MessageSchema = defineEntity({
     authorId: p.string(),
     authorName: p.string().nullable(),
     body: p.text(),
+    internal: p.boolean().default(false),
+    /** For a note: the public seq it follows in the timeline. */
+    afterSeq: p.integer().nullable(),
   },
 });
 

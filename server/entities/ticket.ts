@@ -25,6 +25,8 @@ const TicketSchema = defineEntity({
     closedAt: p.datetime().nullable(),
     firstResponseAt: p.datetime().nullable(),
     lastSeq: p.integer().default(0),
+    /** The last internal note's number (notes are numbered apart from the public messages). */
+    lastNoteSeq: p.integer().default(0),
     labels: p.json<string[]>().onCreate(() => []),
   },
 });

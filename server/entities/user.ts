@@ -16,6 +16,8 @@ const UserSchema = defineEntity({
     statusAuto: p.boolean().default(true),
     capacity: p.integer().default(5),
     lastAssignedAt: p.datetime().nullable(),
+    // Mail a new ticket to this member when no member is online (their opt-in).
+    mailNewTickets: p.boolean().default(false),
   },
 });
 

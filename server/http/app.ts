@@ -11,10 +11,12 @@ import { authRoutes } from './routes/auth.ts';
 import { cannedResponseRoutes } from './routes/canned-responses.ts';
 import { customerRoutes } from './routes/customers.ts';
 import { labelRoutes } from './routes/labels.ts';
+import { outboxRoutes, unsubscribeRoutes } from './routes/mail.ts';
 import { availabilityRoutes } from './routes/availability.ts';
 import { healthRoutes } from './routes/health.ts';
 import { ratingRoutes } from './routes/ratings.ts';
 import { replyTimeRoutes } from './routes/reply-time.ts';
+import { searchRoutes } from './routes/search.ts';
 import { siteRoutes } from './routes/sites.ts';
 import { teamRoutes } from './routes/teams.ts';
 import { ticketRoutes } from './routes/tickets.ts';
@@ -34,7 +36,7 @@ export interface AppOptions {
 
 /**
  * Builds the Koa app; only start.ts listens. Middleware order: services and metrics, headers, request
- * log, errors, static, origin/CORS, body, auth, routes.
+ * log, errors, static, origin/CORS, unsubscribe links, body, auth, routes.
  */
 export function createApp({ services, root, connections }: AppOptions): Koa {
   const app = new Koa({ proxy: services.config.trustProxy });
@@ -53,10 +55,12 @@ export function createApp({ services, root, connections }: AppOptions): Koa {
   app.use(errors);
   app.use(staticFiles(root, 'console/index.html'));
   app.use(origin);
+  // Mail clients post the one-click unsubscribe as a form, not JSON.
+  app.use(unsubscribeRoutes.routes());
   app.use(jsonBody);
   app.use(authenticate);
   app.use(scopes);
-  for (const router of [authRoutes, visitorRoutes, availabilityRoutes, ticketRoutes, userRoutes, siteRoutes, teamRoutes, tokenRoutes, webhookRoutes, ratingRoutes, customerRoutes, cannedResponseRoutes, labelRoutes, replyTimeRoutes, healthRoutes(connections)]) {
+  for (const router of [authRoutes, visitorRoutes, availabilityRoutes, ticketRoutes, userRoutes, siteRoutes, teamRoutes, tokenRoutes, webhookRoutes, ratingRoutes, customerRoutes, cannedResponseRoutes, labelRoutes, searchRoutes, replyTimeRoutes, outboxRoutes, healthRoutes(connections)]) {
     app.use(router.routes());
     app.use(router.allowedMethods());
   }

@@ -7,12 +7,15 @@ import { ApiTokenService } from './api-tokens.ts';
 import { AuthService } from './auth.ts';
 import { CannedResponseService } from './canned-responses.ts';
 import { CustomerService } from './customers.ts';
+import { AssignmentService } from './assignment.ts';
+import { InboxService } from './inbox.ts';
 import { LabelService } from './labels.ts';
 import { AvailabilityService } from './availability.ts';
 import { MessageService } from './messages.ts';
 import { Limits } from './rate-limit.ts';
 import { RatingService } from './ratings.ts';
 import { RoutingService } from './routing.ts';
+import { SearchService } from './search.ts';
 import { SiteService } from './sites.ts';
 import { TeamService } from './teams.ts';
 import { TicketService } from './tickets.ts';
@@ -21,6 +24,10 @@ import { VisitorService } from './visitors.ts';
 import { createSender } from './webhook-sender.ts';
 import { WebhookWorker } from './webhook-worker.ts';
 import { WebhookService } from './webhooks.ts';
+import { MailWorker } from '../mail/worker.ts';
+import { createMailTransport } from '../mail/transport.ts';
+import { queueNewTicketMail } from '../mail/staff-mail.ts';
+import { UnreadReplyMailer } from '../mail/unread-replies.ts';
 
 /** Everything the HTTP routes and the socket hub call; built once per server. */
 export interface Services {
@@ -39,9 +46,15 @@ export interface Services {
   webhooks: WebhookService;
   /** Sends the webhook outbox; start.ts starts and stops it. */
   webhookWorker: WebhookWorker;
+  /** Sends the mail outbox; start.ts starts and stops it. */
+  mailWorker: MailWorker;
+  unreadReplies: UnreadReplyMailer;
   customers: CustomerService;
   cannedResponses: CannedResponseService;
   labels: LabelService;
+  assignment: AssignmentService;
+  search: SearchService;
+  inbox: InboxService;
   /** Rate limits shared by every instance (services/rate-limit.ts). */
   limits: Limits;
   routing: RoutingService;
@@ -53,13 +66,18 @@ export function createServices(config: Config, db: Database, bus: Bus, metrics: 
   const limits = new Limits(config, db);
   const auth = new AuthService(db, bus, config.sessionTtlHours, limits);
   const sites = new SiteService(db, bus);
-  const tickets = new TicketService(db, bus, sites);
+  const publicUrl = () => config.publicUrl ?? `http://localhost:${config.port}`;
+  const tickets = new TicketService(db, bus, sites, (sql, ticket) => queueNewTicketMail(sql, publicUrl(), ticket));
+  const unreadReplies = new UnreadReplyMailer(db, config.mail.emailAfterMs);
+  const mailWorker = new MailWorker(db, config.mail, createMailTransport(config.mail, config.dataDir), publicUrl,
+    (err) => logger(config.logLevel).error({ err }, 'mail worker failed'), (url) => unreadReplies.sweep(url));
   const webhooks = new WebhookService(db);
   const webhookWorker = new WebhookWorker(db, config.webhooks, createSender(config.webhooks), (id) => tickets.wire(id));
   webhooks.onDue = () => webhookWorker.wake(true);
   // Events committed here make deliveries due at once; other instances' are found by polling.
   bus.subscribe((e, local) => {
     if (local && (e.t === 'ticket' || e.t === 'message')) webhookWorker.wake();
+    if (local && e.t === 'ticket') mailWorker.wake();
   });
   const logError = (err: unknown) => logger(config.logLevel).error({ err }, 'routing failed');
   const routing = new RoutingService(db, bus, tickets, logError);
@@ -73,9 +91,12 @@ export function createServices(config: Config, db: Database, bus: Bus, metrics: 
     messages: new MessageService(db, bus, tickets),
     ratings: new RatingService(db, tickets),
     apiTokens: new ApiTokenService(db),
-    webhooks, webhookWorker,
+    webhooks, webhookWorker, mailWorker, unreadReplies,
     customers: new CustomerService(db),
     cannedResponses: new CannedResponseService(db),
     labels: new LabelService(db, bus),
+    assignment: new AssignmentService(db, bus, tickets),
+    search: new SearchService(db, tickets),
+    inbox: new InboxService(db),
   };
 }

@@ -6,7 +6,7 @@ import { AppError } from '../errors.ts';
 import type { MessageRow } from './serialize.ts';
 import { messageWebhooksCte } from './webhooks.ts';
 
-export const MESSAGE_COLUMNS = 'id, ticket_id, seq, client_id, author_kind, author_id, author_name, body, created_at';
+export const MESSAGE_COLUMNS = 'id, ticket_id, seq, client_id, author_kind, author_id, author_name, body, created_at, internal, after_seq';
 
 /** What the statement answers for one request: the stored row (a resend: the row stored before), or why it stored nothing. */
 export type WriteResult = { row: MessageRow; duplicate: boolean } | { refused: SendRefusal };
@@ -17,6 +17,7 @@ interface Pending {
   ticketId: string;
   clientId: string;
   body: string;
+  internal: boolean;
   resolve(result: WriteResult): void;
   reject(err: unknown): void;
 }
@@ -33,21 +34,21 @@ const STATEMENT = (() => {
   const refusal = sendRefusalSql({
     ticket: ticketColumns('l', 'l.require_identity'),
     actor: { kind: { column: 'i.author_kind' }, id: { column: 'i.author_id' }, siteId: { column: 'i.site_id' }, verified: { column: 'i.verified' }, scopes: { column: 'i.scopes' } },
-  }, params);
+  }, params, 'i.internal');
   if (params.length) throw new Error('the send rules compiled with parameters; the batch statement takes none');
   const access = ACCESS_REFUSALS.map((r) => `'${r}'`).join(', ');
   const columns = MESSAGE_COLUMNS.split(', ');
   return `with input as (
        select * from jsonb_to_recordset(?::jsonb) as i(n int, id uuid, ticket_id uuid, client_id text, body text,
-         author_kind text, author_id uuid, author_name text, site_id uuid, verified boolean, scopes text[])
+         author_kind text, author_id uuid, author_name text, site_id uuid, verified boolean, scopes text[], internal boolean)
      ),
      locked as (
-       select t.id, t.last_seq, t.status, t.customer_id, t.site_id, t.assignee_id, s.require_identity
+       select t.id, t.last_seq, t.last_note_seq, t.status, t.customer_id, t.site_id, t.assignee_id, s.require_identity
        from tickets t join sites s on s.id = t.site_id
        where t.id in (select ticket_id from input) for update of t
      ),
      judged as (
-       select i.*, l.last_seq, m.id as stored_id,
+       select i.*, l.last_seq, l.last_note_seq, m.id as stored_id, m.internal as stored_internal,
          case when l.id is null then 'hidden' else ${refusal} end as refusal
        from input i left join locked l on l.id = i.ticket_id
        left join messages m on m.ticket_id = i.ticket_id and m.client_id = i.client_id
@@ -57,23 +58,32 @@ const STATEMENT = (() => {
        where refusal is null and stored_id is null order by ticket_id, client_id, n
      ),
      numbered as (
-       select f.*, f.last_seq + row_number() over (partition by f.ticket_id order by f.n) as seq from fresh f
+       -- Notes count on their own (last_note_seq), so public seqs stay gapless; a note's after_seq is the public seq it follows.
+       select f.*,
+         case when f.internal then f.last_note_seq else f.last_seq end + row_number() over (partition by f.ticket_id, f.internal order by f.n) as seq,
+         case when f.internal then f.last_seq + count(*) filter (where not f.internal) over (partition by f.ticket_id order by f.n) end as after_seq
+       from fresh f
      ),
      bump as (
-       update tickets t set last_seq = c.top,
+       update tickets t set last_seq = coalesce(c.top, t.last_seq), last_note_seq = coalesce(c.note_top, t.last_note_seq),
          first_response_at = case when t.first_response_at is null and c.staff then now() else t.first_response_at end
-       from (select ticket_id, max(seq) as top, bool_or(author_kind <> 'customer') as staff from numbered group by ticket_id) c
+       from (select ticket_id, max(seq) filter (where not internal) as top, max(seq) filter (where internal) as note_top,
+               coalesce(bool_or(author_kind <> 'customer' and not internal), false) as staff
+             from numbered group by ticket_id) c
        where t.id = c.ticket_id
      ),
      inserted as (
        insert into messages (${MESSAGE_COLUMNS})
-       select id, ticket_id, seq, client_id, author_kind, author_id::text, author_name, body, now() from numbered
+       select id, ticket_id, seq, client_id, author_kind, author_id::text, author_name, body, now(), internal, after_seq from numbered
        on conflict (ticket_id, client_id) do nothing
        returning ${MESSAGE_COLUMNS}
      ),
-     ${messageWebhooksCte('inserted')}
+     ${messageWebhooksCte('(select * from inserted where not internal)')}
      select j.n,
        case when j.refusal in (${access}) then j.refusal
+            -- A clientId already taken by the other kind (a note, or a public message) answers nothing of it.
+            when j.stored_internal is distinct from j.internal and j.stored_id is not null then 'client_id_taken'
+            when f.n is not null and f.internal <> j.internal then 'client_id_taken'
             when j.stored_id is not null then null
             when j.refusal is not null then j.refusal
             when ins.id is null then 'raced' end as refusal,
@@ -105,9 +115,9 @@ export class MessageWriter {
     this.db = db;
   }
 
-  write(actor: Actor, ticketId: string, clientId: string, body: string): Promise<WriteResult> {
+  write(actor: Actor, ticketId: string, clientId: string, body: string, internal = false): Promise<WriteResult> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ n: ++this.counter, actor, ticketId, clientId, body, resolve, reject });
+      this.queue.push({ n: ++this.counter, actor, ticketId, clientId, body, internal, resolve, reject });
       if (this.running) return;
       // Start on the next turn, so every frame already read from the sockets joins the first batch.
       this.running = true;
@@ -150,7 +160,7 @@ export class MessageWriter {
     const byN = new Map(answers.map((a) => [Number(a.n), a]));
     for (const p of batch) {
       const a = byN.get(p.n)!;
-      if (a.refusal) p.resolve({ refused: refusalByReason.get(a.refusal) ?? RACED });
+      if (a.refusal) p.resolve({ refused: refusalByReason.get(a.refusal) ?? (a.refusal === 'client_id_taken' ? TAKEN : RACED) });
       else p.resolve({ row: a, duplicate: a.duplicate });
     }
   }
@@ -162,6 +172,7 @@ export class MessageWriter {
       site_id: p.actor.kind === 'customer' ? p.actor.siteId : null,
       verified: p.actor.kind === 'customer' && p.actor.verified,
       scopes: p.actor.kind === 'integration' ? p.actor.scopes : [],
+      internal: p.internal,
     }));
     return this.db.sql<Answer>(STATEMENT, [JSON.stringify(input)]);
   }
@@ -169,3 +180,6 @@ export class MessageWriter {
 
 /** Another instance stored the same clientId between this statement's snapshot and its insert: the client's resend gets the ack. */
 const RACED: SendRefusal = { reason: 'raced', stage: 'state', code: 'invalid_state', message: 'the message was stored meanwhile; send it again', when: { all: [] } };
+
+/** The clientId names a stored message of the other kind (note or public): nothing of it is told. */
+const TAKEN: SendRefusal = { reason: 'client_id_taken', stage: 'access', code: 'conflict', message: 'this clientId is taken; send with a new one', when: { all: [] } };

@@ -1,15 +1,16 @@
-import { LIMITS, type Message as WireMessage, type MessagePage, type ChatSummary } from '../../protocol/index.ts';
+import { LIMITS, MENTION_EXCERPT, mentionedIn, timelineOrder, type Mentionable, type Message as WireMessage, type MessagePage } from '../../protocol/index.ts';
 import type { Database } from '../db/orm.ts';
 import { authorKindOf, type Actor } from '../domain/index.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { Bus } from '../realtime/bus.ts';
-import { messageRowToWire, ticketToWire, type MessageRow } from './serialize.ts';
+import { messageRowToWire, type MessageRow } from './serialize.ts';
 import { MESSAGE_COLUMNS, MessageWriter } from './message-writer.ts';
 import type { TicketService } from './tickets.ts';
-import { Ticket } from '../entities/index.ts';
 import { isUuid } from '../input.ts';
 
 const COLUMNS = MESSAGE_COLUMNS;
+/** Notes handed out with one history page at most (a stretch between two public messages rarely holds more). */
+const MAX_NOTES_PER_PAGE = 500;
 
 export interface SendResult { message: WireMessage; duplicate: boolean }
 
@@ -28,42 +29,93 @@ export class MessageService {
     this.writer = new MessageWriter(db);
   }
 
-  async send(actor: Actor, ticketId: string, clientId: string, body: string): Promise<SendResult> {
+  /** Stores a message, or with `internal` a staff-only note (the writer judges it by the note rules). */
+  async send(actor: Actor, ticketId: string, clientId: string, body: string, internal = false): Promise<SendResult> {
     if (!isUuid(ticketId)) throw notFound('ticket');
     // The batch statement judges the send by the rules and answers with the stored row or the reason.
-    const stored = await this.writer.write(actor, ticketId, clientId, body);
+    const stored = await this.writer.write(actor, ticketId, clientId, body, internal);
     if ('refused' in stored) {
       // Only when another instance stored this clientId in the same instant: that row is the answer.
-      const dup = stored.refused.reason === 'raced' ? await this.byClientId(ticketId, clientId) : null;
+      const dup = stored.refused.reason === 'raced' ? await this.byClientId(ticketId, clientId, internal) : null;
       if (dup) return { message: dup, duplicate: true };
       throw new AppError(stored.refused.code, stored.refused.message);
     }
     const message = messageRowToWire(stored.row);
-    if (!stored.duplicate) this.bus.publish({ t: 'message', ticketId, seq: message.seq, message });
+    if (!stored.duplicate) {
+      this.bus.publish(internal ? { t: 'message', ticketId, seq: message.seq, internal: true, message } : { t: 'message', ticketId, seq: message.seq, message });
+      if (internal) void this.tellMentioned(message).catch(() => {});
+    }
     return { message, duplicate: stored.duplicate };
   }
 
-  private async byClientId(ticketId: string, clientId: string): Promise<WireMessage | null> {
-    const rows = await this.db.sql<MessageRow>(`select ${COLUMNS} from messages where ticket_id = ? and client_id = ?`, [ticketId, clientId]);
+  /** `@name` in a new note: the active members it names (not its author) are told, through the bus, on any instance. */
+  private async tellMentioned(note: WireMessage): Promise<void> {
+    if (!note.body.includes('@')) return;
+    const members = await this.db.sql<Mentionable>('select id, name, email from users where active', []);
+    const userIds = mentionedIn(note.body, members).filter((id) => id !== note.author.id);
+    if (!userIds.length) return;
+    this.bus.publish({ t: 'mention', userIds, mention: { ticketId: note.ticketId, noteId: note.id, by: note.author, excerpt: note.body.slice(0, MENTION_EXCERPT) } });
+  }
+
+  private async byClientId(ticketId: string, clientId: string, internal: boolean): Promise<WireMessage | null> {
+    const rows = await this.db.sql<MessageRow>(`select ${COLUMNS} from messages where ticket_id = ? and client_id = ? and internal = ?`, [ticketId, clientId, internal]);
     return rows[0] ? messageRowToWire(rows[0]) : null;
   }
 
-  /** Messages with seq > after, oldest first, at most `limit`. */
-  async after(ticketId: string, after: number, limit: number = LIMITS.pageSize): Promise<MessagePage> {
+  /**
+   * Public messages with seq > after, oldest first, at most `limit`. With `notes` (staff), also the
+   * notes placed in that stretch of the timeline: those following public seq `after` up to (not
+   * including) the page's last one, or to the end when the page is the last; so paging forward
+   * hands out every note once.
+   */
+  async after(ticketId: string, after: number, limit: number = LIMITS.pageSize, notes = false): Promise<MessagePage> {
     const rows = await this.db.sql<MessageRow>(
-      `select ${COLUMNS} from messages where ticket_id = ? and seq > ? order by seq limit ?`,
+      `select ${COLUMNS} from messages where ticket_id = ? and not internal and seq > ? order by seq limit ?`,
+      [ticketId, after, limit + 1],
+    );
+    const page = rows.slice(0, limit);
+    const hasMore = rows.length > limit;
+    if (!notes) return { messages: page.map(messageRowToWire), hasMore };
+    const upto = hasMore ? Number(page.at(-1)!.seq) : null;
+    return { messages: await this.withNotes(ticketId, page, after, upto), hasMore };
+  }
+
+  /** The newest `limit` public messages before `before`, oldest first (for scrolling back); with `notes`, those placed among them. */
+  async before(ticketId: string, before: number, limit: number = LIMITS.pageSize, notes = false): Promise<MessagePage> {
+    const rows = await this.db.sql<MessageRow>(
+      `select ${COLUMNS} from messages where ticket_id = ? and not internal and seq < ? order by seq desc limit ?`,
+      [ticketId, before, limit + 1],
+    );
+    const page = rows.slice(0, limit).reverse();
+    const hasMore = rows.length > limit;
+    if (!notes) return { messages: page.map(messageRowToWire), hasMore };
+    // A note after public seq k belongs to the page holding k (before the first message: to the first page).
+    const from = hasMore ? Number(page[0]!.seq) : 0;
+    return { messages: await this.withNotes(ticketId, page, from, before - 1, true), hasMore };
+  }
+
+  /** Notes with note seq > after, oldest first (staff replay on join: the note stream has its own numbering). */
+  async notesAfter(ticketId: string, after: number, limit: number = LIMITS.pageSize): Promise<MessagePage> {
+    const rows = await this.db.sql<MessageRow>(
+      `select ${COLUMNS} from messages where ticket_id = ? and internal and seq > ? order by seq limit ?`,
       [ticketId, after, limit + 1],
     );
     return { messages: rows.slice(0, limit).map(messageRowToWire), hasMore: rows.length > limit };
   }
 
-  /** The newest `limit` messages before `before`, oldest first (for scrolling back). */
-  async before(ticketId: string, before: number, limit: number = LIMITS.pageSize): Promise<MessagePage> {
-    const rows = await this.db.sql<MessageRow>(
-      `select ${COLUMNS} from messages where ticket_id = ? and seq < ? order by seq desc limit ?`,
-      [ticketId, before, limit + 1],
+  /** `page` merged with the notes whose after_seq is in [from, upto) (or [from, upto] when `inclusive`; no upper end when null). */
+  private async withNotes(ticketId: string, page: MessageRow[], from: number, upto: number | null, inclusive = false): Promise<WireMessage[]> {
+    const params: unknown[] = [ticketId, from];
+    let range = '';
+    if (upto !== null) {
+      range = inclusive ? 'and after_seq <= ?' : 'and after_seq < ?';
+      params.push(upto);
+    }
+    const notes = await this.db.sql<MessageRow>(
+      `select ${COLUMNS} from messages where ticket_id = ? and internal and after_seq >= ? ${range} order by seq limit ${MAX_NOTES_PER_PAGE}`,
+      params,
     );
-    return { messages: rows.slice(0, limit).reverse().map(messageRowToWire), hasMore: rows.length > limit };
+    return [...page, ...notes].map(messageRowToWire).sort(timelineOrder);
   }
 
   /** Records how far a participant has read (never backwards) and tells the room. */
@@ -87,18 +139,5 @@ export class MessageService {
       'select reader_id, reader_kind, seq from ticket_reads where ticket_id = ? and reader_id <> ?',
       [ticketId, exceptId],
     );
-  }
-
-  /** Admin overview: conversations with their last message, newest activity first. */
-  async chats(limit: number): Promise<ChatSummary[]> {
-    const tickets = await this.db.em().find(Ticket, { lastSeq: { $gt: 0 } }, { populate: ['customer', 'assignee'], orderBy: { createdAt: 'desc' }, limit });
-    if (!tickets.length) return [];
-    const rows = await this.db.sql<MessageRow>(
-      `select ${COLUMNS.split(', ').map((c) => 'm.' + c).join(', ')} from messages m join tickets t on t.id = m.ticket_id and m.seq = t.last_seq
-       where t.id in (${tickets.map(() => '?').join(',')})`,
-      tickets.map((t) => t.id),
-    );
-    const last = new Map(rows.map((r) => [r.ticket_id, messageRowToWire(r)]));
-    return tickets.map((t) => ({ ticket: ticketToWire(t), lastMessage: last.get(t.id) ?? null }));
   }
 }

@@ -1,4 +1,5 @@
 import type { Message as WireMessage, Site as WireSite, Ticket as WireTicket, TicketEvent as WireEvent, User as WireUser, Customer as WireCustomer, PublicSite, TicketStatus, Urgency, AuthorKind } from '../../protocol/index.ts';
+import { availabilityAt } from '../domain/hours.ts';
 import type { Customer, Site, Ticket, TicketEvent, User } from '../entities/index.ts';
 
 const iso = (d: Date | null | undefined): string | null => (d ? new Date(d).toISOString() : null);
@@ -36,6 +37,8 @@ export interface MessageRow {
   author_name: string | null;
   body: string;
   created_at: Date | string;
+  internal: boolean;
+  after_seq: number | null;
 }
 
 export const messageRowToWire = (r: MessageRow): WireMessage => ({
@@ -46,6 +49,8 @@ export const messageRowToWire = (r: MessageRow): WireMessage => ({
   author: { kind: r.author_kind as AuthorKind, id: r.author_id, name: r.author_name },
   body: r.body,
   createdAt: iso(r.created_at as Date)!,
+  internal: r.internal === true,
+  ...(r.internal ? { afterSeq: Number(r.after_seq ?? 0) } : {}),
 });
 
 export const userToWire = (u: User): WireUser => ({
@@ -56,6 +61,7 @@ export const userToWire = (u: User): WireUser => ({
   active: u.active,
   status: u.status as WireUser['status'],
   capacity: u.capacity,
+  mailNewTickets: u.mailNewTickets,
   createdAt: iso(u.createdAt)!,
 });
 
@@ -73,7 +79,10 @@ export const publicSite = (s: Site): PublicSite => ({
   name: s.name,
   categories: s.categories,
   requireIdentity: s.requireIdentity,
+  ...(s.hours ? { availability: wireAvailability(availabilityAt(s.hours, new Date())) } : {}),
 });
+
+const wireAvailability = (a: { open: boolean; backAt: Date | null }) => ({ open: a.open, backAt: a.backAt?.toISOString() ?? null });
 
 export function siteToWire(s: Site, publicUrl: string): WireSite {
   return {
@@ -85,6 +94,7 @@ export function siteToWire(s: Site, publicUrl: string): WireSite {
     categories: s.categories,
     requireIdentity: s.requireIdentity,
     routing: s.routing as WireSite['routing'],
+    hours: s.hours ?? null,
     snippet: `<script src="${publicUrl}/widget.js" data-site="${s.key}" async></script>`,
     createdAt: iso(s.createdAt)!,
   };

@@ -22,7 +22,7 @@ export async function collectStats(
     byStatus = await ticketsByStatus(db);
     const rows = await db.sql<{ m: number; n: number }>(
       `select floor(extract(epoch from (now() - created_at)) / 60)::int as m, count(*)::int as n
-       from messages where created_at > now() - interval '60 minutes' group by 1`,
+       from messages where not internal and created_at > now() - interval '60 minutes' group by 1`,
     );
     for (const r of rows) if (r.m >= 0 && r.m < 60) perMinute[59 - r.m] = r.n;
     firstResponse = await summary(db, 'first_response_at');

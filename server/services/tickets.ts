@@ -1,6 +1,7 @@
 import { raw } from '@mikro-orm/core';
 import { holds, type NewTicket, type Ticket as WireTicket, type TicketAction, type TicketEventType, type TicketStatus } from '../../protocol/index.ts';
 import type { Database } from '../db/orm.ts';
+import { emSql } from '../mail/outbox.ts';
 import { authorKindOf, canTransition, canView, IDENTITY_MISSING, participantOf, TRANSITIONS, viewWhere, type Actor, type TicketFacts } from '../domain/index.ts';
 import { Ticket, TicketEvent, TicketRead } from '../entities/index.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
@@ -10,7 +11,9 @@ import { eventToWire, ticketToWire } from './serialize.ts';
 import type { SiteService } from './sites.ts';
 import { enqueueWebhook } from './webhooks.ts';
 
-const EVENT_OF: Record<TicketAction, TicketEventType> = { accept: 'ticket_accepted', reject: 'ticket_rejected', close: 'ticket_closed' };
+/** The seed's transitions; a release goes through AssignmentService with transfers. */
+type SeedAction = Exclude<TicketAction, 'release'>;
+const EVENT_OF: Record<SeedAction, TicketEventType> = { accept: 'ticket_accepted', reject: 'ticket_rejected', close: 'ticket_closed' };
 const POPULATE = ['customer', 'assignee'] as const;
 const WEBHOOK_OF = { accept: 'ticket.accepted', reject: 'ticket.rejected', close: 'ticket.closed' } as const;
 
@@ -30,10 +33,13 @@ export class TicketService {
   private readonly db: Database;
   private readonly bus: Bus;
   private readonly sites: SiteService;
-  constructor(db: Database, bus: Bus, sites: SiteService) {
+  /** Queues the mail a new ticket causes, inside its transaction (server/mail/). */
+  private readonly onCreated: (sql: Database['sql'], ticket: WireTicket) => Promise<unknown>;
+  constructor(db: Database, bus: Bus, sites: SiteService, onCreated: (sql: Database['sql'], ticket: WireTicket) => Promise<unknown> = async () => {}) {
     this.db = db;
     this.bus = bus;
     this.sites = sites;
+    this.onCreated = onCreated;
   }
 
   /** The rule facts of a loaded ticket, with its site's current setting (from the sites cache). */
@@ -52,7 +58,7 @@ export class TicketService {
     }
     let wire: WireTicket;
     try {
-      // The ticket, its audit row and its webhook deliveries commit together.
+      // The ticket, its audit row, its webhook deliveries and its mail commit together.
       wire = await em.transactional(async (tx) => {
         const ticket = tx.create(Ticket, {
           site: actor.siteId, customer: actor.id, category: input.category, urgency: input.urgency,
@@ -63,6 +69,7 @@ export class TicketService {
         await tx.populate(ticket, POPULATE);
         const created = ticketToWire(ticket);
         await enqueueWebhook(tx, 'ticket.created', created.id, { ticket: created });
+        await this.onCreated(emSql(tx), created);
         return created;
       });
     } catch (err) {
@@ -119,7 +126,7 @@ export class TicketService {
    * accept / reject / close. The update is conditional on the current status, so of two members
    * accepting at once exactly one wins; the other gets `invalid_state`.
    */
-  async transition(actor: Actor, id: string, action: TicketAction, reason?: string): Promise<WireTicket> {
+  async transition(actor: Actor, id: string, action: SeedAction, reason?: string): Promise<WireTicket> {
     const current = await this.load(actor, id).catch(async (err) => {
       // A member may not *see* someone else's assigned ticket, but a late accept deserves a clear answer.
       if (err instanceof AppError && err.code === 'not_found' && actor.kind === 'staff' && action === 'accept' && isUuid(id) && (await this.db.em().count(Ticket, { id }))) {

@@ -6,6 +6,8 @@ import { signatureHeader } from './webhook-signature.ts';
 import type { DeliveryRow } from './webhooks.ts';
 import { messageRowToWire, type MessageRow } from './serialize.ts';
 import { MESSAGE_COLUMNS } from './message-writer.ts';
+import { PollLoop } from './poll-loop.ts';
+import { nextAttempt } from './retry.ts';
 
 interface EndpointRow { id: string; url: string; secret: string; previous_secret: string | null; previous_secret_until: Date | null }
 
@@ -22,10 +24,7 @@ export class WebhookWorker {
   private readonly db: Database;
   private readonly config: WebhookConfig;
   private readonly send: Sender;
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private again = false;
-  private stopped = false;
+  private readonly loop: PollLoop;
   private readonly pruned = new Map<string, number>();
   /** Whether any endpoint is active (refreshed every poll): without one, events need not wake the worker. */
   private anyActive = false;
@@ -38,38 +37,20 @@ export class WebhookWorker {
     this.config = config;
     this.send = send;
     this.ticketOf = ticketOf;
+    this.loop = new PollLoop(config.pollMs, () => this.drain());
   }
 
   start(): void {
-    this.schedule(0);
+    this.loop.start();
   }
 
   /** Something became due here (an event was committed, a redelivery asked): look now rather than at the next poll. */
   wake(force = false): void {
-    if (this.stopped || (!force && !this.anyActive)) return;
-    if (this.running) this.again = true;
-    else this.schedule(0);
+    if (force || this.anyActive) this.loop.wake();
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
-  }
-
-  private schedule(ms: number): void {
-    if (this.stopped) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.running = this.drain().finally(() => {
-        this.running = null;
-        const more = this.again;
-        this.again = false;
-        this.schedule(more ? 0 : this.config.pollMs);
-      });
-    }, ms);
-    this.timer.unref?.();
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Claims and sends batches until nothing is due. */
@@ -77,12 +58,12 @@ export class WebhookWorker {
     try {
       const [row] = await this.db.sql<{ any: boolean }>('select exists (select 1 from webhook_endpoints where active) as any');
       this.anyActive = !!row?.any;
-      while (!this.stopped) {
+      while (!this.loop.isStopped) {
         const n = await this.tick();
         if (n < this.config.concurrency) break;
       }
     } catch (err) {
-      if (!this.stopped) console.error('webhook worker:', (err as Error).message);
+      if (!this.loop.isStopped) console.error('webhook worker:', (err as Error).message);
     }
   }
 
@@ -157,15 +138,12 @@ export class WebhookWorker {
       );
       return;
     }
-    const attempts = Number(row.attempts);
-    const deadline = new Date(row.started_at).getTime() + this.config.retryForMs;
-    const next = Math.min(Date.now() + this.config.backoffMs * 2 ** (attempts - 1), deadline);
-    const giveUp = Date.now() >= deadline;
+    const { at: next, giveUp } = nextAttempt(Number(row.attempts), new Date(row.started_at), this.config.backoffMs, this.config.retryForMs);
     await this.db.sql(
       `with d as (update webhook_deliveries set state = ?, lease_until = null, next_attempt_at = ?,
                     response_status = ?, duration_ms = ?, response = ? where id = ? returning endpoint_id)
        update webhook_endpoints set failing_since = now() where ? and id in (select endpoint_id from d) and failing_since is null`,
-      [giveUp ? 'failed' : 'pending', giveUp ? null : new Date(next), result.status, result.durationMs, response, row.id, giveUp],
+      [giveUp ? 'failed' : 'pending', next, result.status, result.durationMs, response, row.id, giveUp],
     );
   }
 

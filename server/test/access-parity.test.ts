@@ -72,21 +72,34 @@ describe.each(testDatabaseKinds())('access rules: TypeScript and SQL agree (%s)'
     expect(seen).toBeGreaterThan(0); // the matrix is not trivially empty
   });
 
-  it('has the batch writer refuse exactly what sendRefusal refuses, with the same reason', async () => {
+  it('has the batch writer refuse exactly what sendRefusal refuses, with the same reason, for messages and notes', async () => {
     const writer = new MessageWriter(t.db);
-    const cases = actors.flatMap(({ label, actor }) => tickets.map((x) => ({ label: `${label} on ${x.facts.status} (${x.facts.requireIdentity ? 'identity required' : 'open site'}, assignee ${x.facts.assigneeId ? 'set' : 'none'})`, actor, ticket: x })));
-    // All at once, so the writer judges them in a few batch statements, as under load.
-    const results = await Promise.all(cases.map((c) => writer.write(c.actor, c.ticket.id, randomUUID(), 'hello')));
+    const cases = actors.flatMap(({ label, actor }) => tickets.flatMap((x) => [false, true].map((internal) => ({ label: `${internal ? 'note' : 'message'}: ${label} on ${x.facts.status} (${x.facts.requireIdentity ? 'identity required' : 'open site'}, assignee ${x.facts.assigneeId ? 'set' : 'none'})`, actor, ticket: x, internal }))));
+    // All at once, so the writer judges them in a few batch statements (messages and notes mixed), as under load.
+    const results = await Promise.all(cases.map((c) => writer.write(c.actor, c.ticket.id, randomUUID(), 'hello', c.internal)));
     const disagreements = cases.flatMap((c, i) => {
       const got = results[i]!;
       const sql = 'refused' in got ? got.refused.reason : 'stored';
-      const ts = sendRefusal(c.actor, c.ticket.facts)?.reason ?? 'stored';
+      const ts = sendRefusal(c.actor, c.ticket.facts, c.internal)?.reason ?? 'stored';
       return sql === ts ? [] : [`${c.label}: SQL ${sql}, TypeScript ${ts}`];
     });
     expect(disagreements).toEqual([]);
     const stored = results.filter((r) => !('refused' in r)).length;
     expect(stored).toBeGreaterThan(0);
     expect(stored).toBeLessThan(cases.length);
+    // Notes on closed tickets are allowed (a demanding team notes after the close); customers never write one.
+    expect(cases.some((c, i) => c.internal && c.ticket.facts.status === 'closed' && !('refused' in results[i]!))).toBe(true);
+    expect(cases.every((c, i) => !(c.internal && c.actor.kind === 'customer') || 'refused' in results[i]!)).toBe(true);
+    // Each ticket's public messages and its notes are numbered 1..n, each on its own, without gaps.
+    const rows = await t.db.sql<{ ticket_id: string; internal: boolean; seqs: number[]; last_seq: number; last_note_seq: number }>(
+      `select m.ticket_id, m.internal, array_agg(m.seq order by m.seq) as seqs, t.last_seq, t.last_note_seq
+       from messages m join tickets t on t.id = m.ticket_id group by m.ticket_id, m.internal, t.last_seq, t.last_note_seq`,
+    );
+    expect(rows.some((r) => r.internal)).toBe(true);
+    for (const r of rows) {
+      expect(r.seqs.map(Number)).toEqual(Array.from({ length: r.seqs.length }, (_, i) => i + 1));
+      expect(Number(r.internal ? r.last_note_seq : r.last_seq)).toBe(r.seqs.length);
+    }
   });
 
   it('answers a resend with the stored row, unless access is refused', async () => {

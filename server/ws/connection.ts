@@ -3,11 +3,17 @@ import type { ServerFrame } from '../../protocol/index.ts';
 import type { SocketActor } from '../domain/index.ts';
 import type { TokenBucket } from './token-bucket.ts';
 
-/** A socket's subscription to one ticket: the last seq it was sent; `dirty` when news came during a replay. */
-export interface Subscription {
+/** One numbered stream of a ticket as a socket follows it: the last seq it was sent; `dirty` when news came during a replay. */
+export interface Stream {
   lastSent: number;
   replaying: boolean;
   dirty: boolean;
+}
+
+/** A socket's subscription to one ticket: its public messages and, for staff, its notes (numbered apart). */
+export interface Subscription {
+  public: Stream;
+  notes: Stream | null;
 }
 
 /** Slow consumers past this many buffered bytes are cut off; they resume from their last seq. */

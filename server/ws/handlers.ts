@@ -31,7 +31,7 @@ export const handlers: { [T in ClientFrame['type']]: Handler<T> } = {
   async join(ctx, conn, frame) {
     const { services } = ctx;
     const ticket = await services.tickets.load(conn.actor!, frame.ticketId);
-    const replayed = await ctx.rooms.join(conn, ticket.id, frame.after ?? 0);
+    const replayed = await ctx.rooms.join(conn, ticket.id, frame.after ?? 0, frame.afterNote ?? 0);
     const reads = await services.messages.readsOf(ticket.id, conn.actor!.id);
     const wire = await services.tickets.get(conn.actor!, ticket.id);
     conn.send({ type: 'ack', ref: frame.ref, ticket: wire, replayed });
@@ -54,7 +54,7 @@ export const handlers: { [T in ClientFrame['type']]: Handler<T> } = {
       conn.holdOff(Math.min(wait, MAX_HOLD_OFF_MS));
       return conn.error('rate_limited', 'too many messages; slow down and resend', frame.ref, wait);
     }
-    const { message, duplicate } = await ctx.services.messages.send(conn.actor!, frame.ticketId, frame.clientId, frame.body);
+    const { message, duplicate } = await ctx.services.messages.send(conn.actor!, frame.ticketId, frame.clientId, frame.body, frame.internal === true);
     conn.send({ type: 'ack', ref: frame.ref, message });
     if (!duplicate) {
       ctx.services.metrics.messages.inc();
@@ -68,7 +68,9 @@ export const handlers: { [T in ClientFrame['type']]: Handler<T> } = {
     if (!ctx.fairUse.typing(actor.id, frame.ticketId)) return void ctx.services.metrics.limited.inc({ limit: 'typing' });
     // load() refuses a ticket the actor may not see (not_found).
     if (!conn.rooms.has(frame.ticketId)) await ctx.services.tickets.load(actor, frame.ticketId);
-    ctx.services.bus.publish({ t: 'typing', ticketId: frame.ticketId, author: { kind: authorKindOf(actor), id: actor.id, name: actor.name } });
+    const author = { kind: authorKindOf(actor), id: actor.id, name: actor.name };
+    // Typing a note is news for staff only; a customer claiming to type one is just typing.
+    ctx.services.bus.publish(frame.internal && actor.kind === 'staff' ? { t: 'typing', ticketId: frame.ticketId, author, internal: true } : { t: 'typing', ticketId: frame.ticketId, author });
   },
 
   async read(ctx, conn, frame) {

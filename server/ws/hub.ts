@@ -43,7 +43,7 @@ export class Hub implements HandlerContext {
     this.services = services;
     this.fairUse = new FairUse(services.config.fairUse);
     this.registry = new SocketRegistry(services.metrics, services.config.fairUse);
-    this.rooms = new Rooms((ticketId, after, limit) => services.messages.after(ticketId, after, limit));
+    this.rooms = new Rooms((ticketId, after, limit, internal) => (internal ? services.messages.notesAfter(ticketId, after, limit) : services.messages.after(ticketId, after, limit)));
     this.presence = new StaffPresence(services.bus, this.registry);
     this.unsubscribe = services.bus.subscribe((e, local) => void this.onBus(e, local).catch((err) => logger(services.config.logLevel).error({ err }, 'hub delivery failed')));
     this.timers.push(setInterval(() => {
@@ -127,10 +127,12 @@ export class Hub implements HandlerContext {
   private async onBus(e: Envelope, local: boolean): Promise<void> {
     switch (e.t) {
       case 'message':
-        return this.rooms.publish(e.ticketId, e.message);
+        return this.rooms.publish(e.ticketId, e.message, e.internal === true);
+      case 'mention':
+        return this.mention(e);
       case 'ticket': {
         const ticket = e.ticket ?? (await this.services.tickets.wire(e.ticketId));
-        if (ticket) await this.announceTicket(e.type, ticket, e.auto);
+        if (ticket) await this.announceTicket(e.type, ticket, e.auto, e.previousAssigneeId);
         return;
       }
       case 'typing':
@@ -138,7 +140,10 @@ export class Hub implements HandlerContext {
         const by = e.t === 'typing' ? e.author : e.by;
         const frame = e.t === 'typing' ? { type: 'typing' as const, ticketId: e.ticketId, author: e.author } : { type: 'read' as const, ticketId: e.ticketId, seq: e.seq, by: e.by };
         let text: string | null = null;
-        for (const conn of this.rooms.members(e.ticketId)) if (receives(conn.actor!, { type: e.t, fromId: by.id })) conn.sendText((text ??= JSON.stringify(frame)));
+        const note = e.t === 'typing' && e.internal === true;
+        for (const conn of this.rooms.members(e.ticketId)) {
+          if (receives(conn.actor!, { type: e.t, fromId: by.id }) && (!note || receives(conn.actor!, { type: 'note' }))) conn.sendText((text ??= JSON.stringify(frame)));
+        }
         return;
       }
       case 'revoke':
@@ -158,20 +163,33 @@ export class Hub implements HandlerContext {
     }
   }
 
-  private async announceTicket(type: TicketEventType, ticket: Ticket, auto?: boolean): Promise<void> {
+  private async announceTicket(type: TicketEventType, ticket: Ticket, auto?: boolean, previousAssigneeId?: string): Promise<void> {
     // Loads the sites cache if need be, so ticketEvent reads the site's requireIdentity from it.
     await this.services.sites.get(ticket.siteId);
-    this.ticketEvent(type, ticket, auto);
+    this.ticketEvent(type, ticket, auto, previousAssigneeId);
   }
 
-  ticketEvent(type: TicketEventType, ticket: Ticket, auto?: boolean): void {
+  ticketEvent(type: TicketEventType, ticket: Ticket, auto?: boolean, previousAssigneeId?: string): void {
     const text = JSON.stringify(auto ? { type, ticket, auto: true } : { type, ticket });
     const facts = factsOfTicket(ticket, this.services.sites.cachedRequireIdentity(ticket.siteId));
+    const before = previousAssigneeId ? { ...facts, status: 'assigned', assigneeId: previousAssigneeId } : undefined;
+    const delivery = { type, ticket: facts, before };
     // Who hears of it is receives()'s answer (server/domain/receives.ts); only staff and the ticket's customer can be concerned.
-    for (const conn of this.registry.staff) if (receives(conn.actor!, { type, ticket: facts })) conn.sendText(text);
-    for (const conn of this.registry.ofCustomer(ticket.customer.id)) if (conn.actor && receives(conn.actor, { type, ticket: facts })) conn.sendText(text);
+    for (const conn of this.registry.staff) if (receives(conn.actor!, delivery)) conn.sendText(text);
+    for (const conn of this.registry.ofCustomer(ticket.customer.id)) if (conn.actor && receives(conn.actor, delivery)) conn.sendText(text);
     // Sockets that may no longer see the ticket (another member took it) leave its room.
     for (const conn of [...this.rooms.members(ticket.id)]) if (!receives(conn.actor!, { type: 'message', ticket: facts })) this.rooms.leave(conn, ticket.id);
+  }
+
+  /** Tells mentioned members of a note, on every socket of theirs, if they may see its ticket now. */
+  private async mention(e: Extract<Envelope, { t: 'mention' }>): Promise<void> {
+    const targets = [...this.registry.staff].filter((c) => e.userIds.includes(c.actor!.id));
+    if (!targets.length) return;
+    const ticket = await this.services.tickets.wire(e.mention.ticketId);
+    if (!ticket) return;
+    const facts = factsOfTicket(ticket, this.services.sites.cachedRequireIdentity(ticket.siteId));
+    const text = JSON.stringify({ type: 'mention', ...e.mention });
+    for (const conn of targets) if (receives(conn.actor!, { type: 'mention', ticket: facts, toId: conn.actor!.id })) conn.sendText(text);
   }
 
   private revoke(e: Extract<Envelope, { t: 'revoke' }>): void {

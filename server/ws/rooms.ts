@@ -1,8 +1,12 @@
 import type { Message, MessagePage, PresenceEntry } from '../../protocol/index.ts';
-import type { Connection } from './connection.ts';
+import { receives } from '../domain/index.ts';
+import type { Connection, Stream, Subscription } from './connection.ts';
 
-/** Reads messages with seq > after, oldest first (the database is the log). */
-export type ReadAfter = (ticketId: string, after: number, limit: number) => Promise<MessagePage>;
+/** Reads public messages (or, with `internal`, notes) with seq > after, oldest first (the database is the log). */
+export type ReadAfter = (ticketId: string, after: number, limit: number, internal: boolean) => Promise<MessagePage>;
+
+const stream = (lastSent: number): Stream => ({ lastSent, replaying: false, dirty: false });
+const streamOf = (sub: Subscription, internal: boolean): Stream | null => (internal ? sub.notes : sub.public);
 
 /** Messages read per replay query; each page goes out in chunks of about CHUNK_CHARS (64 Ki UTF-16 units, at most ~192 KiB of UTF-8). */
 const REPLAY_PAGE = 200;
@@ -13,6 +17,8 @@ const CHUNK_CHARS = 64 * 1024;
  * The ticket rooms of one instance: who joined which ticket, the catch-up replay on join, and live
  * delivery in seq order. A socket sees every message of a room once, in order: a gap (a message
  * arriving ahead of one it has not seen) or an event during a replay sends it back to the database.
+ * Notes are a second stream with its own numbering, followed only by sockets that receive notes
+ * (receives(), 'note'), so a customer's stream never holds one, nor a gap where one was.
  */
 export class Rooms {
   private readonly rooms = new Map<string, Set<Connection>>();
@@ -26,15 +32,19 @@ export class Rooms {
     return this.rooms.get(ticketId) ?? [];
   }
 
-  /** Subscribes and replays seq > after before any live event; returns how many messages it replayed. */
-  join(conn: Connection, ticketId: string, after: number): Promise<number> {
+  /** Subscribes and replays seq > after (and notes past `afterNote`, for staff) before any live event; returns how many messages it replayed. */
+  async join(conn: Connection, ticketId: string, after: number, afterNote = 0): Promise<number> {
     let room = this.rooms.get(ticketId);
     if (!room) this.rooms.set(ticketId, (room = new Set()));
     room.add(conn);
+    const notes = receives(conn.actor!, { type: 'note' });
     const sub = conn.rooms.get(ticketId);
-    if (sub) sub.lastSent = after;
-    else conn.rooms.set(ticketId, { lastSent: after, replaying: false, dirty: false });
-    return this.catchUp(conn, ticketId);
+    if (sub) {
+      sub.public.lastSent = after;
+      if (sub.notes) sub.notes.lastSent = afterNote;
+    } else conn.rooms.set(ticketId, { public: stream(after), notes: notes ? stream(afterNote) : null });
+    const [replayed, replayedNotes] = await Promise.all([this.catchUp(conn, ticketId, false), notes ? this.catchUp(conn, ticketId, true) : 0]);
+    return replayed + replayedNotes;
   }
 
   leave(conn: Connection, ticketId: string): void {
@@ -51,31 +61,40 @@ export class Rooms {
     return tickets;
   }
 
-  /** A stored message (or, when it was too large for the bus, only news of one): to everyone in its room. */
-  publish(ticketId: string, message: Message | undefined): void {
+  /**
+   * A stored message or note (or, when it was too large for the bus, only news of one): to everyone
+   * in its room who follows its stream. A note reaches only sockets with a note stream.
+   */
+  publish(ticketId: string, message: Message | undefined, internal = false): void {
     const room = this.rooms.get(ticketId);
     if (!room) return;
     let text: string | null = null;
     for (const conn of room) {
       const sub = conn.rooms.get(ticketId);
-      if (!sub) continue;
-      if (sub.replaying) {
-        sub.dirty = true;
+      const s = sub && streamOf(sub, internal);
+      if (!s) continue;
+      if (s.replaying) {
+        s.dirty = true;
         continue;
       }
-      if (!message || message.seq > sub.lastSent + 1) {
-        void this.catchUp(conn, ticketId).catch(() => {});
+      if (!message || message.seq > s.lastSent + 1) {
+        void this.catchUp(conn, ticketId, internal).catch(() => {});
         continue;
       }
-      if (message.seq <= sub.lastSent) continue;
-      sub.lastSent = message.seq;
+      if (message.seq <= s.lastSent) continue;
+      s.lastSent = message.seq;
       conn.sendText((text ??= JSON.stringify({ type: 'message', message })));
     }
   }
 
   /** After a gap on the bus: every socket re-reads what it may have missed, from the database. */
   resync(): void {
-    for (const [ticketId, room] of this.rooms) for (const conn of room) void this.catchUp(conn, ticketId).catch(() => {});
+    for (const [ticketId, room] of this.rooms) {
+      for (const conn of room) {
+        void this.catchUp(conn, ticketId, false).catch(() => {});
+        if (conn.rooms.get(ticketId)?.notes) void this.catchUp(conn, ticketId, true).catch(() => {});
+      }
+    }
   }
 
   /** Who has this ticket open on this instance, each person once. */
@@ -100,8 +119,9 @@ export class Rooms {
    * wait for the socket to drain. Live events meanwhile only mark the subscription dirty: they are
    * in the database already (published after commit), so the loop reads them too.
    */
-  private async catchUp(conn: Connection, ticketId: string): Promise<number> {
-    const sub = conn.rooms.get(ticketId);
+  private async catchUp(conn: Connection, ticketId: string, internal: boolean): Promise<number> {
+    const subscription = conn.rooms.get(ticketId);
+    const sub = subscription && streamOf(subscription, internal);
     if (!sub) return 0;
     if (sub.replaying) {
       sub.dirty = true;
@@ -112,11 +132,11 @@ export class Rooms {
     try {
       for (;;) {
         sub.dirty = false;
-        const page = await this.readAfter(ticketId, sub.lastSent, REPLAY_PAGE);
+        const page = await this.readAfter(ticketId, sub.lastSent, REPLAY_PAGE, internal);
         let chunk: string[] = [];
         let chars = 0;
         for (const m of page.messages) {
-          if (conn.rooms.get(ticketId) !== sub || !conn.open) return sent;
+          if (conn.rooms.get(ticketId) !== subscription || !conn.open) return sent;
           if (m.seq <= sub.lastSent) continue;
           const text = JSON.stringify({ type: 'message', message: m });
           chunk.push(text);
@@ -130,7 +150,7 @@ export class Rooms {
           }
         }
         await conn.sendChunk(chunk);
-        if (conn.rooms.get(ticketId) !== sub || !conn.open) return sent;
+        if (conn.rooms.get(ticketId) !== subscription || !conn.open) return sent;
         if (!page.hasMore && !sub.dirty) return sent;
       }
     } finally {

@@ -6,6 +6,12 @@ import { Migration0061CannedResponses } from './0061-canned-responses.ts';
 import { Migration0062Labels } from './0062-labels.ts';
 import { Migration0070Integrations } from './0070-integrations.ts';
 import { Migration0080Routing } from './0080-routing.ts';
+import { Migration0120InternalNotes } from './0120-internal-notes.ts';
+import { Migration0130Search } from './0130-search.ts';
+import { Migration0131InboxOrder } from './0131-inbox-order.ts';
+import { Migration0140Mail } from './0140-mail.ts';
+import { Migration0141UnreadReplyMail } from './0141-unread-reply-mail.ts';
+import { Migration0142SiteHours } from './0142-site-hours.ts';
 
 // Listed explicitly (no file globbing) so the same list runs on PGlite and PostgreSQL, from .ts sources.
 export const migrationsList = [
@@ -17,4 +23,10 @@ export const migrationsList = [
   { name: '0062-labels', class: Migration0062Labels },
   { name: '0070-integrations', class: Migration0070Integrations },
   { name: '0080-routing', class: Migration0080Routing },
+  { name: '0120-internal-notes', class: Migration0120InternalNotes },
+  { name: '0130-search', class: Migration0130Search },
+  { name: '0131-inbox-order', class: Migration0131InboxOrder },
+  { name: '0140-mail', class: Migration0140Mail },
+  { name: '0141-unread-reply-mail', class: Migration0141UnreadReplyMail },
+  { name: '0142-site-hours', class: Migration0142SiteHours },
 ];

@@ -11,8 +11,9 @@ export const availabilityRoutes = new Router();
 availabilityRoutes.patch('/api/users/me', async (ctx: Ctx) => {
   const actor = requireStaff(ctx);
   const { services } = ctx.state;
-  const { status } = input(MemberStatusBody, ctx.state.body);
-  await services.availability.set(actor.id, status);
+  const { status, mailNewTickets } = input(MemberStatusBody, ctx.state.body);
+  if (status) await services.availability.set(actor.id, status);
+  if (mailNewTickets !== undefined) await services.db.sql(`update users set mail_new_tickets = ? where id = ?`, [mailNewTickets, actor.id]);
   ctx.body = userToWire(await services.users.get(actor.id));
 });
 

@@ -1,7 +1,8 @@
 import Router from '@koa/router';
-import { ChatsQuery, MessagesQuery, NewTicket, ReadBody, RejectBody, SendMessageBody, TicketListQuery } from '../../../protocol/schemas/index.ts';
+import { AssignBody, ChatsQuery, MessagesQuery, NewTicket, ReadBody, RejectBody, SendMessageBody, TicketListQuery } from '../../../protocol/schemas/index.ts';
 import { AppError, badRequest } from '../../errors.ts';
 import { input } from '../../input.ts';
+import { receives } from '../../domain/index.ts';
 import { requireActor, requireAdmin } from '../auth.ts';
 import type { Ctx } from '../state.ts';
 
@@ -43,21 +44,30 @@ for (const action of ['accept', 'reject', 'close'] as const) {
   });
 }
 
+/** Transfer (`{userId}`) or release (`{userId: null}`) an assigned ticket. */
+ticketRoutes.post('/tickets/:id/assign', async (ctx: Ctx) => {
+  const actor = requireActor(ctx);
+  const { userId } = input(AssignBody, ctx.state.body);
+  ctx.body = await ctx.state.services.assignment.assign(actor, ctx.params.id!, userId);
+});
+
 /** History: `?after=<seq>` pages forward (oldest first); `?before=<seq>` pages back from the newest. */
 ticketRoutes.get('/tickets/:id/messages', async (ctx: Ctx) => {
   const actor = requireActor(ctx);
   const { services } = ctx.state;
   const q = input(MessagesQuery, ctx.query, 'query');
   const ticket = await services.tickets.load(actor, ctx.params.id!);
+  // Staff (and API tokens) read the notes in their place in the timeline; a customer's page has none.
+  const notes = receives(actor, { type: 'note' });
   ctx.body = q.before !== undefined
-    ? await services.messages.before(ticket.id, q.before, q.limit)
-    : await services.messages.after(ticket.id, q.after ?? 0, q.limit);
+    ? await services.messages.before(ticket.id, q.before, q.limit, notes)
+    : await services.messages.after(ticket.id, q.after ?? 0, q.limit, notes);
 });
 
 ticketRoutes.post('/tickets/:id/messages', async (ctx: Ctx) => {
   const actor = requireActor(ctx);
-  const { clientId, body } = input(SendMessageBody, ctx.state.body);
-  const { message, duplicate } = await ctx.state.services.messages.send(actor, ctx.params.id!, clientId, body);
+  const { clientId, body, internal } = input(SendMessageBody, ctx.state.body);
+  const { message, duplicate } = await ctx.state.services.messages.send(actor, ctx.params.id!, clientId, body, internal === true);
   if (!duplicate) ctx.state.services.metrics.messages.inc();
   ctx.status = duplicate ? 200 : 201;
   ctx.body = message;
@@ -69,7 +79,8 @@ ticketRoutes.post('/tickets/:id/read', async (ctx: Ctx) => {
   ctx.body = { seq: await ctx.state.services.messages.markRead(actor, ctx.params.id!, seq) };
 });
 
+/** The conversations inbox (admin): newest activity first, `?cursor=` pages on (README, "API"). */
 ticketRoutes.get('/chats', async (ctx: Ctx) => {
-  requireAdmin(ctx);
-  ctx.body = { chats: await ctx.state.services.messages.chats(input(ChatsQuery, ctx.query, 'query').limit) };
+  const actor = requireAdmin(ctx);
+  ctx.body = await ctx.state.services.inbox.page(actor, input(ChatsQuery, ctx.query, 'query'));
 });

@@ -1,0 +1,148 @@
+import { createHmac } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Message, Ticket } from '../../protocol/index.ts';
+import type { MailConfig } from '../mail/config.ts';
+import { ApiClient, cast, newTicket, TestSocket } from '../testing/api.ts';
+import { startSmtpReceiver, type SmtpReceiver } from '../testing/smtp-receiver.ts';
+import { startTestServer, type TestServer } from '../testing/test-server.ts';
+
+const AFTER_MS = 1200;
+const MAIL: MailConfig = { smtpUrl: null, from: 'support@shop.test', pollMs: 50, backoffMs: 50, retryForMs: 60_000, timeoutMs: 2000, concurrency: 4, emailAfterMs: AFTER_MS };
+
+let smtp: SmtpReceiver;
+let server: TestServer;
+let c: Awaited<ReturnType<typeof cast>>;
+
+beforeAll(async () => {
+  smtp = await startSmtpReceiver();
+  server = await startTestServer({ config: { mail: { ...MAIL, smtpUrl: smtp.url } } });
+  c = await cast(server.url, server.admin);
+});
+afterAll(async () => {
+  await server?.close();
+  await smtp?.close();
+});
+
+/** An identified customer with an email, on a page of the shop, in `locale`. */
+async function customer(locale = 'en') {
+  const id = `cust-${Math.random().toString(36).slice(2)}`;
+  const email = `${id}@shop.test`;
+  const identity = { id, email, name: `Name ${id}`, hash: createHmac('sha256', c.site.secret).update(id).digest('hex') };
+  const api = await ApiClient.visitor(server.url, c.site.key, c.origin, { identity, context: { pageUrl: `https://shop.test/orders/${id}`, locale } });
+  return { api, email, id };
+}
+
+/** A ticket of `who`, accepted by the member, with a reply from the member. */
+async function replied(who: ApiClient, body = 'Your parcel ships today') {
+  const ticket = (await newTicket(who, 'Where is my parcel?')).body;
+  expect((await c.member.post(`/api/tickets/${ticket.id}/accept`)).status).toBe(200);
+  const reply = (await c.member.post<Message>(`/api/tickets/${ticket.id}/messages`, { clientId: `r-${Math.random()}`, body })).body;
+  return { ticket, reply };
+}
+
+/** Waits until the unread-reply delay has passed for `m` (the rule's own clock is the server's). */
+async function pastDue(m: Message) {
+  const due = new Date(m.createdAt).getTime() + AFTER_MS;
+  while (Date.now() <= due) await new Promise((r) => setTimeout(r, Math.max(10, due - Date.now() + 5)));
+}
+
+const mailsOf = (ticket: Ticket) => server.services.db.sql<{ state: string }>(`select state from mail_outbox where ticket_id = ? and kind = 'unread_reply'`, [ticket.id]);
+const deliveredTo = (email: string) => smtp.delivered.filter((d) => d.mail.to && 'text' in d.mail.to && d.mail.to.text === email);
+
+describe('unread-reply mail', () => {
+  it('mails an unread staff reply to a customer with no socket open, with the reply and the way back', async () => {
+    const { api, email, id } = await customer();
+    const { ticket } = await replied(api);
+    await smtp.until(() => deliveredTo(email).length === 1);
+    const { mail } = deliveredTo(email)[0]!;
+    expect(mail.subject).toBe('You have a new reply from support');
+    expect(mail.text).toContain('> Your parcel ships today');
+    expect(mail.text).toContain('Mia Member');
+    expect(mail.text).not.toContain('Where is my parcel?');
+    expect(mail.text).toContain(`https://shop.test/orders/${id}`);
+    expect(mail.html).toContain('dir="ltr"');
+
+    // Another reply soon after: at most one mail per ticket per 15 minutes.
+    const second = (await c.member.post<Message>(`/api/tickets/${ticket.id}/messages`, { clientId: 'again', body: 'And a tracking number' })).body;
+    await pastDue(second);
+    expect(await server.services.unreadReplies.sweep(server.url)).toBe(0);
+    expect((await mailsOf(ticket)).length).toBe(1);
+    expect(deliveredTo(email).length).toBe(1);
+  });
+
+  it('never mails an internal note, alone or beside a reply', async () => {
+    const { api, email } = await customer();
+    const ticket = (await newTicket(api, 'Where is my parcel?')).body;
+    await c.member.post(`/api/tickets/${ticket.id}/accept`);
+    const note = (await c.member.post<Message>(`/api/tickets/${ticket.id}/messages`, { clientId: 'n1', body: 'SECRET: refund fraud suspected', internal: true })).body;
+    expect(note.internal).toBe(true);
+    await pastDue(note);
+    expect(await server.services.unreadReplies.sweep(server.url)).toBe(0);
+    expect(await mailsOf(ticket)).toEqual([]);
+    await c.member.post(`/api/tickets/${ticket.id}/messages`, { clientId: 'n2', body: 'SECRET: second note', internal: true });
+    await c.member.post(`/api/tickets/${ticket.id}/messages`, { clientId: 'r1', body: 'We are on it' });
+    await smtp.until(() => deliveredTo(email).length === 1);
+    const { mail, raw } = deliveredTo(email)[0]!;
+    expect(mail.text).toContain('We are on it');
+    expect(raw).not.toContain('SECRET');
+  });
+
+  it('mails in the customer\'s language', async () => {
+    const { api, email } = await customer('ar-EG');
+    await replied(api, 'طردك في الطريق');
+    await smtp.until(() => deliveredTo(email).length === 1);
+    const { mail } = deliveredTo(email)[0]!;
+    expect(mail.subject).toBe('لديك رد جديد من فريق الدعم');
+    expect(mail.text).toContain('طردك في الطريق');
+    expect(mail.html).toContain('dir="rtl"');
+  });
+
+  it('does not mail a reply the customer read', async () => {
+    const { api } = await customer();
+    const { ticket, reply } = await replied(api);
+    expect((await api.post(`/api/tickets/${ticket.id}/read`, { seq: reply.seq })).status).toBe(200);
+    await pastDue(reply);
+    expect(await server.services.unreadReplies.sweep(server.url)).toBe(0);
+    expect(await mailsOf(ticket)).toEqual([]);
+  });
+
+  it('does not mail while a socket of the customer is open, and does once it closed', async () => {
+    const { api, email } = await customer();
+    const socket = await TestSocket.visitor(server.url, api);
+    const { ticket, reply } = await replied(api);
+    await pastDue(reply);
+    expect(await server.services.unreadReplies.sweep(server.url)).toBe(0);
+    expect(await mailsOf(ticket)).toEqual([]);
+    socket.close();
+    await socket.closed;
+    await smtp.until(() => deliveredTo(email).length === 1);
+  });
+
+  it('mails no one without an email, nor an address that unsubscribed', async () => {
+    const anonymous = await ApiClient.visitor(server.url, c.site.key, c.origin);
+    const a = await replied(anonymous);
+    const { api, email } = await customer();
+    await server.services.db.sql(`insert into mail_unsubscribes (address, created_at) values (?, now())`, [email]);
+    const b = await replied(api);
+    await pastDue(b.reply);
+    expect(await server.services.unreadReplies.sweep(server.url)).toBe(0);
+    expect(await mailsOf(a.ticket)).toEqual([]);
+    expect(await mailsOf(b.ticket)).toEqual([]);
+  });
+
+  it('mails no internal note, alone or beside an unread reply', async () => {
+    const { api, email } = await customer();
+    const ticket = (await newTicket(api, 'notes stay inside')).body;
+    await c.member.post(`/api/tickets/${ticket.id}/accept`);
+    const note = (await c.member.post<Message>(`/api/tickets/${ticket.id}/messages`, { clientId: 'n1', body: 'NOTE-ONE customer is upset', internal: true })).body;
+    await pastDue(note);
+    expect(await server.services.unreadReplies.sweep(server.url)).toBe(0);
+    expect(await mailsOf(ticket)).toEqual([]);
+    await c.member.post(`/api/tickets/${ticket.id}/messages`, { clientId: 'r1', body: 'REPLY-ONE your parcel ships today' });
+    await c.member.post(`/api/tickets/${ticket.id}/messages`, { clientId: 'n2', body: 'NOTE-TWO shipped late again', internal: true });
+    await smtp.until(() => deliveredTo(email).length === 1);
+    const { mail } = deliveredTo(email)[0]!;
+    expect(mail.text).toContain('REPLY-ONE');
+    expect(`${mail.text}\n${mail.html}`).not.toMatch(/NOTE-ONE|NOTE-TWO/);
+  });
+});
