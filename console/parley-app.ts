@@ -29,13 +29,14 @@ import './parley-search-results.ts';
 import type { ParleySearchBox } from './parley-search-box.ts';
 import './parley-api-tokens.ts';
 import './parley-webhooks.ts';
+import './parley-outbox.ts';
 import './parley-state.ts';
 import './parley-queue.ts';
 import './parley-toast.ts';
 
 const TITLES: Record<Route['name'], string> = {
   open: 'Open tickets', mine: 'My tickets', ticket: 'Conversation', all: 'All tickets',
-  monitoring: 'Monitoring', members: 'Members', sites: 'Sites', replies: 'My replies', 'team-replies': 'Team replies', tokens: 'API tokens', webhooks: 'Webhooks',
+  monitoring: 'Monitoring', members: 'Members', sites: 'Sites', replies: 'My replies', 'team-replies': 'Team replies', tokens: 'API tokens', webhooks: 'Webhooks', outbox: 'Outbox',
   search: 'Search', inbox: 'Conversations',
 };
 
@@ -245,6 +246,7 @@ export class ParleyApp extends LitElement {
       case 'sites': return html`<parley-sites></parley-sites>`;
       case 'tokens': return html`<parley-api-tokens></parley-api-tokens>`;
       case 'webhooks': return html`<parley-webhooks></parley-webhooks>`;
+      case 'outbox': return html`<parley-outbox></parley-outbox>`;
       case 'replies': return html`<parley-canned-responses scope="personal"></parley-canned-responses>`;
       case 'team-replies': return html`<parley-canned-responses scope="team"></parley-canned-responses>`;
       default: {

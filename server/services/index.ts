@@ -7,6 +7,7 @@ import { ApiTokenService } from './api-tokens.ts';
 import { AuthService } from './auth.ts';
 import { CannedResponseService } from './canned-responses.ts';
 import { CustomerService } from './customers.ts';
+import { AssignmentService } from './assignment.ts';
 import { InboxService } from './inbox.ts';
 import { LabelService } from './labels.ts';
 import { AvailabilityService } from './availability.ts';
@@ -52,6 +53,7 @@ export interface Services {
   customers: CustomerService;
   cannedResponses: CannedResponseService;
   labels: LabelService;
+  assignment: AssignmentService;
   search: SearchService;
   inbox: InboxService;
   /** Rate limits shared by every instance (services/rate-limit.ts). */
@@ -97,6 +99,7 @@ export function createServices(config: Config, db: Database, bus: Bus, metrics: 
     customers: new CustomerService(db),
     cannedResponses: new CannedResponseService(db),
     labels: new LabelService(db, bus),
+    assignment: new AssignmentService(db, bus, tickets),
     search: new SearchService(db, tickets),
     inbox: new InboxService(db),
   };

@@ -1,5 +1,5 @@
 import Router from '@koa/router';
-import { ChatsQuery, MessagesQuery, NewTicket, ReadBody, RejectBody, SendMessageBody, TicketListQuery } from '../../../protocol/schemas/index.ts';
+import { AssignBody, ChatsQuery, MessagesQuery, NewTicket, ReadBody, RejectBody, SendMessageBody, TicketListQuery } from '../../../protocol/schemas/index.ts';
 import { AppError, badRequest } from '../../errors.ts';
 import { input } from '../../input.ts';
 import { RateLimited } from '../../services/rate-limit.ts';
@@ -44,6 +44,13 @@ for (const action of ['accept', 'reject', 'close'] as const) {
     ctx.body = await ctx.state.services.tickets.transition(actor, ctx.params.id!, action, reason);
   });
 }
+
+/** Transfer (`{userId}`) or release (`{userId: null}`) an assigned ticket. */
+ticketRoutes.post('/tickets/:id/assign', async (ctx: Ctx) => {
+  const actor = requireActor(ctx);
+  const { userId } = input(AssignBody, ctx.state.body);
+  ctx.body = await ctx.state.services.assignment.assign(actor, ctx.params.id!, userId);
+});
 
 /** History: `?after=<seq>` pages forward (oldest first); `?before=<seq>` pages back from the newest. */
 ticketRoutes.get('/tickets/:id/messages', async (ctx: Ctx) => {
