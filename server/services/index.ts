@@ -7,9 +7,11 @@ import { ApiTokenService } from './api-tokens.ts';
 import { AuthService } from './auth.ts';
 import { CannedResponseService } from './canned-responses.ts';
 import { CustomerService } from './customers.ts';
+import { AssignmentService } from './assignment.ts';
 import { InboxService } from './inbox.ts';
 import { LabelService } from './labels.ts';
 import { AvailabilityService } from './availability.ts';
+import { MessageAllowance } from './message-allowance.ts';
 import { MessageService } from './messages.ts';
 import { Limits } from './rate-limit.ts';
 import { RatingService } from './ratings.ts';
@@ -51,10 +53,13 @@ export interface Services {
   customers: CustomerService;
   cannedResponses: CannedResponseService;
   labels: LabelService;
+  assignment: AssignmentService;
   search: SearchService;
   inbox: InboxService;
   /** Rate limits shared by every instance (services/rate-limit.ts). */
   limits: Limits;
+  /** Chat messages per user per second, on sockets and HTTP together. */
+  messageAllowance: MessageAllowance;
   routing: RoutingService;
   teams: TeamService;
   availability: AvailabilityService;
@@ -82,6 +87,7 @@ export function createServices(config: Config, db: Database, bus: Bus, metrics: 
   const kick = () => routing.kick();
   return {
     config, db, bus, metrics, auth, sites, tickets, routing, limits,
+    messageAllowance: new MessageAllowance(config.fairUse.userMessages),
     teams: new TeamService(db, kick),
     availability: new AvailabilityService(db, config.offlineGraceSeconds * 1000, kick, logError),
     users: new UserService(db, auth),
@@ -93,6 +99,7 @@ export function createServices(config: Config, db: Database, bus: Bus, metrics: 
     customers: new CustomerService(db),
     cannedResponses: new CannedResponseService(db),
     labels: new LabelService(db, bus),
+    assignment: new AssignmentService(db, bus, tickets),
     search: new SearchService(db, tickets),
     inbox: new InboxService(db),
   };

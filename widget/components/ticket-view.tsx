@@ -9,13 +9,14 @@ import { StatusPill } from './status-pill.tsx';
 /** One ticket: its details, a note for its state, the conversation, and the composer while it is assigned. */
 export function TicketView({ s, id }: { s: Store; id: string }) {
   const t = s.t.value;
-  const tk = ticketById(s, id);
   const scroller = useRef<HTMLDivElement>(null);
   const count = (s.messages.value[id]?.length ?? 0) + s.pending.value.length;
+  const tk = ticketById(s, id);
+  // A new message or a status note at the end (closed) scrolls into view.
   useEffect(() => {
     const el = scroller.current;
     if (el) el.scrollTop = el.scrollHeight;
-  }, [count]);
+  }, [count, tk?.status]);
   if (!tk) return null;
   const typing = s.typists.value[id];
 
@@ -33,12 +34,12 @@ export function TicketView({ s, id }: { s: Store; id: string }) {
       <div class="body chat" ref={scroller}>
         {tk.status === 'open' && <p class="note">{t.waiting}</p>}
         {tk.status === 'rejected' && (
-          <p class="note">
+          <p class="note" role="status">
             {fill(t.notice.rejected, { c: tk.category })} {tk.rejectReason}
           </p>
         )}
         <MessageList s={s} ticketId={id} />
-        {tk.status === 'closed' && <p class="note">{t.closedNote}</p>}
+        {tk.status === 'closed' && <p class="note" role="status">{t.closedNote}</p>}
       </div>
       {tk.status === 'assigned' && (
         <>

@@ -5,6 +5,10 @@ const en = {
   title: 'Support',
   greeting: 'Hi! How can we help?',
   close: 'Close',
+  /** The launcher's accessible name: it contains the badge's visible count. */
+  launcher: '{title}',
+  launcherUnread: '{title}, {n} unread',
+  willRetry: 'Your ticket is kept and sent once you are back online.',
   back: 'Back',
   newTicket: 'New ticket',
   yourTickets: 'Your tickets',
