@@ -74,3 +74,11 @@ export const ChatsQuery = v.object({
   cursor: v.optional(v.pipe(first, v.maxLength(200, 'is not a cursor from this endpoint'), v.description('nextCursor of the previous page'))),
   limit: queryLimit(EDGE_LIMITS.listMax, 50),
 });
+
+/** `POST /api/tickets/:id/assign`: another member's id transfers the ticket; null releases it to the queue. */
+export const AssignBody = v.object({
+  userId: v.pipe(
+    v.nullable(v.pipe(v.string('must be a user id or null'), v.uuid('must be a user id'))),
+    v.description('the member to transfer the ticket to; null releases it to the open queue'),
+  ),
+}, 'must be a JSON object');

@@ -12,7 +12,9 @@ import { eventToWire, ticketToWire } from './serialize.ts';
 import type { SiteService } from './sites.ts';
 import { enqueueWebhook } from './webhooks.ts';
 
-const EVENT_OF: Record<TicketAction, TicketEventType> = { accept: 'ticket_accepted', reject: 'ticket_rejected', close: 'ticket_closed' };
+/** The seed's transitions; a release goes through AssignmentService with transfers. */
+type SeedAction = Exclude<TicketAction, 'release'>;
+const EVENT_OF: Record<SeedAction, TicketEventType> = { accept: 'ticket_accepted', reject: 'ticket_rejected', close: 'ticket_closed' };
 const POPULATE = ['customer', 'assignee'] as const;
 const WEBHOOK_OF = { accept: 'ticket.accepted', reject: 'ticket.rejected', close: 'ticket.closed' } as const;
 
@@ -125,7 +127,7 @@ export class TicketService {
    * accept / reject / close. The update is conditional on the current status, so of two members
    * accepting at once exactly one wins; the other gets `invalid_state`.
    */
-  async transition(actor: Actor, id: string, action: TicketAction, reason?: string): Promise<WireTicket> {
+  async transition(actor: Actor, id: string, action: SeedAction, reason?: string): Promise<WireTicket> {
     const current = await this.load(actor, id).catch(async (err) => {
       // A member may not *see* someone else's assigned ticket, but a late accept deserves a clear answer.
       if (err instanceof AppError && err.code === 'not_found' && actor.kind === 'staff' && action === 'accept' && isUuid(id) && (await this.db.em().count(Ticket, { id }))) {

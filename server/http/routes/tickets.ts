@@ -1,9 +1,10 @@
 import type { AskEmail } from '../../../protocol/index.ts';
 import { checkAskEmail } from '../../mail/ticket-mail.ts';
 import Router from '@koa/router';
-import { ChatsQuery, MessagesQuery, NewTicket, ReadBody, RejectBody, SendMessageBody, TicketListQuery } from '../../../protocol/schemas/index.ts';
+import { AssignBody, ChatsQuery, MessagesQuery, NewTicket, ReadBody, RejectBody, SendMessageBody, TicketListQuery } from '../../../protocol/schemas/index.ts';
 import { AppError, badRequest } from '../../errors.ts';
 import { input } from '../../input.ts';
+import { RateLimited } from '../../services/rate-limit.ts';
 import { receives } from '../../domain/index.ts';
 import { requireActor, requireAdmin } from '../auth.ts';
 import type { Ctx } from '../state.ts';
@@ -48,6 +49,13 @@ for (const action of ['accept', 'reject', 'close'] as const) {
   });
 }
 
+/** Transfer (`{userId}`) or release (`{userId: null}`) an assigned ticket. */
+ticketRoutes.post('/tickets/:id/assign', async (ctx: Ctx) => {
+  const actor = requireActor(ctx);
+  const { userId } = input(AssignBody, ctx.state.body);
+  ctx.body = await ctx.state.services.assignment.assign(actor, ctx.params.id!, userId);
+});
+
 /** History: `?after=<seq>` pages forward (oldest first); `?before=<seq>` pages back from the newest. */
 ticketRoutes.get('/tickets/:id/messages', async (ctx: Ctx) => {
   const actor = requireActor(ctx);
@@ -64,6 +72,12 @@ ticketRoutes.get('/tickets/:id/messages', async (ctx: Ctx) => {
 ticketRoutes.post('/tickets/:id/messages', async (ctx: Ctx) => {
   const actor = requireActor(ctx);
   const { clientId, body, internal } = input(SendMessageBody, ctx.state.body);
+  // The same per-user allowance as the socket path, so HTTP is no way around it.
+  const wait = ctx.state.services.messageAllowance.take(actor.id);
+  if (wait) {
+    ctx.state.services.metrics.limited.inc({ limit: 'messages' });
+    throw new RateLimited('too many messages; slow down and resend', wait);
+  }
   const { message, duplicate } = await ctx.state.services.messages.send(actor, ctx.params.id!, clientId, body, internal === true);
   if (!duplicate) ctx.state.services.metrics.messages.inc();
   ctx.status = duplicate ? 200 : 201;
