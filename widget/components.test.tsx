@@ -4,6 +4,7 @@ import { expect } from 'chai';
 import type { Message, Ticket } from '../protocol/index.ts';
 import { createStore, type Store } from './actions.ts';
 import { show } from './app.tsx';
+import launcherCss from './launcher.styles.ts';
 import { $, $$, until } from './test/helpers.ts';
 
 const events: string[] = [];
@@ -158,6 +159,8 @@ describe('on a phone', () => {
     const el = doc.body.appendChild(doc.createElement('div'));
     el.dataset.position = 'right'; // as the loader sets it
     const root = el.attachShadow({ mode: 'open' });
+    // The launcher's styles share the shadow root, as in the loader.
+    root.innerHTML = `<style>${launcherCss}</style><button class="launcher open"></button>`;
     const s = createStore({ siteKey: 'phone', server: 'http://127.0.0.1:9', theme: {}, locale: 'en', emit() {}, badge() {}, opened() {} });
     show(s, root);
     await chat(s, root);
@@ -166,6 +169,11 @@ describe('on a phone', () => {
     expect([box.left, box.top, box.width]).to.deep.equal([0, 0, 375]);
     expect(Math.round(box.height)).to.equal(640);
     expect(getComputedStyle($(root, '.composer textarea')!).fontSize).to.equal('16px');
+    // The launcher hides behind the full-screen panel; the "Open" status pill must not hide with it.
+    expect(getComputedStyle($(root, '.launcher')!).display).to.equal('none');
+    s.tickets.value = [ticket({ status: 'open', assignee: null })];
+    const pill = await until(() => $(root, '.pill.open'));
+    expect(getComputedStyle(pill).display).not.to.equal('none');
     frame.remove();
   });
 });

@@ -26,8 +26,8 @@ export interface LoaderContext {
   root: ShadowRoot;
   launcher: HTMLButtonElement;
   emit(event: WidgetEvent, detail?: unknown): void;
-  /** Number on the launcher; 0 hides it. */
-  badge(count: number): void;
+  /** Number on the launcher; 0 hides it. `label` gives the launcher's accessible name for the shown count. */
+  badge(count: number, label?: (shown: string) => string): void;
   /** Tells the loader the panel opened or closed (icon, aria-expanded). */
   opened(open: boolean): void;
 }
@@ -46,4 +46,4 @@ export interface WidgetApp {
 export type Mount = (ctx: LoaderContext) => WidgetApp;
 
 /** localStorage keys, namespaced by site key so two sites on one origin never mix. */
-export const storageKey = (siteKey: string, what: 'token' | 'outbox' | 'seen') => `parley:${siteKey}:${what}`;
+export const storageKey = (siteKey: string, what: 'token' | 'outbox' | 'seen' | 'view') => `parley:${siteKey}:${what}`;

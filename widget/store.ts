@@ -22,7 +22,8 @@ export function createState(ctx: StoreContext) {
   const state = {
     ctx,
     isOpen: signal(false),
-    view: signal<View>({ name: 'home' }),
+    /** Restored after a reload, so the customer comes back to the conversation they were in. */
+    view: signal<View>(load(ctx.siteKey, 'view', { name: 'home' })),
     locale,
     t: computed(() => strings(locale.value)),
     theme: signal<Theme>({ ...ctx.theme }),

@@ -41,7 +41,7 @@ export class Hub implements HandlerContext {
 
   constructor(services: Services) {
     this.services = services;
-    this.fairUse = new FairUse(services.config.fairUse);
+    this.fairUse = new FairUse(services.config.fairUse, services.messageAllowance);
     this.registry = new SocketRegistry(services.metrics, services.config.fairUse);
     this.rooms = new Rooms((ticketId, after, limit, internal) => (internal ? services.messages.notesAfter(ticketId, after, limit) : services.messages.after(ticketId, after, limit)));
     this.presence = new StaffPresence(services.bus, this.registry);

@@ -5,8 +5,13 @@ const en = {
   title: 'Support',
   greeting: 'Hi! How can we help?',
   close: 'Close',
+  /** The launcher's accessible name: it contains the badge's visible count. */
+  launcher: '{title}',
+  launcherUnread: '{title}, {n} unread',
+  willRetry: 'Your ticket is kept and sent once you are back online.',
   back: 'Back',
   newTicket: 'New ticket',
+  startNew: 'Start a new conversation',
   yourTickets: 'Your tickets',
   noTickets: 'No tickets yet.',
   category: 'Category',
