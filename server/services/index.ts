@@ -15,6 +15,7 @@ import { MessageAllowance } from './message-allowance.ts';
 import { MessageService } from './messages.ts';
 import { Limits } from './rate-limit.ts';
 import { RatingService } from './ratings.ts';
+import { ReplyTimeService } from './reply-time.ts';
 import { RoutingService } from './routing.ts';
 import { SearchService } from './search.ts';
 import { SiteService } from './sites.ts';
@@ -27,7 +28,7 @@ import { WebhookWorker } from './webhook-worker.ts';
 import { WebhookService } from './webhooks.ts';
 import { MailWorker } from '../mail/worker.ts';
 import { createMailTransport } from '../mail/transport.ts';
-import { queueNewTicketMail } from '../mail/staff-mail.ts';
+import { TicketMail } from '../mail/ticket-mail.ts';
 import { UnreadReplyMailer } from '../mail/unread-replies.ts';
 
 /** Everything the HTTP routes and the socket hub call; built once per server. */
@@ -43,6 +44,7 @@ export interface Services {
   tickets: TicketService;
   messages: MessageService;
   ratings: RatingService;
+  replyTime: ReplyTimeService;
   apiTokens: ApiTokenService;
   webhooks: WebhookService;
   /** Sends the webhook outbox; start.ts starts and stops it. */
@@ -70,12 +72,12 @@ export function createServices(config: Config, db: Database, bus: Bus, metrics: 
   const auth = new AuthService(db, bus, config.sessionTtlHours, limits);
   const sites = new SiteService(db, bus);
   const publicUrl = () => config.publicUrl ?? `http://localhost:${config.port}`;
-  const tickets = new TicketService(db, bus, sites, (sql, ticket) => queueNewTicketMail(sql, publicUrl(), ticket));
+  const tickets = new TicketService(db, bus, sites, new TicketMail(publicUrl));
   const unreadReplies = new UnreadReplyMailer(db, config.mail.emailAfterMs);
   const mailWorker = new MailWorker(db, config.mail, createMailTransport(config.mail, config.dataDir), publicUrl,
     (err) => logger(config.logLevel).error({ err }, 'mail worker failed'), (url) => unreadReplies.sweep(url));
   const webhooks = new WebhookService(db);
-  const webhookWorker = new WebhookWorker(db, config.webhooks, createSender(config.webhooks), (id) => tickets.wire(id));
+  const webhookWorker = new WebhookWorker(db, config.webhooks, createSender(config.webhooks), (id) => tickets.wire(id), logger(config.logLevel));
   webhooks.onDue = () => webhookWorker.wake(true);
   // Events committed here make deliveries due at once; other instances' are found by polling.
   bus.subscribe((e, local) => {
@@ -94,6 +96,7 @@ export function createServices(config: Config, db: Database, bus: Bus, metrics: 
     visitors: new VisitorService(db, sites, bus, limits),
     messages: new MessageService(db, bus, tickets),
     ratings: new RatingService(db, tickets),
+    replyTime: new ReplyTimeService(db),
     apiTokens: new ApiTokenService(db),
     webhooks, webhookWorker, mailWorker, unreadReplies,
     customers: new CustomerService(db),
