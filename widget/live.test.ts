@@ -301,4 +301,34 @@ describe('the widget with the real server', () => {
     expect($(again, '.summary small')!.textContent).to.equal('Where is my order?');
     await until(() => $(again, '.launcher')!.getAttribute('aria-label') === 'Support', 8000, 'the name without a count');
   });
+
+  it('rates a closed conversation once (its own chunk), shows the rating after a reload, and starts a new one', async function (this: { timeout(ms: number): void }) {
+    this.timeout(25000);
+    const root = await embed();
+    const ticket = await fileAccepted(root, 'Printer on fire');
+    expect($(root, '.rate')).to.equal(null);
+    await staff('close', { ticket: ticket.id });
+    const form = await until(() => $<HTMLFormElement>(root, 'form.rate'), 8000, 'the rating form');
+    expect(performance.getEntriesByType('resource').some((r) => r.name.endsWith('/widget-rating.js'))).to.equal(true);
+    // No score chosen: nothing is sent.
+    click(form.querySelector('.primary'));
+    expect((await staff('rating', { ticket: ticket.id })).body).to.deep.equal({ rating: null });
+    const star = form.querySelectorAll<HTMLInputElement>('input[name=score]')[3]!;
+    expect(star.getAttribute('aria-label')).to.equal('4 of 5');
+    click(star);
+    type(form.querySelector('textarea')!, 'Quick and kind');
+    click(form.querySelector('.primary'));
+    await until(() => $$(root, '.note').some((n) => n.textContent === 'You rated this conversation 4 of 5. Thank you!'), 8000, 'the thanks');
+    expect($(root, 'form.rate')).to.equal(null);
+    const { body } = await staff<{ rating: { score: number; comment: string } }>('rating', { ticket: ticket.id });
+    expect(body.rating).to.include({ score: 4, comment: 'Quick and kind' });
+
+    // After a reload the given rating shows, not the form; the history stays readable.
+    const again = await reload();
+    await api().open();
+    await until(() => $$(again, '.note').some((n) => n.textContent!.startsWith('You rated this conversation 4')), 8000, 'the stored rating');
+    expect($(again, 'form.rate')).to.equal(null);
+    click($$(again, '.chat .primary').find((b) => b.textContent === 'Start a new conversation')!);
+    await until(() => $(again, '#p-desc'), 8000, 'the new-ticket form');
+  });
 });

@@ -79,6 +79,8 @@ export const publicSite = (s: Site): PublicSite => ({
   name: s.name,
   categories: s.categories,
   requireIdentity: s.requireIdentity,
+  askEmail: s.askEmail as PublicSite['askEmail'],
+  transcripts: s.transcripts,
   ...(s.hours ? { availability: wireAvailability(availabilityAt(s.hours, new Date())) } : {}),
 });
 
@@ -95,6 +97,8 @@ export function siteToWire(s: Site, publicUrl: string): WireSite {
     requireIdentity: s.requireIdentity,
     routing: s.routing as WireSite['routing'],
     hours: s.hours ?? null,
+    askEmail: s.askEmail as WireSite['askEmail'],
+    transcripts: s.transcripts,
     snippet: `<script src="${publicUrl}/widget.js" data-site="${s.key}" async></script>`,
     createdAt: iso(s.createdAt)!,
   };

@@ -1,10 +1,12 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Store } from '../actions.ts';
 import { fill } from '../i18n/index.ts';
 import { ticketById } from '../store.ts';
 import { Composer } from './composer.tsx';
 import { MessageList } from './message-list.tsx';
 import { StatusPill } from './status-pill.tsx';
+
+type RatingForm = typeof import('./rating.tsx').Rating;
 
 /** One ticket: its details, a note for its state, the conversation, and the composer while it is assigned. */
 export function TicketView({ s, id }: { s: Store; id: string }) {
@@ -17,6 +19,12 @@ export function TicketView({ s, id }: { s: Store; id: string }) {
     const el = scroller.current;
     if (el) el.scrollTop = el.scrollHeight;
   }, [count, tk?.status]);
+  // The rating form is its own chunk, fetched only once a ticket is closed.
+  const [Rating, setRating] = useState<RatingForm>();
+  const closed = tk?.status === 'closed';
+  useEffect(() => {
+    if (closed && !Rating) void import('./rating.tsx').then((m) => setRating(() => m.Rating));
+  }, [closed]);
   if (!tk) return null;
   const typing = s.typists.value[id];
 
@@ -39,7 +47,17 @@ export function TicketView({ s, id }: { s: Store; id: string }) {
           </p>
         )}
         <MessageList s={s} ticketId={id} />
-        {tk.status === 'closed' && <p class="note" role="status">{t.closedNote}</p>}
+        {closed && (
+          <>
+            <p class="note" role="status">
+              {t.closedNote}
+            </p>
+            {Rating && <Rating s={s} ticket={tk} />}
+            <button class="primary" onClick={() => s.go({ name: 'new' })}>
+              {t.startNew}
+            </button>
+          </>
+        )}
       </div>
       {tk.status === 'assigned' && (
         <>

@@ -11,6 +11,7 @@ const ar: Strings = {
   willRetry: 'تذكرتك محفوظة وستُرسل عند عودة الاتصال.',
   back: 'رجوع',
   newTicket: 'تذكرة جديدة',
+  startNew: 'ابدأ محادثة جديدة',
   yourTickets: 'تذاكرك',
   noTickets: 'لا توجد تذاكر.',
   category: 'الفئة',

@@ -11,6 +11,7 @@ const en = {
   willRetry: 'Your ticket is kept and sent once you are back online.',
   back: 'Back',
   newTicket: 'New ticket',
+  startNew: 'Start a new conversation',
   yourTickets: 'Your tickets',
   noTickets: 'No tickets yet.',
   category: 'Category',
