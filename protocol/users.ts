@@ -1,3 +1,4 @@
+import type { AskEmail } from './mail.ts';
 import type { BusinessHours, SiteAvailability } from './hours.ts';
 import type { MemberStatus, RoutingMode } from './routing.ts';
 
@@ -53,6 +54,9 @@ export interface PublicSite {
   name: string;
   categories: string[];
   requireIdentity: boolean;
+  /** Whether the ticket form asks for an email (absent: off), and whether every closed ticket is mailed as a transcript. */
+  askEmail?: AskEmail;
+  transcripts?: boolean;
   /** Whether the team is in now (from the site's hours); absent when the site has no hours. */
   availability?: SiteAvailability;
 }
@@ -66,6 +70,9 @@ export interface Site {
   categories: string[];
   requireIdentity: boolean;
   routing: RoutingMode;
+  askEmail?: AskEmail;
+  /** Mail every closed ticket's transcript to its customer (else only when they ask). */
+  transcripts?: boolean;
   /** Opening hours, or null for none (always open as far as the widget says). */
   hours?: BusinessHours | null;
   snippet: string;

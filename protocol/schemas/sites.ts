@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { LIMITS } from '../limits.ts';
 import { HOURS_LIMITS, isTimeZone } from '../hours.ts';
+import { ASK_EMAIL } from '../mail.ts';
 import { ROUTING_MODES } from '../routing.ts';
 import { flag, oneOf, optional, text, textList } from './text.ts';
 import { EDGE_LIMITS } from './limits.ts';
@@ -21,6 +22,9 @@ const Hours = v.nullable(v.object({
   closedDates: v.optional(v.pipe(v.array(v.pipe(v.string(), v.isoDate('must be YYYY-MM-DD')), 'must be a list'), v.maxLength(HOURS_LIMITS.closedDates, `has more than ${HOURS_LIMITS.closedDates} dates`))),
 }, 'must be {timeZone, weekly, closedDates?}'));
 
+const AskEmailSetting = oneOf(ASK_EMAIL, 'whether the ticket form asks for an email: off, optional or required');
+const Transcripts = flag('true mails every closed ticket to its customer as a transcript');
+
 /** `POST /api/sites` */
 export const NewSite = v.object({
   name: text(LIMITS.name),
@@ -29,6 +33,8 @@ export const NewSite = v.object({
   requireIdentity: optional(RequireIdentity),
   routing: optional(Routing),
   hours: v.optional(Hours),
+  askEmail: optional(AskEmailSetting),
+  transcripts: optional(Transcripts),
 }, 'must be a JSON object');
 
 /** `PATCH /api/sites/:id` */
@@ -39,4 +45,6 @@ export const SitePatch = v.object({
   requireIdentity: optional(RequireIdentity),
   routing: optional(Routing),
   hours: v.optional(Hours),
+  askEmail: optional(AskEmailSetting),
+  transcripts: optional(Transcripts),
 }, 'must be a JSON object');

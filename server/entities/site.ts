@@ -15,6 +15,8 @@ const SiteSchema = defineEntity({
     requireIdentity: p.boolean().default(false),
     routing: p.string().default('manual'),
     hours: p.json<BusinessHours>().nullable(),
+    askEmail: p.string().default('off'),
+    transcripts: p.boolean().default(false),
   },
 });
 

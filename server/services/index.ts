@@ -28,7 +28,7 @@ import { WebhookWorker } from './webhook-worker.ts';
 import { WebhookService } from './webhooks.ts';
 import { MailWorker } from '../mail/worker.ts';
 import { createMailTransport } from '../mail/transport.ts';
-import { queueNewTicketMail } from '../mail/staff-mail.ts';
+import { TicketMail } from '../mail/ticket-mail.ts';
 import { UnreadReplyMailer } from '../mail/unread-replies.ts';
 
 /** Everything the HTTP routes and the socket hub call; built once per server. */
@@ -72,7 +72,7 @@ export function createServices(config: Config, db: Database, bus: Bus, metrics: 
   const auth = new AuthService(db, bus, config.sessionTtlHours, limits);
   const sites = new SiteService(db, bus);
   const publicUrl = () => config.publicUrl ?? `http://localhost:${config.port}`;
-  const tickets = new TicketService(db, bus, sites, (sql, ticket) => queueNewTicketMail(sql, publicUrl(), ticket));
+  const tickets = new TicketService(db, bus, sites, new TicketMail(publicUrl));
   const unreadReplies = new UnreadReplyMailer(db, config.mail.emailAfterMs);
   const mailWorker = new MailWorker(db, config.mail, createMailTransport(config.mail, config.dataDir), publicUrl,
     (err) => logger(config.logLevel).error({ err }, 'mail worker failed'), (url) => unreadReplies.sweep(url));

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { DEFAULT_CATEGORIES, type BusinessHours, type RoutingMode } from '../../protocol/index.ts';
+import { DEFAULT_CATEGORIES, type AskEmail, type BusinessHours, type RoutingMode } from '../../protocol/index.ts';
 import type { Database } from '../db/orm.ts';
 import { Customer, Site, VisitorToken } from '../entities/index.ts';
 import { notFound } from '../errors.ts';
 import { isUuid } from '../input.ts';
 import type { Bus } from '../realtime/bus.ts';
 
-export interface SiteInput { name?: string; origins?: string[]; categories?: string[]; requireIdentity?: boolean; routing?: RoutingMode; hours?: BusinessHours | null }
+export interface SiteInput { name?: string; origins?: string[]; categories?: string[]; requireIdentity?: boolean; routing?: RoutingMode; hours?: BusinessHours | null; askEmail?: AskEmail; transcripts?: boolean }
 
 /**
  * Sites and their allowed origins. Every widget request checks its Origin against them, so they are
@@ -75,6 +75,8 @@ export class SiteService {
       requireIdentity: input.requireIdentity ?? false,
       routing: input.routing ?? 'manual',
       hours: input.hours ?? null,
+      askEmail: input.askEmail ?? 'off',
+      transcripts: input.transcripts ?? false,
     });
     await em.flush();
     await this.changed();
@@ -91,6 +93,8 @@ export class SiteService {
     if (input.requireIdentity !== undefined) site.requireIdentity = input.requireIdentity;
     if (input.routing !== undefined) site.routing = input.routing;
     if (input.hours !== undefined) site.hours = input.hours;
+    if (input.askEmail !== undefined) site.askEmail = input.askEmail;
+    if (input.transcripts !== undefined) site.transcripts = input.transcripts;
     await em.flush();
     await this.changed();
     return site;

@@ -2,6 +2,7 @@ import { raw } from '@mikro-orm/core';
 import { holds, type NewTicket, type Ticket as WireTicket, type TicketAction, type TicketEventType, type TicketStatus } from '../../protocol/index.ts';
 import type { Database } from '../db/orm.ts';
 import { emSql } from '../mail/outbox.ts';
+import type { TicketMail, TicketMailInput } from '../mail/ticket-mail.ts';
 import { authorKindOf, canTransition, canView, IDENTITY_MISSING, participantOf, TRANSITIONS, viewWhere, type Actor, type TicketFacts } from '../domain/index.ts';
 import { Ticket, TicketEvent, TicketRead } from '../entities/index.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
@@ -19,7 +20,7 @@ const WEBHOOK_OF = { accept: 'ticket.accepted', reject: 'ticket.rejected', close
 
 /** The rule facts of a ticket; `requireIdentity` is its site's setting. */
 export const factsOf = (t: Ticket, requireIdentity: boolean): TicketFacts => ({
-  status: t.status as TicketStatus,
+  status: t.status,
   customerId: t.customer.id,
   siteId: t.site.id,
   assigneeId: t.assignee?.id ?? null,
@@ -33,13 +34,13 @@ export class TicketService {
   private readonly db: Database;
   private readonly bus: Bus;
   private readonly sites: SiteService;
-  /** Queues the mail a new ticket causes, inside its transaction (server/mail/). */
-  private readonly onCreated: (sql: Database['sql'], ticket: WireTicket) => Promise<unknown>;
-  constructor(db: Database, bus: Bus, sites: SiteService, onCreated: (sql: Database['sql'], ticket: WireTicket) => Promise<unknown> = async () => {}) {
+  /** Queues the mail a new or closed ticket causes, inside its transaction (server/mail/). */
+  private readonly mail: TicketMail | null;
+  constructor(db: Database, bus: Bus, sites: SiteService, mail: TicketMail | null = null) {
     this.db = db;
     this.bus = bus;
     this.sites = sites;
-    this.onCreated = onCreated;
+    this.mail = mail;
   }
 
   /** The rule facts of a loaded ticket, with its site's current setting (from the sites cache). */
@@ -48,7 +49,7 @@ export class TicketService {
   }
 
   /** Creates a ticket for a customer; a retry with the same `clientId` returns the first one. */
-  async create(actor: Actor, input: NewTicket & { clientId?: string }, requireIdentity: boolean): Promise<{ ticket: WireTicket; created: boolean }> {
+  async create(actor: Actor, input: NewTicket & { clientId?: string } & TicketMailInput, requireIdentity: boolean): Promise<{ ticket: WireTicket; created: boolean }> {
     if (actor.kind !== 'customer') throw forbidden('only customers open tickets');
     if (holds(IDENTITY_MISSING, participantOf(actor), { status: 'open', customerId: actor.id, siteId: actor.siteId, assigneeId: null, requireIdentity })) throw forbidden('this site requires a signed-in customer to open tickets');
     const em = this.db.em();
@@ -69,7 +70,7 @@ export class TicketService {
         await tx.populate(ticket, POPULATE);
         const created = ticketToWire(ticket);
         await enqueueWebhook(tx, 'ticket.created', created.id, { ticket: created });
-        await this.onCreated(emSql(tx), created);
+        await this.mail?.created(emSql(tx), created, input);
         return created;
       });
     } catch (err) {
@@ -152,6 +153,7 @@ export class TicketService {
       await em.flush();
       const changed = ticketToWire((await em.findOneOrFail(Ticket, { id: current.id }, { populate: POPULATE, refresh: true })));
       await enqueueWebhook(em, WEBHOOK_OF[action], changed.id, { ticket: changed });
+      if (action === 'close') await this.mail?.closed(emSql(em), changed);
       return changed;
     });
     this.bus.publish({ t: 'ticket', type: EVENT_OF[action], ticketId: wire.id, customerId: wire.customer.id, ticket: wire });

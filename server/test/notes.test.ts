@@ -111,9 +111,12 @@ describe('internal notes over HTTP', () => {
     expect(again).toMatchObject({ status: 200, body: { internal: true, seq: 1 } });
   });
 
-  it('does not count a note as the first response', async () => {
+  it('does not count a note as the first response, nor as a chat message in monitoring', async () => {
     const t = await assigned('first response');
+    const chatted = async () => (await c.adminApi.get<{ messagesPerMinute: number[] }>('/api/stats')).body.messagesPerMinute.reduce((a, b) => a + b, 0);
+    const before = await chatted();
     await note(c.member, t, 'thinking');
+    expect(await chatted()).toBe(before);
     const read = async () => (await server.services.db.sql<{ first_response_at: Date | null }>('select first_response_at from tickets where id = ?', [t.id]))[0]!.first_response_at;
     expect(await read()).toBeNull();
     await say(c.member, t, 'the answer');

@@ -149,6 +149,22 @@ describe('transfer', () => {
   });
 });
 
+describe('the staff directory (whom to transfer to)', () => {
+  it('lists active staff with status and load, without emails, to staff only', async () => {
+    const m = await routedMember(server.url, c.adminApi, { name: 'Dir Member', status: 'away', capacity: 3 });
+    await assignedTo(m.api, 'on their desk');
+    const gone = await routedMember(server.url, c.adminApi, { name: 'Dir Gone' });
+    await c.adminApi.patch(`/api/users/${gone.user.id}`, { active: false });
+    const r = await c.member.get('/api/members');
+    expect(r.status).toBe(200);
+    expect(r.body.members.find((x: any) => x.id === m.user.id)).toEqual({ id: m.user.id, name: 'Dir Member', status: 'away', assigned: 1, capacity: 3 });
+    expect(r.body.members.some((x: any) => x.id === gone.user.id)).toBe(false);
+    expect(JSON.stringify(r.body)).not.toContain('@');
+    expect((await c.customer.get('/api/members')).status).toBe(403);
+    expect((await new ApiClient(server.url).get('/api/members')).status).toBe(401);
+  });
+});
+
 describe('release', () => {
   it('puts the ticket back in the open queue, for every member to see and accept', async () => {
     const owner = await routedMember(server.url, c.adminApi, { status: 'away' });

@@ -1,3 +1,5 @@
+import type { AskEmail } from '../../../protocol/index.ts';
+import { checkAskEmail } from '../../mail/ticket-mail.ts';
 import Router from '@koa/router';
 import { AssignBody, ChatsQuery, MessagesQuery, NewTicket, ReadBody, RejectBody, SendMessageBody, TicketListQuery } from '../../../protocol/schemas/index.ts';
 import { AppError, badRequest } from '../../errors.ts';
@@ -16,6 +18,8 @@ ticketRoutes.post('/tickets', async (ctx: Ctx) => {
   const ticketInput = input(NewTicket, ctx.state.body);
   const site = await services.sites.get(actor.siteId);
   if (site && !site.categories.includes(ticketInput.category)) throw badRequest(`category must be one of: ${site.categories.join(', ')}`);
+  if (site?.askEmail === 'off') delete ticketInput.email;
+  if (site) checkAskEmail(site.askEmail as AskEmail, ticketInput.email, (await services.customers.emailOf(actor.id)));
   await services.limits.ticketCreated(actor.id, ctx.ip);
   const { ticket, created } = await services.tickets.create(actor, ticketInput, site?.requireIdentity ?? false);
   if (created) await services.customers.recordTicketPage(ticket.id, actor.id);
