@@ -20,7 +20,7 @@ const WEBHOOK_OF = { accept: 'ticket.accepted', reject: 'ticket.rejected', close
 
 /** The rule facts of a ticket; `requireIdentity` is its site's setting. */
 export const factsOf = (t: Ticket, requireIdentity: boolean): TicketFacts => ({
-  status: t.status as TicketStatus,
+  status: t.status,
   customerId: t.customer.id,
   siteId: t.site.id,
   assigneeId: t.assignee?.id ?? null,

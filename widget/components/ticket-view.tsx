@@ -40,7 +40,12 @@ export function TicketView({ s, id }: { s: Store; id: string }) {
         <small dir="auto">{tk.description}</small>
       </div>
       <div class="body chat" ref={scroller}>
-        {tk.status === 'open' && <p class="note">{t.waiting}</p>}
+        {tk.status === 'open' && (
+          <p class="note">
+            {s.queue.value[id] ? `${fill(t.inQueue, { n: s.queue.value[id] })} ` : ''}
+            {t.waiting}
+          </p>
+        )}
         {tk.status === 'rejected' && (
           <p class="note" role="status">
             {fill(t.notice.rejected, { c: tk.category })} {tk.rejectReason}
@@ -62,7 +67,16 @@ export function TicketView({ s, id }: { s: Store; id: string }) {
       {tk.status === 'assigned' && (
         <>
           <small class="typing" aria-live="polite">
-            {typing && fill(t.typing, { name: typing })}
+            {typing && (
+              <>
+                <span class="dots" aria-hidden="true">
+                  <i />
+                  <i />
+                  <i />
+                </span>
+                {fill(t.typing, { name: typing })}
+              </>
+            )}
           </small>
           <Composer s={s} ticketId={id} />
         </>
