@@ -2,7 +2,7 @@
 // JSON plus a same-origin Origin header for cookie-authenticated writes).
 import { httpRequest, HttpError, type HttpOptions } from '../protocol/index.ts';
 import type {
-  CannedResponse, CustomerDetails, Message, NewCannedResponse, MessagePage, Rating, Role, Site, Stats, Ticket, TicketEvent, TicketStatus, User,
+  CannedResponse, CustomerDetails, MemberLoad, MemberStatus, Message, NewCannedResponse, MessagePage, Rating, Role, RoutingMode, Site, Stats, Ticket, TicketEvent, TicketStatus, User,
 } from '../protocol/index.ts';
 
 type Method = NonNullable<HttpOptions['method']>;
@@ -67,6 +67,17 @@ export const api = {
   async close(id: string): Promise<Ticket> {
     return one<Ticket>(await request('POST', `/api/tickets/${encodeURIComponent(id)}/close`, {}), 'ticket');
   },
+  /** Transfers an assigned ticket to `userId`, or releases it to the open queue (null). */
+  async assign(id: string, userId: string | null): Promise<Ticket> {
+    return one<Ticket>(await request('POST', `/api/tickets/${encodeURIComponent(id)}/assign`, { userId }), 'ticket');
+  },
+  /** The active staff with status and load (whom to transfer to). */
+  async members(): Promise<MemberLoad[]> {
+    return list<MemberLoad>(await request('GET', '/api/members'), 'members');
+  },
+  async setStatus(status: MemberStatus): Promise<User> {
+    return one<User>(await request('PATCH', '/api/users/me', { status }), 'user');
+  },
   async messages(id: string, after = 0, limit = 200): Promise<MessagePage> {
     const data = await request<MessagePage>('GET', `/api/tickets/${encodeURIComponent(id)}/messages?after=${after}&limit=${limit}`);
     return { messages: list<Message>(data, 'messages'), hasMore: Boolean(data?.hasMore) };
@@ -80,7 +91,7 @@ export const api = {
   async createUser(input: { email: string; name: string; password: string; role: Role }): Promise<User> {
     return one<User>(await request('POST', '/api/users', input), 'user');
   },
-  async updateUser(id: string, patch: { active?: boolean; role?: Role; name?: string }): Promise<User> {
+  async updateUser(id: string, patch: { active?: boolean; role?: Role; name?: string; capacity?: number }): Promise<User> {
     return one<User>(await request('PATCH', `/api/users/${encodeURIComponent(id)}`, patch), 'user');
   },
   async sites(): Promise<Site[]> {
@@ -89,7 +100,7 @@ export const api = {
   async createSite(input: { name: string; origins: string[] }): Promise<Site> {
     return one<Site>(await request('POST', '/api/sites', input), 'site');
   },
-  async updateSite(id: string, patch: { name?: string; origins?: string[] }): Promise<Site> {
+  async updateSite(id: string, patch: { name?: string; origins?: string[]; routing?: RoutingMode }): Promise<Site> {
     return one<Site>(await request('PATCH', `/api/sites/${encodeURIComponent(id)}`, patch), 'site');
   },
   async rotateSecret(id: string): Promise<Site> {

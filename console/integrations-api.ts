@@ -1,7 +1,7 @@
-// HTTP calls of the integration admin pages (API tokens, webhooks), through the shared protocol client.
+// HTTP calls of the integration admin pages (API tokens, webhooks, the mail outbox), through the shared protocol client.
 import { httpRequest } from '../protocol/index.ts';
 import type {
-  ApiToken, NewApiToken, Scope, WebhookDelivery, WebhookEndpoint, WebhookEndpointWithSecret, WebhookEventType,
+  ApiToken, NewApiToken, OutboxList, Scope, WebhookDelivery, WebhookEndpoint, WebhookEndpointWithSecret, WebhookEventType,
 } from '../protocol/index.ts';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -22,4 +22,5 @@ export const integrationsApi = {
   deliveries: async (hookId: string) => (await request<{ deliveries: WebhookDelivery[] }>('GET', `/api/webhooks/${id(hookId)}/deliveries`)).deliveries,
   redeliver: (hookId: string, deliveryId: string) =>
     request<WebhookDelivery>('POST', `/api/webhooks/${id(hookId)}/deliveries/${id(deliveryId)}/redeliver`, {}),
+  outbox: () => request<OutboxList>('GET', '/api/mail'),
 };

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import type { Mention, Ticket, User } from '../protocol/index.ts';
+import type { Mention, MemberStatus, Ticket, User } from '../protocol/index.ts';
 import { askDesktop, chime, desktopPermission, notifyDesktop, setSound, soundEnabled, type DesktopPermission } from './alerts.ts';
 import { api, errorText } from './api.ts';
 import { BoardController } from './board-controller.ts';
@@ -23,19 +23,21 @@ import './parley-notification-drawer.ts';
 import './parley-reject-dialog.ts';
 import './parley-shortcuts-dialog.ts';
 import './parley-sites.ts';
+import './parley-status-picker.ts';
 import './parley-inbox.ts';
 import './parley-search-box.ts';
 import './parley-search-results.ts';
 import type { ParleySearchBox } from './parley-search-box.ts';
 import './parley-api-tokens.ts';
 import './parley-webhooks.ts';
+import './parley-outbox.ts';
 import './parley-state.ts';
 import './parley-queue.ts';
 import './parley-toast.ts';
 
 const TITLES: Record<Route['name'], string> = {
   open: 'Open tickets', mine: 'My tickets', ticket: 'Conversation', all: 'All tickets',
-  monitoring: 'Monitoring', members: 'Members', sites: 'Sites', replies: 'My replies', 'team-replies': 'Team replies', tokens: 'API tokens', webhooks: 'Webhooks',
+  monitoring: 'Monitoring', members: 'Members', sites: 'Sites', replies: 'My replies', 'team-replies': 'Team replies', tokens: 'API tokens', webhooks: 'Webhooks', outbox: 'Outbox',
   search: 'Search', inbox: 'Conversations',
 };
 
@@ -115,6 +117,8 @@ export class ParleyApp extends LitElement {
     // The server revoked the session (close code 4001: signed out elsewhere, deactivated, password changed).
     socket.onRevoked = () => this.user && this.signedOut('Your session has ended. Please sign in again.');
     socket.on('mention', (f) => void this.mentioned(f));
+    // An open console puts an offline member online (unless they chose offline): show what the server now says.
+    socket.on('ready', () => void api.me().then((me) => me && this.user && (this.user = me), () => {}));
     // A dropped socket may also mean the session ended: ask once per drop.
     socket.onState((state) => {
       if (state !== 'closed' || !this.user) return;
@@ -188,6 +192,15 @@ export class ParleyApp extends LitElement {
     showUnread(document, TITLES[this.route.name], unread);
   }
 
+  /** The member's availability for routing (the header's status picker). */
+  private async setStatus(status: MemberStatus) {
+    try {
+      this.user = await api.setStatus(status);
+    } catch (e) {
+      this.toast(errorText(e), 'error');
+    }
+  }
+
   override render() {
     if (this.user === undefined) return html`<parley-state kind="loading" heading="Loading the console…"></parley-state>`;
     if (this.user === null) return html`<parley-login @parley-signed-in=${(e: CustomEvent<User>) => this.signedIn(e.detail)}></parley-login><parley-toast></parley-toast>`;
@@ -202,6 +215,7 @@ export class ParleyApp extends LitElement {
           <h1 tabindex="-1">${TITLES[this.route.name]}</h1>
           <parley-search-box .value=${this.route.name === 'search' ? this.route.q : ''}
             @parley-search=${(e: CustomEvent<string>) => (location.hash = href({ name: 'search', q: e.detail }))}></parley-search-box>
+          <parley-status-picker status=${this.user.status} @parley-status=${(e: CustomEvent<MemberStatus>) => this.setStatus(e.detail)}></parley-status-picker>
           <span class="badge conn ${conn}" role="status">${connLabel}</span>
           <button class="btn bell" aria-label="Notifications, ${unreadNotes} unread" @click=${() => (this.drawerOpen = true)}>
             <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9"/><path d="M10.3 21a1.94 1.94 0 0 0 3.4 0"/></svg>${unreadNotes ? html`<span class="badge count">${unreadNotes}</span>` : nothing}</button>
@@ -245,6 +259,7 @@ export class ParleyApp extends LitElement {
       case 'sites': return html`<parley-sites></parley-sites>`;
       case 'tokens': return html`<parley-api-tokens></parley-api-tokens>`;
       case 'webhooks': return html`<parley-webhooks></parley-webhooks>`;
+      case 'outbox': return html`<parley-outbox></parley-outbox>`;
       case 'replies': return html`<parley-canned-responses scope="personal"></parley-canned-responses>`;
       case 'team-replies': return html`<parley-canned-responses scope="team"></parley-canned-responses>`;
       default: {

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
-import { mayAccept, mayClose, mayNote, maySend, timelineOrder, type CannedResponse, type Message, type Participant, type Ticket, type TicketEvent, type User } from '../protocol/index.ts';
+import { mayAccept, mayClose, mayHandOver, mayNote, maySend, timelineOrder, type CannedResponse, type MemberLoad, type Message, type Participant, type Ticket, type TicketEvent, type User } from '../protocol/index.ts';
 import type { OutboxItem } from '../protocol/client/index.ts';
 import { api, errorText } from './api.ts';
 import { emit } from './emit.ts';
@@ -15,6 +15,7 @@ import './parley-label-editor.ts';
 import './parley-message-list.ts';
 import './parley-state.ts';
 import './parley-ticket-details.ts';
+import './parley-transfer.ts';
 
 const TYPING_SHOWN_MS = 4000;
 
@@ -76,6 +77,12 @@ export class ParleyChatView extends LitElement {
     task: async (): Promise<string[]> => api.labelsInUse().catch(() => []),
   });
   private labelling = false;
+  /** Colleagues to hand an assigned ticket to (loaded when this viewer may hand it over). */
+  private staff = new Task(this, {
+    args: () => [this.ticket && this.me && mayHandOver(this.me, this.ticket) ? this.ticket.id : ''] as const,
+    task: async ([id]): Promise<MemberLoad[]> => (id ? api.members().catch(() => []) : []),
+  });
+  private handingOver = false;
   /** Set while detached: coming back reloads, since events were missed meanwhile. */
   private stale = false;
   /** Loads the ticket, its audit trail and its whole history whenever `ticketId` changes. */
@@ -272,6 +279,25 @@ export class ParleyChatView extends LitElement {
     }
   }
 
+  /** Transfers (userId) or releases (null); a member who gave the ticket away no longer sees it, so goes back to the list. */
+  private async handOver(userId: string | null) {
+    if (!this.ticket) return;
+    this.handingOver = true;
+    this.requestUpdate();
+    try {
+      const t = await api.assign(this.ticket.id, userId);
+      this.ticket = { ...t, readSeq: this.ticket.readSeq };
+      emit(this, 'parley-notify', { text: userId ? `Transferred to ${t.assignee?.name ?? 'another member'}.` : 'Released to the open queue.', kind: 'success' });
+      if (userId && this.user?.role !== 'admin') emit(this, 'parley-back');
+      else this.events = await api.events(t.id);
+    } catch (e) {
+      emit(this, 'parley-notify', { text: errorText(e), kind: 'error' });
+    } finally {
+      this.handingOver = false;
+      this.requestUpdate();
+    }
+  }
+
   private async close() {
     if (!this.ticket) return;
     this.closing = true;
@@ -302,7 +328,9 @@ export class ParleyChatView extends LitElement {
           <button class="btn danger solid" ?disabled=${this.closing} @click=${this.close}>Yes, close ticket</button>
           <button class="btn" @click=${() => (this.confirmClose = false)}>Cancel</button></div></div>`;
     }
-    return html`<div class="actions" slot="actions"><button class="btn danger" @click=${() => (this.confirmClose = true)}>Close ticket</button></div>`;
+    return html`<div class="actions" slot="actions"><button class="btn danger" @click=${() => (this.confirmClose = true)}>Close ticket</button></div>
+      ${this.me && mayHandOver(this.me, t) ? html`<parley-transfer slot="actions" .ticket=${t} .members=${this.staff.value ?? []} ?busy=${this.handingOver}
+        @parley-transfer=${(e: CustomEvent<string>) => this.handOver(e.detail)} @parley-release=${() => this.handOver(null)}></parley-transfer>` : nothing}`;
   }
 
   override render() {

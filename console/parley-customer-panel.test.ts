@@ -39,9 +39,10 @@ describe('parley-customer-panel', () => {
     const { root, asked } = await show(details());
     expect(asked).to.deep.equal(['/api/customers/c1']);
     expect(root.querySelector('h2')!.textContent).to.equal('Ada Lovelace');
-    expect(root.querySelector('.badge.verified')!.textContent).to.equal('Verified');
+    expect(root.querySelector('.badge.verified')!.textContent).to.equal('Verified ID');
     const f = facts(root);
-    expect(f.Email).to.equal('ada@example.com');
+    // The identity hash never covers the email: it says so beside it.
+    expect(f.Email).to.equal('ada@example.com (not verified)');
     expect(f['Opened on']).to.equal('Checkout');
     expect(f['Now on']).to.equal('Order 9');
     expect(f.Browser).to.equal('Chrome 124.0.0.0 on Windows 10');

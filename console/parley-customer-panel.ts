@@ -57,11 +57,14 @@ export class ParleyCustomerPanel extends LitElement {
     return html`<section aria-labelledby="customer-name">
       <div class="who">
         <h2 id="customer-name">${customerName({ customer: c })}</h2>
-        ${c.verified ? html`<span class="badge verified" title="The site vouched for this customer's identity">Verified</span>` : html`<span class="badge plain">Not verified</span>`}
+        ${c.verified
+          // The identity hash covers the site's id for the customer only, never the name or email.
+          ? html`<span class="badge verified" title="The site's identity hash vouches for this customer's account id. Name and email are as the page sent them.">Verified ID</span>`
+          : html`<span class="badge plain">Not verified</span>`}
       </div>
       <p class="presence ${c.online ? 'online' : ''}" data-online=${c.online}>${c.online ? 'Online now' : c.lastSeenAt ? `Last seen ${formatAge(c.lastSeenAt, this.now)}${formatAge(c.lastSeenAt, this.now) === 'just now' ? '' : ' ago'}` : 'Not seen yet'}</p>
       <dl>
-        ${c.email ? html`<dt>Email</dt><dd><a href="mailto:${c.email}">${c.email}</a></dd>` : nothing}
+        ${c.email ? html`<dt>Email</dt><dd><a href="mailto:${c.email}">${c.email}</a>${c.verified ? html` <span class="muted">(not verified)</span>` : nothing}</dd>` : nothing}
         ${openedUrl ? html`<dt>Opened on</dt><dd><a href=${openedUrl} target="_blank" rel="noopener noreferrer nofollow">${opened?.title || openedUrl}</a></dd>` : nothing}
         ${nowUrl && nowUrl !== openedUrl ? html`<dt>Now on</dt><dd><a href=${nowUrl} target="_blank" rel="noopener noreferrer nofollow">${ctx.pageTitle || nowUrl}</a></dd>` : nothing}
         ${device ? html`<dt>Browser</dt><dd>${device}</dd>` : nothing}

@@ -29,4 +29,31 @@ describe('parley-members', () => {
     const alert = await until(() => form.querySelector('[role=alert]'), 'error');
     expect(alert.textContent).to.equal('an account with this email exists');
   });
+
+  it('sets a member\'s capacity, and refuses one out of range without asking the server', async () => {
+    const mia: User = { ...me, id: 'm1', email: 'mia@example.test', name: 'Mia', role: 'member', capacity: 5 };
+    const patches: unknown[] = [];
+    restore = stubFetch((url, init) => {
+      if (url.pathname === '/api/users') return { body: { users: [me, mia] } };
+      if (url.pathname === '/api/users/m1' && init?.method === 'PATCH') {
+        patches.push(JSON.parse(String(init.body)));
+        return { body: { ...mia, capacity: 8 } };
+      }
+      return undefined;
+    });
+    const el = await mount('parley-members', { me });
+    const root = el.shadowRoot!;
+    const field = await until(() => root.querySelector<HTMLInputElement>('tr[data-user="mia@example.test"] input.capacity'), 'capacity field');
+    expect(field.getAttribute('aria-label')).to.contain('Capacity of Mia');
+    field.value = '8';
+    field.dispatchEvent(new Event('change'));
+    await until(() => patches.length, 'the patch');
+    expect(patches).to.deep.equal([{ capacity: 8 }]);
+    await until(() => root.querySelector<HTMLInputElement>('tr[data-user="mia@example.test"] input.capacity')!.value === '8', 'the saved value');
+    field.value = '1000';
+    field.dispatchEvent(new Event('change'));
+    const alert = await until(() => root.querySelector('[role=alert]'), 'error');
+    expect(alert.textContent).to.contain('0 to 100');
+    expect(patches).to.have.length(1);
+  });
 });

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import { LIMITS, type Role, type User } from '../protocol/index.ts';
+import { LIMITS, ROUTING_LIMITS, type Role, type User } from '../protocol/index.ts';
 import { api, errorText, loadInto } from './api.ts';
 import { formatDate } from './format.ts';
 import { adminStyles } from './admin.styles.ts';
@@ -56,7 +56,7 @@ export class ParleyMembers extends LitElement {
     return loadInto(this, () => api.users(), (v) => (this.users = v));
   }
 
-  private async patch(user: User, patch: { active?: boolean; role?: Role }) {
+  private async patch(user: User, patch: { active?: boolean; role?: Role; capacity?: number }) {
     this.busy = true;
     try {
       const updated = await api.updateUser(user.id, patch);
@@ -66,6 +66,17 @@ export class ParleyMembers extends LitElement {
     } finally {
       this.busy = false;
     }
+  }
+
+  /** Capacity: how many assigned tickets routing (and a transfer) gives this member at most. */
+  private setCapacity(user: User, field: HTMLInputElement) {
+    const capacity = Number(field.value);
+    if (!Number.isInteger(capacity) || capacity < 0 || capacity > ROUTING_LIMITS.maxCapacity) {
+      field.value = String(user.capacity);
+      this.error = `Capacity is a whole number from 0 to ${ROUTING_LIMITS.maxCapacity}.`;
+      return;
+    }
+    if (capacity !== user.capacity) void this.patch(user, { capacity });
   }
 
   private async create(e: SubmitEvent) {
@@ -112,7 +123,7 @@ export class ParleyMembers extends LitElement {
 
   private table() {
     if (!this.users.length) return html`<parley-state heading="No staff yet" message="Create the first member with the form."></parley-state>`;
-    return html`<table><thead><tr><th scope="col">Name</th><th scope="col">Role</th><th scope="col">Status</th><th scope="col">Since</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
+    return html`<table><thead><tr><th scope="col">Name</th><th scope="col">Role</th><th scope="col">Status</th><th scope="col">Capacity</th><th scope="col">Since</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
       <tbody>${this.users.map((u) => {
         const self = u.id === this.me?.id;
         return html`<tr data-user=${u.email}>
@@ -120,6 +131,8 @@ export class ParleyMembers extends LitElement {
           <td><select aria-label="Role of ${u.name}" .value=${u.role} ?disabled=${self || this.busy} @change=${(e: Event) => this.patch(u, { role: (e.target as HTMLSelectElement).value as Role })}>
             <option value="member">Member</option><option value="admin">Admin</option></select></td>
           <td><span class="badge ${u.active ? 'status-assigned' : 'status-closed'}">${u.active ? 'active' : 'deactivated'}</span></td>
+          <td><input class="capacity" type="number" min="0" max=${ROUTING_LIMITS.maxCapacity} step="1" aria-label="Capacity of ${u.name} (assigned tickets at most)"
+            .value=${String(u.capacity)} ?disabled=${this.busy} @change=${(e: Event) => this.setCapacity(u, e.target as HTMLInputElement)} /></td>
           <td class="muted">${formatDate(u.createdAt)}</td>
           <td><div class="row-actions">${self ? nothing : u.active
             ? html`<button class="btn small danger" ?disabled=${this.busy} @click=${() => this.patch(u, { active: false })} aria-label="Deactivate ${u.name}">Deactivate</button>`

@@ -54,7 +54,7 @@ export class ParleyNav extends LitElement {
         ${user.role === 'admin' ? html`<div class="group">Admin</div>
           ${this.link({ name: 'all' }, 'All tickets')}${this.link({ name: 'inbox' }, 'Conversations')}${this.link({ name: 'monitoring' }, 'Monitoring')}
           ${this.link({ name: 'members' }, 'Members')}${this.link({ name: 'sites' }, 'Sites')}${this.link({ name: 'team-replies' }, 'Team replies')}
-          ${this.link({ name: 'tokens' }, 'API tokens')}${this.link({ name: 'webhooks' }, 'Webhooks')}` : nothing}
+          ${this.link({ name: 'tokens' }, 'API tokens')}${this.link({ name: 'webhooks' }, 'Webhooks')}${this.link({ name: 'outbox' }, 'Outbox')}` : nothing}
       </div>
       <div class="spacer"></div>
       <div class="me"><div><div class="name">${user.name}</div><div class="role">${user.role}</div></div>

@@ -62,4 +62,24 @@ describe('parley-sites', () => {
     await until(() => patches.length, 'patch');
     expect(patches).to.deep.equal([{ origins: ['https://shop.example', 'https://www.shop.example'] }]);
   });
+
+  it('switches a site between manual and auto routing', async () => {
+    const patches: unknown[] = [];
+    restore = stubFetch((url, init) => {
+      if (init?.method === 'PATCH' && url.pathname === '/api/sites/s1') {
+        patches.push(JSON.parse(String(init.body)));
+        return { body: site({ routing: 'auto' }) };
+      }
+      return url.pathname === '/api/sites' ? { body: { sites: [site()] } } : undefined;
+    });
+    const el = await mount('parley-sites');
+    const card = await until(() => el.shadowRoot!.querySelector('[data-site=site_abc]'), 'site');
+    const select = card.querySelector<HTMLSelectElement>('select[aria-label="Routing of Shop"]')!;
+    expect(select.value).to.equal('manual');
+    select.value = 'auto';
+    select.dispatchEvent(new Event('change'));
+    await until(() => patches.length, 'patch');
+    expect(patches).to.deep.equal([{ routing: 'auto' }]);
+    await until(() => el.shadowRoot!.querySelector<HTMLSelectElement>('select[aria-label="Routing of Shop"]')!.value === 'auto', 'saved mode');
+  });
 });

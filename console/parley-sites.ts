@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import type { Site } from '../protocol/index.ts';
+import type { RoutingMode, Site } from '../protocol/index.ts';
 import { api, errorText, loadInto } from './api.ts';
 import { adminStyles } from './admin.styles.ts';
 import { theme } from './theme.styles.ts';
@@ -102,6 +102,10 @@ export class ParleySites extends LitElement {
     });
   }
 
+  private setRouting(site: Site, routing: RoutingMode) {
+    return this.run(() => api.updateSite(site.id, { routing }), (m) => (this.error = m));
+  }
+
   private async copy(site: Site) {
     try {
       await navigator.clipboard.writeText(site.snippet);
@@ -139,6 +143,10 @@ export class ParleySites extends LitElement {
           <button class="btn small" @click=${() => (this.revealed = shown ? new Set([...this.revealed].filter((id) => id !== s.id)) : new Set([...this.revealed, s.id]))}>${shown ? 'Hide' : 'Reveal'}</button>
           <button class="btn small danger" ?disabled=${this.busy} @click=${() => this.rotate(s)}>Rotate</button></dd>
         <dt>Categories</dt><dd>${s.categories.join(', ') || '—'}</dd>
+        <dt>Routing</dt><dd><select aria-label="Routing of ${s.name}" .value=${s.routing} ?disabled=${this.busy}
+          @change=${(e: Event) => this.setRouting(s, (e.target as HTMLSelectElement).value as RoutingMode)}>
+          <option value="manual" ?selected=${s.routing === 'manual'}>Manual: members accept from the queue</option>
+          <option value="auto" ?selected=${s.routing === 'auto'}>Auto: assign to an online member with room</option></select></dd>
       </dl>
       <div class="field">Allowed origins
         <div class="inline"><textarea rows="2" aria-label="Allowed origins of ${s.name}" .value=${s.origins.join('\n')}></textarea>

@@ -10,6 +10,8 @@ const EVENT_LABEL: Record<TicketEvent['action'], string> = {
   accept: 'Accepted',
   reject: 'Rejected',
   close: 'Closed',
+  release: 'Released to the queue',
+  transfer: 'Transferred',
 };
 
 /**

@@ -11,10 +11,11 @@ export type Route =
   | { name: 'team-replies' }
   | { name: 'tokens' }
   | { name: 'webhooks' }
+  | { name: 'outbox' }
   | { name: 'search'; q: string }
   | { name: 'inbox' };
 
-export const ADMIN_ROUTES: ReadonlySet<Route['name']> = new Set(['all', 'inbox', 'monitoring', 'members', 'sites', 'team-replies', 'tokens', 'webhooks']);
+export const ADMIN_ROUTES: ReadonlySet<Route['name']> = new Set(['all', 'inbox', 'monitoring', 'members', 'sites', 'team-replies', 'tokens', 'webhooks', 'outbox']);
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
@@ -28,7 +29,7 @@ export function parseRoute(hash: string): Route {
     case 'tickets':
       return path[1] ? { name: 'ticket', id: decodeURIComponent(path[1]) } : { name: 'open' };
     case 'admin':
-      if (path[1] === 'monitoring' || path[1] === 'members' || path[1] === 'sites' || path[1] === 'tokens' || path[1] === 'webhooks') return { name: path[1] };
+      if (path[1] === 'monitoring' || path[1] === 'members' || path[1] === 'sites' || path[1] === 'tokens' || path[1] === 'webhooks' || path[1] === 'outbox') return { name: path[1] };
       if (path[1] === 'replies') return { name: 'team-replies' };
       if (path[1] === 'inbox') return { name: 'inbox' };
       return { name: 'all' };

@@ -34,6 +34,12 @@ describe('ticket board', () => {
     expect(board.mine[0]!.lastSeq - board.mine[0]!.readSeq!).to.equal(0);
   });
 
+  it('leaves the unread count and lastSeq alone for an internal note (numbered apart)', () => {
+    const t = makeTicket({ status: 'assigned', assignee: { id: me, name: 'Me' }, lastSeq: 2, readSeq: 2 });
+    const board = applyMessage(fromLists([], [t], me), makeMessage(9, { ticketId: t.id, internal: true, afterSeq: 2, author: { kind: 'admin', id: 'a1' } }), me);
+    expect([board.mine[0]!.lastSeq, board.mine[0]!.readSeq]).to.deep.equal([2, 2]);
+  });
+
   it('keeps only open tickets and my assigned ones from an HTTP load', () => {
     const open = makeTicket();
     const stale = makeTicket({ status: 'rejected' });

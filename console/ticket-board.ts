@@ -26,8 +26,12 @@ export function place(board: Board, ticket: Ticket, meId: string): Board {
   return { open, mine };
 }
 
-/** A message arrived in one of my tickets: its last seq moves (unread = lastSeq - readSeq). Mine count as read. */
+/**
+ * A message arrived in one of my tickets: its last seq moves (unread = lastSeq - readSeq). Mine count
+ * as read. A note does not move it: notes are numbered apart, and unread counts public messages.
+ */
 export function applyMessage(board: Board, message: Message, meId: string): Board {
+  if (message.internal) return board;
   const own = message.author.id === meId && message.author.kind !== 'customer';
   const mine = board.mine.map((t) =>
     t.id === message.ticketId && message.seq > t.lastSeq

@@ -21,3 +21,5 @@ export * from './labels.ts';
 export * from './mentions.ts';
 export * from './search.ts';
 export * from './mail.ts';
+export * from './hours.ts';
+export * from './back-at.ts';

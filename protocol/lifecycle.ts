@@ -10,11 +10,16 @@ export type { Participant, TicketFacts } from './rule.ts';
 
 export type Verdict = { ok: true } | { ok: false; code: Extract<ErrorCode, 'forbidden' | 'invalid_state' | 'not_found' | 'conflict'>; message: string };
 
-/** open → assigned (accept) · open → rejected (reject) · assigned → closed (close). Rejected and closed are final. */
+/**
+ * open → assigned (accept) · open → rejected (reject) · assigned → closed (close) · assigned → open
+ * (release, back to the queue). Rejected and closed are final. A transfer is no transition: the
+ * status stays assigned and the assignee changes (canHandOver).
+ */
 export const TRANSITIONS: Record<TicketAction, { from: TicketStatus; to: TicketStatus }> = {
   accept: { from: 'open', to: 'assigned' },
   reject: { from: 'open', to: 'rejected' },
   close: { from: 'assigned', to: 'closed' },
+  release: { from: 'assigned', to: 'open' },
 };
 
 export const isFinal = (status: TicketStatus): boolean => status === 'rejected' || status === 'closed';
@@ -85,6 +90,7 @@ export function canSend(who: Participant, t: TicketFacts, internal = false): Ver
 
 /** May `who` perform `action` on this ticket now? Role first (403), then state (409). */
 export function canTransition(who: Participant, t: TicketFacts, action: TicketAction): Verdict {
+  if (action === 'release') return canHandOver(who, t, 'release');
   if (who.kind === 'integration') {
     if (!who.scopes?.includes('tickets:write')) return { ok: false, code: 'forbidden', message: 'this token lacks the tickets:write scope' };
     // An assignee is a member who chats; a token cannot be one.
@@ -93,9 +99,23 @@ export function canTransition(who: Participant, t: TicketFacts, action: TicketAc
   else if (action === 'close' && who.kind !== 'admin' && t.assigneeId !== who.id && t.status === 'assigned') {
     return { ok: false, code: 'forbidden', message: 'only the assignee or an admin can close this ticket' };
   }
-  const { from } = TRANSITIONS[action];
-  if (t.status !== from) return { ok: false, code: 'invalid_state', message: `cannot ${action} a ticket that is ${t.status}` };
-  return OK;
+  return stateAllows(t, TRANSITIONS[action].from, action);
+}
+
+const stateAllows = (t: TicketFacts, from: TicketStatus, verb: string): Verdict =>
+  t.status === from ? OK : { ok: false, code: 'invalid_state', message: `cannot ${verb} a ticket that is ${t.status}` };
+
+/**
+ * May `who` hand this ticket on: release it to the queue, or transfer it to another member? Only
+ * its assignee or an admin, and only while assigned. Whether the target may take it (an active
+ * member with room) is the server's to check (server/domain/routing.ts transferRefusal).
+ */
+export function canHandOver(who: Participant, t: TicketFacts, verb: 'release' | 'transfer'): Verdict {
+  if (who.kind === 'customer' || who.kind === 'integration') return { ok: false, code: 'forbidden', message: `only the assignee or an admin can ${verb} a ticket` };
+  if (who.kind !== 'admin' && t.assigneeId !== who.id && t.status === 'assigned') {
+    return { ok: false, code: 'forbidden', message: `only the assignee or an admin can ${verb} this ticket` };
+  }
+  return stateAllows(t, 'assigned', verb);
 }
 
 /** The rule facts of a ticket as the wire carries it. */
@@ -108,3 +128,4 @@ export const maySend = (who: Participant, t: Ticket): boolean => canSend(who, fa
 export const mayNote = (who: Participant, t: Ticket): boolean => canSend(who, factsOfTicket(t), true).ok;
 export const mayAccept = (who: Participant, t: Ticket): boolean => canTransition(who, factsOfTicket(t), 'accept').ok;
 export const mayClose = (who: Participant, t: Ticket): boolean => canTransition(who, factsOfTicket(t), 'close').ok;
+export const mayHandOver = (who: Participant, t: Ticket): boolean => canHandOver(who, factsOfTicket(t), 'transfer').ok;

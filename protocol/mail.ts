@@ -2,7 +2,7 @@
 export const MAIL_STATES = ['pending', 'sent', 'failed'] as const;
 export type MailState = (typeof MAIL_STATES)[number];
 
-export const MAIL_KINDS = ['new_ticket', 'unread_reply'] as const;
+export const MAIL_KINDS = ['new_ticket', 'unread_reply', 'transcript'] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
 /** `GET /api/mail` (admin): the newest mails, for the console's Outbox page. */
@@ -27,3 +27,7 @@ export interface OutboxList {
   /** Where the mail goes: `smtp` (a relay) or `files` (.eml files under this folder, when no relay is configured). */
   delivery: { kind: 'smtp' } | { kind: 'files'; folder: string };
 }
+
+/** Site setting: whether the widget's ticket form asks for an email. */
+export const ASK_EMAIL = ['off', 'optional', 'required'] as const;
+export type AskEmail = (typeof ASK_EMAIL)[number];

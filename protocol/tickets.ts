@@ -8,7 +8,7 @@ export type Urgency = (typeof URGENCIES)[number];
 export const DEFAULT_CATEGORIES = ['General', 'Billing', 'Technical', 'Account'] as const;
 
 /** Transitions by name; the server's state machine maps each to its target status. */
-export const TICKET_ACTIONS = ['accept', 'reject', 'close'] as const;
+export const TICKET_ACTIONS = ['accept', 'reject', 'close', 'release'] as const;
 export type TicketAction = (typeof TICKET_ACTIONS)[number];
 
 export interface PersonRef {
@@ -39,11 +39,11 @@ export interface Ticket {
   readSeq?: number;
 }
 
-/** One recorded transition, from the audit trail. */
+/** One recorded transition, from the audit trail. `transfer`: the assignee changed, the status stayed `assigned`. */
 export interface TicketEvent {
   id: string;
   ticketId: string;
-  action: 'create' | TicketAction;
+  action: 'create' | TicketAction | 'transfer';
   from: TicketStatus | null;
   to: TicketStatus;
   actor: { kind: AuthorKind; id: string; name?: string | null };

@@ -1,3 +1,5 @@
+import type { AskEmail } from './mail.ts';
+import type { BusinessHours, SiteAvailability } from './hours.ts';
 import type { MemberStatus, RoutingMode } from './routing.ts';
 
 export const ROLES = ['member', 'admin'] as const;
@@ -44,6 +46,8 @@ export interface VisitorSession {
   visitorToken: string;
   customer: Customer;
   site: PublicSite;
+  /** With a resume token: the one ticket this visitor token reaches. */
+  ticketId?: string;
 }
 
 /** What the widget may know about its site. */
@@ -52,6 +56,11 @@ export interface PublicSite {
   name: string;
   categories: string[];
   requireIdentity: boolean;
+  /** Whether the ticket form asks for an email (absent: off), and whether every closed ticket is mailed as a transcript. */
+  askEmail?: AskEmail;
+  transcripts?: boolean;
+  /** Whether the team is in now (from the site's hours); absent when the site has no hours. */
+  availability?: SiteAvailability;
 }
 
 export interface Site {
@@ -63,6 +72,11 @@ export interface Site {
   categories: string[];
   requireIdentity: boolean;
   routing: RoutingMode;
+  askEmail?: AskEmail;
+  /** Mail every closed ticket's transcript to its customer (else only when they ask). */
+  transcripts?: boolean;
+  /** Opening hours, or null for none (always open as far as the widget says). */
+  hours?: BusinessHours | null;
   snippet: string;
   createdAt: string;
 }

@@ -63,7 +63,7 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Runn
   try {
     db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     const instanceId = randomUUID();
-    bus = config.databaseUrl ? await PgBus.connect(config.databaseUrl, instanceId) : new LocalBus(instanceId);
+    bus = config.databaseUrl ? await PgBus.connect(config.databaseUrl, instanceId, logger(config.logLevel)) : new LocalBus(instanceId, logger(config.logLevel));
     const metrics = new Metrics();
     const services = createServices(config, db, bus, metrics);
     // Under the start-up lock, so instances starting at once create one admin between them.

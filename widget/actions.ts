@@ -1,6 +1,7 @@
 // The store: state (store.ts) plus every action that changes it. Components call these only.
 import { batch, effect } from '@preact/signals-core';
-import type { Identity, NewTicket, Ticket, VisitorSession } from '../protocol/index.ts';
+import { newClientId } from '../protocol/client/index.ts';
+import type { Identity, NewTicket, ReplyTime, Ticket, VisitorSession } from '../protocol/index.ts';
 import { type ApiError, request } from './api.ts';
 import type { Theme } from './contract.ts';
 import { fill } from './i18n/index.ts';
@@ -53,7 +54,10 @@ export function createStore(ctx: StoreContext) {
     const before = ticketById(s, ticket.id);
     batch(() => {
       s.tickets.value = before ? s.tickets.value.map((tk) => (tk.id === ticket.id ? { ...tk, ...ticket, readSeq: Math.max(ticket.readSeq ?? 0, tk.readSeq ?? 0) } : tk)) : [ticket, ...s.tickets.value];
-      if (before && before.status !== ticket.status && ticket.status !== 'open') {
+      const v = s.view.value;
+      // The open ticket's own note already says it was rejected or closed (and is announced).
+      const shown = v.name === 'ticket' && v.id === ticket.id && ticket.status !== 'assigned';
+      if (before && before.status !== ticket.status && ticket.status !== 'open' && !shown) {
         s.notice.value = fill(s.t.value.notice[ticket.status], { name: ticket.assignee?.name ?? '', c: ticket.category });
       }
     });
@@ -62,13 +66,19 @@ export function createStore(ctx: StoreContext) {
 
   const loadTickets = async () => {
     const generation = forgotten;
-    const { tickets } = await request<{ tickets: Ticket[] }>(server, '/api/tickets', (await ensureSession()).visitorToken);
+    const token = (await ensureSession()).visitorToken;
+    // What the header promises ("We typically reply in …"); unknown is fine, so failures are quiet.
+    void request<ReplyTime>(server, '/api/reply-time', token).then((r) => generation === forgotten && (s.replyTime.value = r.medianFirstResponseSeconds), () => {});
+    const { tickets } = await request<{ tickets: Ticket[] }>(server, '/api/tickets', token);
     // An answer for a visitor forgotten meanwhile (identify, reset) is dropped.
     if (generation !== forgotten) return;
     batch(() => {
       // First visit on this browser: what exists now is not news.
       if (!Object.keys(s.seen.value).length) s.seen.value = Object.fromEntries(tickets.map((tk) => [tk.id, tk.status]));
       tickets.forEach(upsert);
+      // A view restored after a reload whose ticket is gone (another visitor now) falls back home.
+      const v = s.view.value;
+      if (v.name === 'ticket' && !tickets.some((tk) => tk.id === v.id)) s.view.value = { name: 'home' };
     });
   };
 
@@ -83,7 +93,7 @@ export function createStore(ctx: StoreContext) {
       // visitor, and another tab's newer token (after its identify) with that tab's customer.
       revoked: () => (forget(), void start()),
       upsert,
-      refresh: () => void loadTickets().catch(() => {}),
+      refresh: () => (retryQueued(), void loadTickets().catch(() => {})),
     });
     s.tickets.value.forEach((tk) => tk.status === 'assigned' && live!.follow(tk));
   };
@@ -103,6 +113,9 @@ export function createStore(ctx: StoreContext) {
 
   const forget = () => {
     forgotten++;
+    clearTimeout(queued?.timer);
+    queued = undefined;
+    s.busy.value = false;
     live?.close();
     live = undefined;
     session = starting = undefined;
@@ -117,6 +130,15 @@ export function createStore(ctx: StoreContext) {
       s.view.value = { name: 'home' };
     });
   };
+
+  /** A ticket that could not reach the server: kept (the form stays busy) and sent again until it lands. */
+  let queued: { input: NewTicket; timer?: ReturnType<typeof setTimeout>; delay: number } | undefined;
+  const retryQueued = () => {
+    if (!queued) return;
+    clearTimeout(queued.timer);
+    void actions.createTicket(queued.input);
+  };
+  addEventListener('online', retryQueued);
 
   const actions = {
     open() {
@@ -143,11 +165,16 @@ export function createStore(ctx: StoreContext) {
       // Closed and rejected tickets are joined only to read their history.
       if (tk && tk.lastSeq) live?.follow(tk);
     },
-    async createTicket(input: NewTicket) {
+    async createTicket(form: NewTicket) {
+      // The clientId makes a retry safe: the server answers it with the ticket it already stored.
+      const input = { ...form, clientId: form.clientId ?? newClientId() };
+      const generation = forgotten;
       s.busy.value = true;
       s.error.value = '';
       try {
         const ticket = await request<Ticket>(server, '/api/tickets', (await ensureSession()).visitorToken, input);
+        queued = undefined;
+        s.busy.value = false;
         s.seen.value = { ...s.seen.value, [ticket.id]: ticket.status };
         upsert(ticket);
         ctx.emit('ticketCreated', ticket);
@@ -155,9 +182,16 @@ export function createStore(ctx: StoreContext) {
         return true;
       } catch (e) {
         s.error.value = describe(e);
+        // Offline: stay busy (the form keeps its text) and try again, sooner when the browser says it is back.
+        if ((e as ApiError).code === 'network' && generation === forgotten) {
+          s.error.value += ' ' + s.t.value.willRetry;
+          const delay = Math.min(30000, (queued?.delay ?? 500) * 2);
+          queued = { input, delay, timer: setTimeout(retryQueued, delay) };
+        } else {
+          queued = undefined;
+          s.busy.value = false;
+        }
         return false;
-      } finally {
-        s.busy.value = false;
       }
     },
     send: (ticketId: string, body: string) => live?.send(ticketId, body),
@@ -202,8 +236,11 @@ export function createStore(ctx: StoreContext) {
   });
   effect(() => {
     save(siteKey, 'seen', s.seen.value);
-    ctx.badge(s.badge.value);
+    const t = s.t.value;
+    const title = s.theme.value.title || t.title;
+    ctx.badge(s.badge.value, (n) => fill(s.badge.value ? t.launcherUnread : t.launcher, { title, n }));
   });
+  effect(() => save(siteKey, 'view', s.view.value));
   // Messages shown in the open chat are read.
   effect(() => {
     const v = s.view.value;

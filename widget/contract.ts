@@ -10,6 +10,8 @@ export interface Theme {
   position?: Position;
   greeting?: string;
   title?: string;
+  /** Fixes the colours; unset follows the visitor's `prefers-color-scheme`. */
+  theme?: 'light' | 'dark';
 }
 
 /** Events a site owner can listen to with `Parley.on(name, handler)`. */
@@ -26,8 +28,8 @@ export interface LoaderContext {
   root: ShadowRoot;
   launcher: HTMLButtonElement;
   emit(event: WidgetEvent, detail?: unknown): void;
-  /** Number on the launcher; 0 hides it. */
-  badge(count: number): void;
+  /** Number on the launcher; 0 hides it. `label` gives the launcher's accessible name for the shown count. */
+  badge(count: number, label?: (shown: string) => string): void;
   /** Tells the loader the panel opened or closed (icon, aria-expanded). */
   opened(open: boolean): void;
 }
@@ -46,4 +48,4 @@ export interface WidgetApp {
 export type Mount = (ctx: LoaderContext) => WidgetApp;
 
 /** localStorage keys, namespaced by site key so two sites on one origin never mix. */
-export const storageKey = (siteKey: string, what: 'token' | 'outbox' | 'seen') => `parley:${siteKey}:${what}`;
+export const storageKey = (siteKey: string, what: 'token' | 'outbox' | 'seen' | 'view') => `parley:${siteKey}:${what}`;

@@ -24,18 +24,20 @@ export default `
   outline: 3px solid var(--parley-accent);
   outline-offset: 3px;
 }
-svg {
+/* Every rule is scoped to .launcher: the panel shares this shadow root and its classes (.open is a
+   status pill there) must not match. */
+.launcher svg {
   width: 28px;
   fill: none;
   stroke: currentColor;
   stroke-width: 2;
 }
-.open .i-chat,
+.launcher.open .i-chat,
 .launcher:not(.open) .i-close,
-[hidden] {
+.launcher [hidden] {
   display: none;
 }
-.badge {
+.launcher .badge {
   position: absolute;
   top: -4px;
   right: -4px;
@@ -45,7 +47,7 @@ svg {
   font: 700 12px/22px system-ui, sans-serif;
 }
 @media (max-width: 480px) {
-  .open {
+  .launcher.open {
     display: none;
   }
 }

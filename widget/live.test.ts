@@ -22,6 +22,23 @@ async function fileTicket(root: ShadowRoot, description: string): Promise<Ticket
   return created;
 }
 
+/** Files a ticket that a member then accepts; waits until the widget shows it accepted. */
+async function fileAccepted(root: ShadowRoot, description: string): Promise<Ticket> {
+  const ticket = await fileTicket(root, description);
+  await staff('accept', { ticket: ticket.id });
+  await until(() => pill(root) === 'Assigned', 8000, 'the acceptance');
+  return ticket;
+}
+
+/** The page goes away (its storage stays), `meanwhile` runs, the page comes back: the new widget's root. */
+async function reload(meanwhile?: () => Promise<unknown>): Promise<ShadowRoot> {
+  const saved = { ...localStorage };
+  unembed();
+  Object.entries(saved).forEach(([k, v]) => localStorage.setItem(k, v));
+  await meanwhile?.();
+  return embed();
+}
+
 describe('the widget with the real server', () => {
   afterEach(unembed);
 
@@ -63,7 +80,7 @@ describe('the widget with the real server', () => {
 
     type(composer, 'Thanks, the number should be DE123');
     composer.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
-    await until(() => $$(root, '.msg.mine:not(.sending) .meta').some((m) => /Sent|Read/.test(m.textContent!)), 8000, 'the ack');
+    await until(() => $$(root, '.msg.mine:not(.sending) .meta').some((m) => /Sent|Seen/.test(m.textContent!)), 8000, 'the ack');
     const stored = (await staff<{ messages: Message[] }>('messages', { ticket: ticket.id })).body.messages;
     expect(stored.map((m) => m.body)).to.deep.equal(['Hi! See https://example.com/vat?id=1. <img src=x onerror="window.pwned=1">', 'Thanks, the number should be DE123']);
 
@@ -175,17 +192,10 @@ describe('the widget with the real server', () => {
   it('loads the app by itself for a returning visitor with news, and shows it on the badge', async function (this: { timeout(ms: number): void }) {
     this.timeout(25000);
     const root = await embed();
-    const ticket = await fileTicket(root, 'Returning later');
-    await staff('accept', { ticket: ticket.id });
-    await until(() => pill(root) === 'Assigned');
+    const ticket = await fileAccepted(root, 'Returning later');
     api().close();
-    // The visitor leaves (the page goes away, storage stays), a member answers meanwhile.
-    const saved = { ...localStorage };
-    unembed();
-    Object.entries(saved).forEach(([k, v]) => localStorage.setItem(k, v));
-    await staff('message', { ticket: ticket.id, body: 'Answer while you were gone' });
-
-    const again = await embed();
+    // The visitor leaves, a member answers meanwhile, the visitor comes back.
+    const again = await reload(() => staff('message', { ticket: ticket.id, body: 'Answer while you were gone' }));
     const badge = $(again, '.badge')!;
     await until(() => !badge.hidden, 10000, 'the badge without opening');
     expect(badge.textContent).to.equal('1');
@@ -201,12 +211,14 @@ describe('the widget with the real server', () => {
     try {
       await staff('typing', { ticket: ticket.id });
       await until(() => $(root, '.typing')?.textContent === 'Maya is typing…', 8000, 'the typing indicator');
-      await until(() => $(root, 'header small')!.textContent === 'We are online', 8000, 'presence');
+      // Earlier tests on this server answered tickets, so the median reply time may be known.
+      await until(() => /^(We are online|We typically reply in \d+ minutes?)$/.test($(root, 'header small')!.textContent!), 8000, 'presence');
+      expect($$(root, 'header .face').map((f) => f.textContent)).to.deep.equal(['M']);
       type(composer, 'Hello Maya');
       composer.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
       await until(() => $(root, '.msg.mine .meta')?.textContent!.endsWith('Sent'), 8000, 'sent');
       expect((await staff('read', { ticket: ticket.id, seq: '1' })).status).to.equal(200);
-      await until(() => $(root, '.msg.mine .meta')!.textContent!.endsWith('Read'), 8000, 'the read receipt');
+      await until(() => $(root, '.msg.mine .meta')!.textContent!.endsWith('Seen'), 8000, 'the read receipt');
     } finally {
       await staff('offline');
     }
@@ -221,5 +233,104 @@ describe('the widget with the real server', () => {
     await api().identify({ id: 'someone', hash: 'not-the-right-hash' });
     const alert = await until(() => $(root, '[role=alert]'), 8000, 'the error');
     expect(alert.textContent).to.equal('We could not confirm your account. Please sign in again.');
+  });
+
+  it('says once that a ticket was rejected, and scrolls the closed note into view', async function (this: { timeout(ms: number): void }) {
+    this.timeout(25000);
+    const root = await embed();
+    const rejected = await fileTicket(root, 'Please refund me');
+    await until(() => pill(root) === 'Open');
+    await staff('reject', { ticket: rejected.id, reason: 'Write to billing@example.com' });
+    await until(() => pill(root) === 'Rejected', 8000, 'the rejection');
+    const panel = $(root, '.panel')!;
+    expect(panel.textContent!.split('was rejected').length - 1).to.equal(1);
+    expect(panel.textContent).to.contain('Write to billing@example.com');
+
+    click($(root, 'header .icon'));
+    const closed = await fileTicket(root, 'A long story');
+    await staff('accept', { ticket: closed.id });
+    await until(() => $(root, '.composer textarea'));
+    for (let i = 0; i < 12; i++) await staff('message', { ticket: closed.id, body: `line ${i}\n…\n…` });
+    await until(() => $$(root, '.msg').length === 12, 8000, 'the messages');
+    await staff('close', { ticket: closed.id });
+    const note = await until(() => $$(root, '.note').find((n) => n.textContent!.includes('closed')), 8000, 'the closed note');
+    const chat = $(root, '.chat')!;
+    await until(() => note.getBoundingClientRect().bottom <= chat.getBoundingClientRect().bottom + 1, 8000, 'the note in view');
+    expect(panel.textContent!.split('was closed').length - 1).to.equal(0);
+  });
+
+  it('keeps a ticket filed offline and sends it once when back online', async function (this: { timeout(ms: number): void }) {
+    this.timeout(25000);
+    const root = await embed();
+    await api().open();
+    await until(() => $(root, '.body .primary'));
+    // The browser's network, cut for ticket creation only (the real server stays up).
+    const native = window.fetch;
+    let offline = true;
+    window.fetch = (input, init) => (offline && String(input).endsWith('/api/tickets') && init?.method === 'POST' ? Promise.reject(new TypeError('Failed to fetch')) : native(input, init));
+    try {
+      const created = new Promise<Ticket>((resolve) => api().on('ticketCreated', resolve));
+      click($(root, '.body .primary'));
+      type(await until(() => $<HTMLTextAreaElement>(root, '#p-desc')), 'Written in a tunnel');
+      click($(root, 'form .primary'));
+      const alert = await until(() => $(root, '[role=alert]'), 8000, 'the offline error');
+      expect(alert.textContent).to.contain('sent once you are back online');
+      expect($<HTMLButtonElement>(root, 'form .primary')!.disabled).to.equal(true);
+      expect($<HTMLTextAreaElement>(root, '#p-desc')!.value).to.equal('Written in a tunnel');
+      offline = false;
+      dispatchEvent(new Event('online'));
+      const ticket = await created;
+      await until(() => pill(root) === 'Open', 8000, 'the ticket view');
+      expect($(root, '[role=alert]')).to.equal(null);
+      const { body } = await staff<{ tickets: Ticket[] }>('tickets');
+      expect(body.tickets.filter((t) => t.description === 'Written in a tunnel').map((t) => t.id)).to.deep.equal([ticket.id]);
+    } finally {
+      window.fetch = native;
+    }
+  });
+
+  it('reopens on the conversation the customer was in after a reload, and names the unread count', async function (this: { timeout(ms: number): void }) {
+    this.timeout(25000);
+    const root = await embed();
+    const ticket = await fileAccepted(root, 'Where is my order?');
+    api().close();
+    await staff('message', { ticket: ticket.id, body: 'On its way' });
+    const launcher = $(root, '.launcher')!;
+    await until(() => launcher.getAttribute('aria-label') === 'Support, 1 unread', 8000, 'the count in the name');
+    const again = await reload();
+    await api().open();
+    await until(() => pill(again) === 'Assigned', 8000, 'the restored conversation');
+    expect($(again, '.summary small')!.textContent).to.equal('Where is my order?');
+    await until(() => $(again, '.launcher')!.getAttribute('aria-label') === 'Support', 8000, 'the name without a count');
+  });
+
+  it('rates a closed conversation once (its own chunk), shows the rating after a reload, and starts a new one', async function (this: { timeout(ms: number): void }) {
+    this.timeout(25000);
+    const root = await embed();
+    const ticket = await fileAccepted(root, 'Printer on fire');
+    expect($(root, '.rate')).to.equal(null);
+    await staff('close', { ticket: ticket.id });
+    const form = await until(() => $<HTMLFormElement>(root, 'form.rate'), 8000, 'the rating form');
+    expect(performance.getEntriesByType('resource').some((r) => r.name.endsWith('/widget-rating.js'))).to.equal(true);
+    // No score chosen: nothing is sent.
+    click(form.querySelector('.primary'));
+    expect((await staff('rating', { ticket: ticket.id })).body).to.deep.equal({ rating: null });
+    const star = form.querySelectorAll<HTMLInputElement>('input[name=score]')[3]!;
+    expect(star.getAttribute('aria-label')).to.equal('4 of 5');
+    click(star);
+    type(form.querySelector('textarea')!, 'Quick and kind');
+    click(form.querySelector('.primary'));
+    await until(() => $$(root, '.note').some((n) => n.textContent === 'You rated this conversation 4 of 5. Thank you!'), 8000, 'the thanks');
+    expect($(root, 'form.rate')).to.equal(null);
+    const { body } = await staff<{ rating: { score: number; comment: string } }>('rating', { ticket: ticket.id });
+    expect(body.rating).to.include({ score: 4, comment: 'Quick and kind' });
+
+    // After a reload the given rating shows, not the form; the history stays readable.
+    const again = await reload();
+    await api().open();
+    await until(() => $$(again, '.note').some((n) => n.textContent!.startsWith('You rated this conversation 4')), 8000, 'the stored rating');
+    expect($(again, 'form.rate')).to.equal(null);
+    click($$(again, '.chat .primary').find((b) => b.textContent === 'Start a new conversation')!);
+    await until(() => $(again, '#p-desc'), 8000, 'the new-ticket form');
   });
 });

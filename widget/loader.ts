@@ -54,9 +54,11 @@ function start(): void {
     launcher.setAttribute('aria-expanded', String(open));
     launcher.classList.toggle('open', open);
   };
-  ctx.badge = (count) => {
+  ctx.badge = (count, label) => {
     badge.hidden = !count;
     badge.textContent = count > 9 ? '9+' : String(count);
+    // The app knows the language: its name holds the visible count (WCAG "label in name").
+    if (label) launcher.setAttribute('aria-label', label(badge.textContent));
   };
 
   const load = () =>
@@ -72,7 +74,7 @@ function start(): void {
     identify: (identity: Identity) => (app ? app.identify(identity) : (ctx.identity = identity)),
     reset: () => {
       // Forget the visitor even if the app never loaded on this page (its token, unsent messages, what it had seen).
-      for (const what of ['token', 'outbox', 'seen'] as const) localStorage.removeItem(storageKey(ctx.siteKey, what));
+      for (const what of ['token', 'outbox', 'seen', 'view'] as const) localStorage.removeItem(storageKey(ctx.siteKey, what));
       ctx.identity = undefined;
       return app?.reset();
     },

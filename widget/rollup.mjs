@@ -36,5 +36,7 @@ const plugins = () => [
 
 export default [
   { input: 'widget/loader.ts', output: { file: 'dist/widget.js', format: 'iife' }, plugins: plugins() },
-  { input: 'widget/app.tsx', output: { file: 'dist/widget-app.js', format: 'es' }, plugins: plugins() },
+  // Features used rarely (the rating form) are chunks of their own, named widget-<name>.js; they
+  // import what they share from widget-app.js itself (allow-extension: no extra facade file).
+  { input: 'widget/app.tsx', output: { dir: 'dist', entryFileNames: 'widget-app.js', chunkFileNames: 'widget-[name].js', format: 'es' }, preserveEntrySignatures: 'allow-extension', plugins: plugins() },
 ];

@@ -22,7 +22,8 @@ export function createState(ctx: StoreContext) {
   const state = {
     ctx,
     isOpen: signal(false),
-    view: signal<View>({ name: 'home' }),
+    /** Restored after a reload, so the customer comes back to the conversation they were in. */
+    view: signal<View>(load(ctx.siteKey, 'view', { name: 'home' })),
     locale,
     t: computed(() => strings(locale.value)),
     theme: signal<Theme>({ ...ctx.theme }),
@@ -40,6 +41,10 @@ export function createState(ctx: StoreContext) {
     connection: signal<SocketState>('closed'),
     /** Staff online (from presence); null until known. */
     staff: signal<PresenceEntry[] | null>(null),
+    /** The site's median first response in seconds (GET /api/reply-time); null when unknown. */
+    replyTime: signal<number | null>(null),
+    /** ticketId → its place in the auto-routing queue (1 = next); null or missing once it no longer waits. */
+    queue: signal<Record<string, number | null>>({}),
     /** The latest status change, announced politely. */
     notice: signal(''),
     /** A failure to show (start-up, form submit). */

@@ -77,6 +77,23 @@ describe('Outbox', () => {
     expect(sends().map((f) => f.clientId)).toEqual([bad.clientId, sends()[1]!.clientId, bad.clientId]);
   });
 
+  it('waits as long as a rate_limited refusal says and sends again, in order, without failing', async () => {
+    peer = await startPeer();
+    socket = new RealtimeSocket(peer.url, { auth: () => 'tok' }).connect();
+    const outbox = new Outbox(socket);
+    const states: string[] = [];
+    outbox.onChange((items) => states.push(...items.map((i) => i.state)));
+    const sent: Message[] = [];
+    outbox.onSent((m) => sent.push(m));
+    const limited = outbox.send('t1', 'limited');
+    outbox.send('t1', 'after it');
+    await until(() => sent.length === 2);
+    expect(sent.map((m) => m.body)).toEqual(['limited', 'after it']);
+    expect(sends().map((f) => f.body)).toEqual(['limited', 'limited', 'limited', 'after it']);
+    expect(new Set(sends().slice(0, 3).map((f) => f.clientId))).toEqual(new Set([limited.clientId]));
+    expect(states).not.toContain('failed');
+  });
+
   it('gives up after maxTries timeouts on a live connection', async () => {
     peer = await startPeer();
     socket = new RealtimeSocket(peer.url, { auth: () => 'tok' }).connect();

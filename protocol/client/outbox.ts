@@ -41,6 +41,8 @@ export class Outbox {
   private _timeoutMs: number;
   private _maxTries: number;
   private _inFlight: OutboxItem | null = null;
+  /** Set while the server asked us to wait (`rate_limited`): nothing goes out until it fires. */
+  private _holdOff: ReturnType<typeof setTimeout> | undefined;
   private _changeListeners = new Set<(items: OutboxItem[]) => void>();
   private _sentListeners = new Set<(message: Message, item: OutboxItem) => void>();
 
@@ -91,7 +93,7 @@ export class Outbox {
 
   private async _pump(): Promise<void> {
     const item = this.items.find((i) => i.state === 'sending');
-    if (!item || this._inFlight || this._socket.state !== 'open') return;
+    if (!item || this._inFlight || this._holdOff || this._socket.state !== 'open') return;
     this._inFlight = item;
     const { clientId, ticketId, body, internal } = item;
     const result = await this._socket.push({ type: 'message', ticketId, clientId, body, ...(internal ? { internal } : {}) }, this._timeoutMs).result;
@@ -100,6 +102,13 @@ export class Outbox {
       this.items = this.items.filter((i) => i.clientId !== clientId);
       this._changed();
       for (const listener of [...this._sentListeners]) listener(result.reply.message, item);
+    } else if (result.status === 'error' && result.code === 'rate_limited' && result.retryAfterMs !== undefined) {
+      // Over the fair-use limit: not the message's fault, so it waits as long as told and goes again.
+      this._holdOff = setTimeout(() => {
+        this._holdOff = undefined;
+        this._pump();
+      }, result.retryAfterMs);
+      return;
     } else if (result.status === 'error') {
       this._update(clientId, { state: 'failed', error: result.message });
     } else if (this._socket.state === 'open') {

@@ -5,7 +5,7 @@ export type AckFrame = Extract<ServerFrame, { type: 'ack' }>;
 /** How a request ended: answered, refused, or no answer in time (or the connection it went out on dropped). */
 export type PushResult =
   | { status: 'ack'; reply: AckFrame }
-  | { status: 'error'; code: ErrorCode; message: string }
+  | { status: 'error'; code: ErrorCode; message: string; retryAfterMs?: number }
   | { status: 'timeout' };
 
 /**

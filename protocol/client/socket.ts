@@ -129,7 +129,7 @@ export class RealtimeSocket {
     const push = ref === undefined ? undefined : this._pending.get(ref);
     if (push && (frame.type === 'ack' || frame.type === 'error')) {
       this._pending.delete(ref!);
-      push.resolve(frame.type === 'ack' ? { status: 'ack', reply: frame } : { status: 'error', code: frame.code, message: frame.message });
+      push.resolve(frame.type === 'ack' ? { status: 'ack', reply: frame } : { status: 'error', code: frame.code, message: frame.message, retryAfterMs: frame.retryAfterMs });
       return;
     }
     if (frame.type === 'ready') {

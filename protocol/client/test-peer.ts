@@ -75,6 +75,10 @@ export async function startPeer(token = 'tok'): Promise<Peer> {
         reply({ type: 'ack', ref: frame.ref, replayed: 0 });
       } else if (frame.type === 'message') {
         if (frame.body === 'refuse') return reply({ type: 'error', ref: frame.ref, code: 'invalid_state', message: 'ticket is closed' });
+        // The first two tries of 'limited' are over the fair-use limit (as a flooding client would be).
+        if (frame.body === 'limited' && log.filter((f) => f.type === 'message' && f.body === 'limited').length <= 2) {
+          return reply({ type: 'error', ref: frame.ref, code: 'rate_limited', message: 'too many messages', retryAfterMs: 40 });
+        }
         const message = peer.store(frame.ticketId, frame.body, frame.clientId);
         reply({ type: 'ack', ref: frame.ref, message });
       }

@@ -1,5 +1,7 @@
 import * as v from 'valibot';
 import { LIMITS } from '../limits.ts';
+import { HOURS_LIMITS, isTimeZone } from '../hours.ts';
+import { ASK_EMAIL } from '../mail.ts';
 import { ROUTING_MODES } from '../routing.ts';
 import { flag, oneOf, optional, text, textList } from './text.ts';
 import { EDGE_LIMITS } from './limits.ts';
@@ -9,6 +11,20 @@ const Categories = textList(EDGE_LIMITS.categories.items, LIMITS.category, 'the 
 const RequireIdentity = flag('true: only customers vouched for by an identity hash may open tickets');
 const Routing = oneOf(ROUTING_MODES, 'manual: members accept or reject; auto: new tickets go to an available member');
 
+const Clock = v.pipe(v.string('must be HH:MM'), v.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be HH:MM (00:00 to 24:00)'));
+/** Opening hours (protocol/hours.ts); null removes them. */
+const Hours = v.nullable(v.object({
+  timeZone: v.pipe(v.string('must be a time zone'), v.maxLength(64, 'is too long'), v.check(isTimeZone, 'is not a known IANA time zone (like Europe/Berlin)')),
+  weekly: v.pipe(v.array(v.pipe(
+    v.object({ day: v.pipe(v.number('must be a number'), v.integer('must be 0 to 6'), v.minValue(0, 'must be 0 to 6'), v.maxValue(6, 'must be 0 to 6')), from: Clock, to: Clock }, 'must be {day, from, to}'),
+    v.check((s) => s.from !== s.to && s.from !== '24:00', 'from must differ from to, and not be 24:00'),
+  ), 'must be a list'), v.maxLength(HOURS_LIMITS.spans, `has more than ${HOURS_LIMITS.spans} spans`)),
+  closedDates: v.optional(v.pipe(v.array(v.pipe(v.string(), v.isoDate('must be YYYY-MM-DD')), 'must be a list'), v.maxLength(HOURS_LIMITS.closedDates, `has more than ${HOURS_LIMITS.closedDates} dates`))),
+}, 'must be {timeZone, weekly, closedDates?}'));
+
+const AskEmailSetting = oneOf(ASK_EMAIL, 'whether the ticket form asks for an email: off, optional or required');
+const Transcripts = flag('true mails every closed ticket to its customer as a transcript');
+
 /** `POST /api/sites` */
 export const NewSite = v.object({
   name: text(LIMITS.name),
@@ -16,6 +32,9 @@ export const NewSite = v.object({
   categories: optional(Categories),
   requireIdentity: optional(RequireIdentity),
   routing: optional(Routing),
+  hours: v.optional(Hours),
+  askEmail: optional(AskEmailSetting),
+  transcripts: optional(Transcripts),
 }, 'must be a JSON object');
 
 /** `PATCH /api/sites/:id` */
@@ -25,4 +44,7 @@ export const SitePatch = v.object({
   categories: optional(Categories),
   requireIdentity: optional(RequireIdentity),
   routing: optional(Routing),
+  hours: v.optional(Hours),
+  askEmail: optional(AskEmailSetting),
+  transcripts: optional(Transcripts),
 }, 'must be a JSON object');

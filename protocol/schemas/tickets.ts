@@ -3,7 +3,8 @@ import { LIMITS } from '../limits.ts';
 import { LABEL } from '../labels.ts';
 import { TICKET_STATUSES, URGENCIES } from '../tickets.ts';
 import { ClientId } from './messages.ts';
-import { oneOf, optional, text } from './text.ts';
+import { flag, oneOf, optional, text } from './text.ts';
+import { Email } from './users.ts';
 import { EDGE_LIMITS } from './limits.ts';
 
 /** `POST /api/tickets`; the site's own categories are checked by the server. */
@@ -12,6 +13,8 @@ export const NewTicket = v.object({
   urgency: oneOf(URGENCIES),
   description: text(LIMITS.description),
   clientId: optional(v.pipe(ClientId, v.description('a retry with the same clientId returns the first ticket'))),
+  email: optional(Email),
+  transcript: optional(flag('true mails the conversation to the customer when the ticket is closed')),
 }, 'must be a JSON object');
 
 /** `POST /api/tickets/:id/reject` */
@@ -71,3 +74,11 @@ export const ChatsQuery = v.object({
   cursor: v.optional(v.pipe(first, v.maxLength(200, 'is not a cursor from this endpoint'), v.description('nextCursor of the previous page'))),
   limit: queryLimit(EDGE_LIMITS.listMax, 50),
 });
+
+/** `POST /api/tickets/:id/assign`: another member's id transfers the ticket; null releases it to the queue. */
+export const AssignBody = v.object({
+  userId: v.pipe(
+    v.nullable(v.pipe(v.string('must be a user id or null'), v.uuid('must be a user id'))),
+    v.description('the member to transfer the ticket to; null releases it to the open queue'),
+  ),
+}, 'must be a JSON object');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TICKET_ACTIONS, TICKET_STATUSES, type TicketStatus } from '../../protocol/index.ts';
 import type { Actor } from './actor.ts';
-import { canSend, canTransition, canView, isFinal, TRANSITIONS, type TicketFacts } from './lifecycle.ts';
+import { canHandOver, canSend, canTransition, canView, isFinal, TRANSITIONS, type TicketFacts } from './lifecycle.ts';
 
 const member: Actor = { kind: 'staff', id: 'm1', name: 'Mia', role: 'member' };
 const other: Actor = { kind: 'staff', id: 'm2', name: 'Max', role: 'member' };
@@ -15,14 +15,14 @@ const ticket = (status: TicketStatus, assigneeId: string | null = status === 'op
 });
 
 describe('ticket state machine', () => {
-  it('allows exactly open→assigned, open→rejected, assigned→closed', () => {
+  it('allows exactly open→assigned, open→rejected, assigned→closed, assigned→open', () => {
     const allowed: string[] = [];
     for (const status of TICKET_STATUSES) {
       for (const action of TICKET_ACTIONS) {
         if (canTransition(admin, ticket(status), action).ok) allowed.push(`${status}:${action}→${TRANSITIONS[action].to}`);
       }
     }
-    expect(allowed.sort()).toEqual(['assigned:close→closed', 'open:accept→assigned', 'open:reject→rejected']);
+    expect(allowed.sort()).toEqual(['assigned:close→closed', 'assigned:release→open', 'open:accept→assigned', 'open:reject→rejected']);
   });
 
   it('treats rejected and closed as final', () => {
@@ -48,6 +48,21 @@ describe('ticket state machine', () => {
     expect(canTransition(member, ticket('assigned'), 'close').ok).toBe(true);
     expect(canTransition(admin, ticket('assigned'), 'close').ok).toBe(true);
     expect(canTransition(other, ticket('assigned'), 'close')).toMatchObject({ ok: false, code: 'forbidden' });
+  });
+
+  it('lets only the assignee or an admin release or transfer, only while assigned', () => {
+    for (const verb of ['release', 'transfer'] as const) {
+      expect(canHandOver(member, ticket('assigned'), verb).ok).toBe(true);
+      expect(canHandOver(admin, ticket('assigned'), verb).ok).toBe(true);
+      expect(canHandOver(other, ticket('assigned'), verb)).toMatchObject({ ok: false, code: 'forbidden' });
+      expect(canHandOver(customer, ticket('assigned'), verb)).toMatchObject({ ok: false, code: 'forbidden' });
+      expect(canHandOver({ kind: 'integration', id: 't1', name: 'bot', scopes: ['tickets:write'] }, ticket('assigned'), verb)).toMatchObject({ ok: false, code: 'forbidden' });
+      for (const status of ['open', 'rejected', 'closed'] as const) {
+        expect(canHandOver(admin, ticket(status), verb)).toMatchObject({ ok: false, code: 'invalid_state', message: `cannot ${verb} a ticket that is ${status}` });
+      }
+    }
+    // Release is the transition assigned → open, with the same who-may.
+    expect(canTransition(other, ticket('assigned'), 'release')).toEqual(canHandOver(other, ticket('assigned'), 'release'));
   });
 
   it('reports a late accept as a state conflict', () => {

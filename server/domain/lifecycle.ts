@@ -1,5 +1,5 @@
 import {
-  canSend as canSendAs, canTransition as canTransitionAs, canView as canViewAs, sendRefusal as sendRefusalAs,
+  canHandOver as canHandOverAs, canSend as canSendAs, canTransition as canTransitionAs, canView as canViewAs, sendRefusal as sendRefusalAs,
   type Participant, type SendRefusal, type TicketAction, type TicketFacts, type Verdict,
 } from '../../protocol/index.ts';
 import type { Actor } from './actor.ts';
@@ -20,3 +20,4 @@ export const canView = (a: Actor, t: TicketFacts): boolean => canViewAs(particip
 export const canSend = (a: Actor, t: TicketFacts, internal = false): Verdict => canSendAs(participantOf(a), t, internal);
 export const sendRefusal = (a: Actor, t: TicketFacts, internal = false): SendRefusal | null => sendRefusalAs(participantOf(a), t, internal);
 export const canTransition = (a: Actor, t: TicketFacts, action: TicketAction): Verdict => canTransitionAs(participantOf(a), t, action);
+export const canHandOver = (a: Actor, t: TicketFacts, verb: 'release' | 'transfer'): Verdict => canHandOverAs(participantOf(a), t, verb);

@@ -31,6 +31,12 @@ describe('who receives which event', () => {
     expect(who({ type: 'ticket_updated', ticket: facts('open') })).toEqual(['assignee', 'other', 'admin', 'owner', 'ownerVerified']);
   });
 
+  it('tells the member a transfer took the ticket from, besides those who may see it after', () => {
+    const toOther = { ...facts('assigned'), assigneeId: 'm2' };
+    expect(who({ type: 'ticket_updated', ticket: toOther })).toEqual(['other', 'admin', 'owner', 'ownerVerified']);
+    expect(who({ type: 'ticket_updated', ticket: toOther, before: facts('assigned') })).toEqual(['assignee', 'other', 'admin', 'owner', 'ownerVerified']);
+  });
+
   it('keeps an unverified customer of a site that requires identity out of everything', () => {
     for (const status of TICKET_STATUSES) {
       for (const type of ['ticket_created', 'ticket_closed', 'message', 'presence'] as const) {

@@ -4,7 +4,8 @@ import { canView } from './lifecycle.ts';
 
 /** An event as delivery sees it: its type, the ticket it is about (its facts after the change), and who caused it. */
 export type Delivery =
-  | { type: 'ticket_created' | 'ticket_accepted' | 'ticket_rejected' | 'ticket_closed' | 'ticket_updated'; ticket: TicketFacts }
+  /** `before`: the facts just before the change, when it took the ticket from someone (a transfer), so they hear of it too. */
+  | { type: 'ticket_created' | 'ticket_accepted' | 'ticket_rejected' | 'ticket_closed' | 'ticket_updated'; ticket: TicketFacts; before?: TicketFacts }
   /**
    * Room events. Without `ticket`, the socket's membership of the room stands for canView: joining
    * checks it, and every ticket event evicts the sockets that lost it (see `receives` on ticket events).
@@ -39,6 +40,6 @@ export function receives(actor: Actor, e: Delivery): boolean {
     case 'mention':
       return actor.kind === 'staff' && actor.id === e.toId && canView(actor, e.ticket);
     default:
-      return (actor.kind === 'staff' && STAFF_WIDE.has(e.type)) || canView(actor, e.ticket);
+      return (actor.kind === 'staff' && STAFF_WIDE.has(e.type)) || canView(actor, e.ticket) || (e.before !== undefined && canView(actor, e.before));
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseAssignee, isAvailable, planAssignments, queuePositions, teamOf, type Candidate, type TeamRoute, type WaitingTicket } from './routing.ts';
+import { chooseAssignee, isAvailable, planAssignments, queuePositions, teamOf, transferRefusal, type Candidate, type TeamRoute, type WaitingTicket } from './routing.ts';
 
 const member = (id: string, over: Partial<Candidate> = {}): Candidate => ({ id, status: 'online', capacity: 5, load: 0, lastAssignedAt: null, ...over });
 const ticket = (id: string, createdAt: number, category = 'General'): WaitingTicket => ({ id, category, createdAt });
@@ -76,5 +76,18 @@ describe('queue positions', () => {
   it('numbers waiting tickets per team, oldest first', () => {
     const positions = queuePositions([ticket('g2', 5), ticket('b1', 1, 'Billing'), ticket('g1', 2), ticket('b2', 9, 'Billing')], [billing]);
     expect(Object.fromEntries(positions)).toEqual({ b1: 1, g1: 1, g2: 2, b2: 2 });
+  });
+});
+
+describe('transfer targets', () => {
+  const target = { name: 'Tia', active: true, capacity: 2, load: 1 };
+  it('takes an active member with room, whatever their status', () => {
+    expect(transferRefusal(target)).toBeNull();
+  });
+  it('refuses no one, a deactivated member, and a member at or above capacity', () => {
+    expect(transferRefusal(null)).toMatchObject({ code: 'bad_request' });
+    expect(transferRefusal({ ...target, active: false })).toMatchObject({ code: 'bad_request' });
+    expect(transferRefusal({ ...target, load: 2 })).toEqual({ code: 'invalid_state', message: 'Tia is at capacity (2 of 2 tickets)' });
+    expect(transferRefusal({ ...target, capacity: 0, load: 0 })).toMatchObject({ code: 'invalid_state' });
   });
 });

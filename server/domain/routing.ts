@@ -35,8 +35,31 @@ export function teamOf(teams: readonly TeamRoute[], category: string): TeamRoute
   return teams.find((t) => t.categories.includes(category)) ?? null;
 }
 
+/** Below capacity: one more ticket keeps them within it. */
+export const hasRoom = (c: Pick<Candidate, 'load' | 'capacity'>): boolean => c.load < c.capacity;
+
 /** May routing give this member one more ticket? Online and below capacity; away and offline members get none. */
-export const isAvailable = (c: Candidate): boolean => c.status === 'online' && c.load < c.capacity;
+export const isAvailable = (c: Candidate): boolean => c.status === 'online' && hasRoom(c);
+
+/** Who a transfer would go to, as the rule sees them; null when no staff user has that id. */
+export interface TransferTarget {
+  name: string;
+  active: boolean;
+  capacity: number;
+  load: number;
+}
+
+/**
+ * Why `target` may not take a transferred ticket, or null when they may. The target must be an active
+ * staff member with room: a transfer puts work on someone who did not ask for it, so it keeps to
+ * the capacity they were given, like routing does (their status does not matter: a hand-over to a
+ * colleague who is away is a normal thing to do, and they find it when they are back).
+ */
+export function transferRefusal(target: TransferTarget | null): { code: 'bad_request' | 'invalid_state'; message: string } | null {
+  if (!target || !target.active) return { code: 'bad_request', message: 'userId must be an active member' };
+  if (!hasRoom(target)) return { code: 'invalid_state', message: `${target.name} is at capacity (${target.load} of ${target.capacity} tickets)` };
+  return null;
+}
 
 /** Least recently assigned first; never-assigned before anyone; ties by id so every instance decides alike. */
 function fairer(a: Candidate, b: Candidate): number {

@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import type { BusinessHours } from '../../protocol/index.ts';
 import { baseProperties } from './base.ts';
 
 const SiteSchema = defineEntity({
@@ -13,6 +14,9 @@ const SiteSchema = defineEntity({
     categories: p.json<string[]>(),
     requireIdentity: p.boolean().default(false),
     routing: p.string().default('manual'),
+    hours: p.json<BusinessHours>().nullable(),
+    askEmail: p.string().default('off'),
+    transcripts: p.boolean().default(false),
   },
 });
 

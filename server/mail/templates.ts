@@ -33,3 +33,12 @@ export function unreadReplyMail(locale: MailLocale, t: { messages: { by: string;
     ...(t.resumeUrl ? [{ link: t.resumeUrl, label: 'Continue the conversation' }] : []),
   ], unsubscribeUrl);
 }
+
+/** The whole public conversation of a closed ticket. */
+export function transcriptMail(locale: MailLocale, t: { category: string; description: string; customer: string; messages: { by: string; body: string; at: string }[] }, unsubscribeUrl: string): RenderedMail {
+  const quotes = [{ quote: t.description, by: t.customer }, ...t.messages.map((m) => ({ quote: m.body, by: `${m.by} · ${m.at}` }))];
+  if (locale === 'ar') {
+    return layout(locale, `نص محادثتك: ${t.category}`, [{ p: 'أُغلقت تذكرتك. هذه المحادثة كاملة:' }, ...quotes], unsubscribeUrl);
+  }
+  return layout(locale, `Your conversation: ${t.category}`, [{ p: 'Your ticket was closed. Here is the whole conversation:' }, ...quotes], unsubscribeUrl);
+}

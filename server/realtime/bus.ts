@@ -1,3 +1,4 @@
+import { logger, type Logger } from '../log.ts';
 import type { BusEvent, Envelope } from './events.ts';
 
 export type BusHandler = (event: Envelope, local: boolean) => void;
@@ -19,8 +20,10 @@ export class LocalBus implements Bus {
     return true;
   }
   protected readonly handlers = new Set<BusHandler>();
-  constructor(instanceId: string) {
+  protected readonly log: Logger;
+  constructor(instanceId: string, log: Logger = logger()) {
     this.instanceId = instanceId;
+    this.log = log;
   }
   publish(event: BusEvent): void {
     this.deliver({ ...event, i: this.instanceId }, true);
@@ -34,7 +37,7 @@ export class LocalBus implements Bus {
       try {
         handler(envelope, local);
       } catch (err) {
-        console.error('bus handler failed', err);
+        this.log.error({ err }, 'bus handler failed');
       }
     }
   }

@@ -5,8 +5,11 @@ import type { Author, Mention, Message, PresenceEntry, Ticket, TicketEventType }
  * not fit PostgreSQL's 8,000-byte NOTIFY limit) travel as ids; the receiver reads the rest.
  */
 export type BusEvent =
-  /** `auto`: routing made this assignment (a `ticket_accepted` with `auto: true`). */
-  | { t: 'ticket'; type: TicketEventType; ticketId: string; customerId: string; ticket?: Ticket; auto?: boolean }
+  /**
+   * `auto`: routing made this assignment (a `ticket_accepted` with `auto: true`). `previousAssigneeId`:
+   * the change took the ticket from this member (a transfer or release), who hears of it too.
+   */
+  | { t: 'ticket'; type: TicketEventType; ticketId: string; customerId: string; ticket?: Ticket; auto?: boolean; previousAssigneeId?: string }
   /** `internal`: a note (staff only; its seq counts in the note numbering). */
   | { t: 'message'; ticketId: string; seq: number; internal?: true; message?: Message }
   /** Members mentioned in a note, told on whichever instance holds their sockets. */

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { Timer } from '../../protocol/client/timer.ts';
+import type { Logger } from '../log.ts';
 import { LocalBus } from './bus.ts';
 import type { BusEvent, Envelope } from './events.ts';
 
@@ -28,14 +29,14 @@ export class PgBus extends LocalBus {
   private downSince: number | null = null;
   private readonly retry: Timer;
 
-  private constructor(databaseUrl: string, instanceId: string) {
-    super(instanceId);
+  private constructor(databaseUrl: string, instanceId: string, log?: Logger) {
+    super(instanceId, log);
     this.databaseUrl = databaseUrl;
     this.retry = new Timer(() => void this.reconnect());
   }
 
-  static async connect(databaseUrl: string, instanceId: string): Promise<PgBus> {
-    const bus = new PgBus(databaseUrl, instanceId);
+  static async connect(databaseUrl: string, instanceId: string, log?: Logger): Promise<PgBus> {
+    const bus = new PgBus(databaseUrl, instanceId, log);
     await bus.open();
     return bus;
   }
@@ -72,7 +73,7 @@ export class PgBus extends LocalBus {
     void client.end().catch(() => {});
     if (this.closed) return;
     this.downSince ??= Date.now();
-    console.error('event bus: connection lost; reconnecting');
+    this.log.warn('event bus: connection lost; reconnecting');
     this.retry.schedule();
   }
 
@@ -109,7 +110,7 @@ export class PgBus extends LocalBus {
       try {
         await client.query('SELECT pg_notify($1, payload) FROM unnest($2::text[]) WITH ORDINALITY AS t(payload, n) ORDER BY n', [CHANNEL, batch]);
       } catch (err) {
-        console.error('event bus: NOTIFY failed', (err as Error).message);
+        this.log.error({ err }, 'event bus: NOTIFY failed');
         // A broken connection does not always say so before a query fails on it.
         if (!isQueryError(err)) this.lost(client);
       }

@@ -21,6 +21,12 @@ export class CustomerService {
     this.db = db;
   }
 
+  /** The customer's email, if any (the ticket form's `askEmail` check). */
+  async emailOf(customerId: string): Promise<string | null> {
+    const [row] = await this.db.sql<{ email: string | null }>(`select email from customers where id = ?`, [customerId]);
+    return row?.email ?? null;
+  }
+
   useSocketCheck(check: (customerId: string) => boolean): void {
     this.hasSocket = check;
   }

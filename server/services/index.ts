@@ -7,12 +7,15 @@ import { ApiTokenService } from './api-tokens.ts';
 import { AuthService } from './auth.ts';
 import { CannedResponseService } from './canned-responses.ts';
 import { CustomerService } from './customers.ts';
+import { AssignmentService } from './assignment.ts';
 import { InboxService } from './inbox.ts';
 import { LabelService } from './labels.ts';
 import { AvailabilityService } from './availability.ts';
+import { MessageAllowance } from './message-allowance.ts';
 import { MessageService } from './messages.ts';
 import { Limits } from './rate-limit.ts';
 import { RatingService } from './ratings.ts';
+import { ReplyTimeService } from './reply-time.ts';
 import { RoutingService } from './routing.ts';
 import { SearchService } from './search.ts';
 import { SiteService } from './sites.ts';
@@ -25,7 +28,7 @@ import { WebhookWorker } from './webhook-worker.ts';
 import { WebhookService } from './webhooks.ts';
 import { MailWorker } from '../mail/worker.ts';
 import { createMailTransport } from '../mail/transport.ts';
-import { queueNewTicketMail } from '../mail/staff-mail.ts';
+import { TicketMail } from '../mail/ticket-mail.ts';
 import { UnreadReplyMailer } from '../mail/unread-replies.ts';
 
 /** Everything the HTTP routes and the socket hub call; built once per server. */
@@ -41,6 +44,7 @@ export interface Services {
   tickets: TicketService;
   messages: MessageService;
   ratings: RatingService;
+  replyTime: ReplyTimeService;
   apiTokens: ApiTokenService;
   webhooks: WebhookService;
   /** Sends the webhook outbox; start.ts starts and stops it. */
@@ -51,10 +55,13 @@ export interface Services {
   customers: CustomerService;
   cannedResponses: CannedResponseService;
   labels: LabelService;
+  assignment: AssignmentService;
   search: SearchService;
   inbox: InboxService;
   /** Rate limits shared by every instance (services/rate-limit.ts). */
   limits: Limits;
+  /** Chat messages per user per second, on sockets and HTTP together. */
+  messageAllowance: MessageAllowance;
   routing: RoutingService;
   teams: TeamService;
   availability: AvailabilityService;
@@ -65,12 +72,12 @@ export function createServices(config: Config, db: Database, bus: Bus, metrics: 
   const auth = new AuthService(db, bus, config.sessionTtlHours, limits);
   const sites = new SiteService(db, bus);
   const publicUrl = () => config.publicUrl ?? `http://localhost:${config.port}`;
-  const tickets = new TicketService(db, bus, sites, (sql, ticket) => queueNewTicketMail(sql, publicUrl(), ticket));
+  const tickets = new TicketService(db, bus, sites, new TicketMail(publicUrl));
   const unreadReplies = new UnreadReplyMailer(db, config.mail.emailAfterMs);
   const mailWorker = new MailWorker(db, config.mail, createMailTransport(config.mail, config.dataDir), publicUrl,
     (err) => logger(config.logLevel).error({ err }, 'mail worker failed'), (url) => unreadReplies.sweep(url));
   const webhooks = new WebhookService(db);
-  const webhookWorker = new WebhookWorker(db, config.webhooks, createSender(config.webhooks), (id) => tickets.wire(id));
+  const webhookWorker = new WebhookWorker(db, config.webhooks, createSender(config.webhooks), (id) => tickets.wire(id), logger(config.logLevel));
   webhooks.onDue = () => webhookWorker.wake(true);
   // Events committed here make deliveries due at once; other instances' are found by polling.
   bus.subscribe((e, local) => {
@@ -82,17 +89,20 @@ export function createServices(config: Config, db: Database, bus: Bus, metrics: 
   const kick = () => routing.kick();
   return {
     config, db, bus, metrics, auth, sites, tickets, routing, limits,
+    messageAllowance: new MessageAllowance(config.fairUse.userMessages),
     teams: new TeamService(db, kick),
     availability: new AvailabilityService(db, config.offlineGraceSeconds * 1000, kick, logError),
     users: new UserService(db, auth),
     visitors: new VisitorService(db, sites, bus, limits),
     messages: new MessageService(db, bus, tickets),
     ratings: new RatingService(db, tickets),
+    replyTime: new ReplyTimeService(db),
     apiTokens: new ApiTokenService(db),
     webhooks, webhookWorker, mailWorker, unreadReplies,
     customers: new CustomerService(db),
     cannedResponses: new CannedResponseService(db),
     labels: new LabelService(db, bus),
+    assignment: new AssignmentService(db, bus, tickets),
     search: new SearchService(db, tickets),
     inbox: new InboxService(db),
   };

@@ -6,8 +6,8 @@ import { enqueueTicketWebhooks } from './webhooks.ts';
 
 type Sql = Database['sql'];
 
-/** Every routing decision, on every instance, holds this transaction-scoped advisory lock. */
-const ROUTING_LOCK = 7_480_014;
+/** Every routing decision (and every transfer), on every instance, holds this transaction-scoped advisory lock. */
+export const ROUTING_LOCK = 7_480_014;
 /** A sweep now and then catches anything a crash between commit and kick left waiting. */
 const SWEEP_MS = 15_000;
 const WAITING_MAX = 1000;

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { DEFAULT_CATEGORIES, type RoutingMode } from '../../protocol/index.ts';
+import { DEFAULT_CATEGORIES, type AskEmail, type BusinessHours, type RoutingMode } from '../../protocol/index.ts';
 import type { Database } from '../db/orm.ts';
 import { Customer, Site, VisitorToken } from '../entities/index.ts';
 import { notFound } from '../errors.ts';
 import { isUuid } from '../input.ts';
 import type { Bus } from '../realtime/bus.ts';
 
-export interface SiteInput { name?: string; origins?: string[]; categories?: string[]; requireIdentity?: boolean; routing?: RoutingMode }
+export interface SiteInput { name?: string; origins?: string[]; categories?: string[]; requireIdentity?: boolean; routing?: RoutingMode; hours?: BusinessHours | null; askEmail?: AskEmail; transcripts?: boolean }
 
 /**
  * Sites and their allowed origins. Every widget request checks its Origin against them, so they are
@@ -74,6 +74,9 @@ export class SiteService {
       categories: input.categories?.length ? input.categories : [...DEFAULT_CATEGORIES],
       requireIdentity: input.requireIdentity ?? false,
       routing: input.routing ?? 'manual',
+      hours: input.hours ?? null,
+      askEmail: input.askEmail ?? 'off',
+      transcripts: input.transcripts ?? false,
     });
     await em.flush();
     await this.changed();
@@ -89,6 +92,9 @@ export class SiteService {
     if (input.categories !== undefined) site.categories = input.categories.length ? input.categories : [...DEFAULT_CATEGORIES];
     if (input.requireIdentity !== undefined) site.requireIdentity = input.requireIdentity;
     if (input.routing !== undefined) site.routing = input.routing;
+    if (input.hours !== undefined) site.hours = input.hours;
+    if (input.askEmail !== undefined) site.askEmail = input.askEmail;
+    if (input.transcripts !== undefined) site.transcripts = input.transcripts;
     await em.flush();
     await this.changed();
     return site;

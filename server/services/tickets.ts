@@ -2,7 +2,8 @@ import { raw } from '@mikro-orm/core';
 import { holds, type NewTicket, type Ticket as WireTicket, type TicketAction, type TicketEventType, type TicketStatus } from '../../protocol/index.ts';
 import type { Database } from '../db/orm.ts';
 import { emSql } from '../mail/outbox.ts';
-import { authorKindOf, canTransition, canView, IDENTITY_MISSING, participantOf, TRANSITIONS, viewWhere, type Actor, type TicketFacts } from '../domain/index.ts';
+import type { TicketMail, TicketMailInput } from '../mail/ticket-mail.ts';
+import { authorKindOf, inTicketScope, canTransition, canView, IDENTITY_MISSING, participantOf, TRANSITIONS, viewWhere, type Actor, type TicketFacts } from '../domain/index.ts';
 import { Ticket, TicketEvent, TicketRead } from '../entities/index.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
 import { isUuid } from '../input.ts';
@@ -11,13 +12,15 @@ import { eventToWire, ticketToWire } from './serialize.ts';
 import type { SiteService } from './sites.ts';
 import { enqueueWebhook } from './webhooks.ts';
 
-const EVENT_OF: Record<TicketAction, TicketEventType> = { accept: 'ticket_accepted', reject: 'ticket_rejected', close: 'ticket_closed' };
+/** The seed's transitions; a release goes through AssignmentService with transfers. */
+type SeedAction = Exclude<TicketAction, 'release'>;
+const EVENT_OF: Record<SeedAction, TicketEventType> = { accept: 'ticket_accepted', reject: 'ticket_rejected', close: 'ticket_closed' };
 const POPULATE = ['customer', 'assignee'] as const;
 const WEBHOOK_OF = { accept: 'ticket.accepted', reject: 'ticket.rejected', close: 'ticket.closed' } as const;
 
 /** The rule facts of a ticket; `requireIdentity` is its site's setting. */
 export const factsOf = (t: Ticket, requireIdentity: boolean): TicketFacts => ({
-  status: t.status as TicketStatus,
+  status: t.status,
   customerId: t.customer.id,
   siteId: t.site.id,
   assigneeId: t.assignee?.id ?? null,
@@ -31,13 +34,13 @@ export class TicketService {
   private readonly db: Database;
   private readonly bus: Bus;
   private readonly sites: SiteService;
-  /** Queues the mail a new ticket causes, inside its transaction (server/mail/). */
-  private readonly onCreated: (sql: Database['sql'], ticket: WireTicket) => Promise<unknown>;
-  constructor(db: Database, bus: Bus, sites: SiteService, onCreated: (sql: Database['sql'], ticket: WireTicket) => Promise<unknown> = async () => {}) {
+  /** Queues the mail a new or closed ticket causes, inside its transaction (server/mail/). */
+  private readonly mail: TicketMail | null;
+  constructor(db: Database, bus: Bus, sites: SiteService, mail: TicketMail | null = null) {
     this.db = db;
     this.bus = bus;
     this.sites = sites;
-    this.onCreated = onCreated;
+    this.mail = mail;
   }
 
   /** The rule facts of a loaded ticket, with its site's current setting (from the sites cache). */
@@ -46,8 +49,9 @@ export class TicketService {
   }
 
   /** Creates a ticket for a customer; a retry with the same `clientId` returns the first one. */
-  async create(actor: Actor, input: NewTicket & { clientId?: string }, requireIdentity: boolean): Promise<{ ticket: WireTicket; created: boolean }> {
+  async create(actor: Actor, input: NewTicket & { clientId?: string } & TicketMailInput, requireIdentity: boolean): Promise<{ ticket: WireTicket; created: boolean }> {
     if (actor.kind !== 'customer') throw forbidden('only customers open tickets');
+    if (actor.onlyTicket) throw forbidden('a resume link opens one ticket only');
     if (holds(IDENTITY_MISSING, participantOf(actor), { status: 'open', customerId: actor.id, siteId: actor.siteId, assigneeId: null, requireIdentity })) throw forbidden('this site requires a signed-in customer to open tickets');
     const em = this.db.em();
     if (input.clientId) {
@@ -67,7 +71,7 @@ export class TicketService {
         await tx.populate(ticket, POPULATE);
         const created = ticketToWire(ticket);
         await enqueueWebhook(tx, 'ticket.created', created.id, { ticket: created });
-        await this.onCreated(emSql(tx), created);
+        await this.mail?.created(emSql(tx), created, input);
         return created;
       });
     } catch (err) {
@@ -87,6 +91,7 @@ export class TicketService {
     // The visibility rule itself, compiled to SQL (protocol/lifecycle.ts VIEW), is the WHERE.
     const where: Record<string, unknown> = { [raw((alias) => viewWhere(actor, alias).sql, viewWhere(actor, 't').params)]: [] };
     if (filter.mine && actor.kind === 'staff') where.assignee = actor.id;
+    if (actor.kind === 'customer' && actor.onlyTicket) where.id = actor.onlyTicket;
     if (filter.status) where.status = filter.status;
     // GIN-indexed containment (migration 0062).
     if (filter.label) Object.assign(where, { [raw((alias) => `${alias}.labels @> ?::jsonb`, [JSON.stringify([filter.label])])]: [] });
@@ -97,7 +102,7 @@ export class TicketService {
 
   /** Loads a ticket the actor may see; anything else is a 404, so ids of others' tickets leak nothing. */
   async load(actor: Actor, id: string): Promise<Ticket> {
-    const ticket = isUuid(id) ? await this.db.em().findOne(Ticket, { id }, { populate: POPULATE }) : null;
+    const ticket = isUuid(id) && inTicketScope(actor, id) ? await this.db.em().findOne(Ticket, { id }, { populate: POPULATE }) : null;
     if (!ticket || !canView(actor, await this.facts(ticket))) throw notFound('ticket');
     return ticket;
   }
@@ -124,7 +129,7 @@ export class TicketService {
    * accept / reject / close. The update is conditional on the current status, so of two members
    * accepting at once exactly one wins; the other gets `invalid_state`.
    */
-  async transition(actor: Actor, id: string, action: TicketAction, reason?: string): Promise<WireTicket> {
+  async transition(actor: Actor, id: string, action: SeedAction, reason?: string): Promise<WireTicket> {
     const current = await this.load(actor, id).catch(async (err) => {
       // A member may not *see* someone else's assigned ticket, but a late accept deserves a clear answer.
       if (err instanceof AppError && err.code === 'not_found' && actor.kind === 'staff' && action === 'accept' && isUuid(id) && (await this.db.em().count(Ticket, { id }))) {
@@ -150,6 +155,7 @@ export class TicketService {
       await em.flush();
       const changed = ticketToWire((await em.findOneOrFail(Ticket, { id: current.id }, { populate: POPULATE, refresh: true })));
       await enqueueWebhook(em, WEBHOOK_OF[action], changed.id, { ticket: changed });
+      if (action === 'close') await this.mail?.closed(emSql(em), changed);
       return changed;
     });
     this.bus.publish({ t: 'ticket', type: EVENT_OF[action], ticketId: wire.id, customerId: wire.customer.id, ticket: wire });

@@ -1,3 +1,4 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { LIMITS, type Role } from '../../protocol/index.ts';
 import type { Database } from '../db/orm.ts';
 import { User } from '../entities/index.ts';
@@ -36,7 +37,8 @@ export class UserService {
     try {
       await em.flush();
     } catch (err) {
-      if (/unique|duplicate/i.test(String((err as Error).message))) throw new AppError('conflict', 'a user with this email already exists');
+      // The count above races with a concurrent create; the unique index decides.
+      if (err instanceof UniqueConstraintViolationException) throw new AppError('conflict', 'a user with this email already exists');
       throw err;
     }
     return user;

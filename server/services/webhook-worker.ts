@@ -1,5 +1,6 @@
 import type { Ticket } from '../../protocol/index.ts';
 import type { Database } from '../db/orm.ts';
+import { logger, type Logger } from '../log.ts';
 import type { WebhookConfig } from './webhook-config.ts';
 import type { Sender } from './webhook-sender.ts';
 import { signatureHeader } from './webhook-signature.ts';
@@ -32,8 +33,10 @@ export class WebhookWorker {
   /** The wire ticket, for events queued without a body (auto-assignment). */
   private readonly ticketOf: (id: string) => Promise<Ticket | null>;
 
-  constructor(db: Database, config: WebhookConfig, send: Sender, ticketOf: (id: string) => Promise<Ticket | null>) {
+  private readonly log: Logger;
+  constructor(db: Database, config: WebhookConfig, send: Sender, ticketOf: (id: string) => Promise<Ticket | null>, log: Logger = logger()) {
     this.db = db;
+    this.log = log;
     this.config = config;
     this.send = send;
     this.ticketOf = ticketOf;
@@ -63,7 +66,7 @@ export class WebhookWorker {
         if (n < this.config.concurrency) break;
       }
     } catch (err) {
-      if (!this.loop.isStopped) console.error('webhook worker:', (err as Error).message);
+      if (!this.loop.isStopped) this.log.error({ err }, 'webhook worker failed');
     }
   }
 

@@ -48,6 +48,9 @@ describe('bad HTTP bodies get a 4xx naming the problem, and change nothing', () 
     expectError(await f.c.adminApi.post('/api/users', { email: 'a@b.test', name: 'x', password: 'long-enough-1', role: 'owner' }), 400, 'bad_request');
     expect((await f.c.adminApi.post('/api/users', { email: 'dup@b.test', name: 'x', password: 'long-enough-1', role: 'member' })).status).toBe(201);
     expectError(await f.c.adminApi.post('/api/users', { email: 'DUP@b.test', name: 'y', password: 'long-enough-1', role: 'member' }), 409, 'conflict');
+    // Created at the same time, past the service's existence check: the unique index decides, still a 409.
+    const racing = await Promise.all([1, 2, 3, 4].map((i) => f.c.adminApi.post('/api/users', { email: 'race@b.test', name: `r${i}`, password: 'long-enough-1', role: 'member' })));
+    expect(racing.map((r) => r.status).sort()).toEqual([201, 409, 409, 409]);
     expectError(await f.c.adminApi.post('/api/sites', { name: 'x', origins: ['https://ok.test/path'] }), 400, 'bad_request');
     expectError(await f.c.adminApi.post('/api/sites', { name: 'x', origins: 'https://ok.test' }), 400, 'bad_request');
   });

@@ -70,6 +70,30 @@ describe.skipIf(!onPostgres)('two server processes on one PostgreSQL', () => {
     expect((got as { message: { body: string } }).message.body).toBe(body);
   });
 
+  it('carries notes (small, and too large for NOTIFY) and mentions to staff on the other instance, never to the customer', async () => {
+    const c = await cast(a.url, a.admin, 'http://notes.test');
+    const ticket = (await newTicket(c.customer)).body;
+    await c.member.post(`/api/tickets/${ticket.id}/accept`);
+    const adminB = await ApiClient.staff(b.url, a.admin.email, a.admin.password);
+    const adminWs = await TestSocket.staff(b.url, adminB);
+    const customerWs = await TestSocket.visitor(b.url, c.customer);
+    sockets.push(adminWs, customerWs);
+    await adminWs.request({ type: 'join', ticketId: ticket.id });
+    await customerWs.request({ type: 'join', ticketId: ticket.id });
+    const me = (await adminB.get('/api/auth/me')).body.user;
+    const big = `@${me.name} ${'é'.repeat(3980)}`; // ~8 KB of UTF-8: over the NOTIFY limit
+    await c.member.post(`/api/tickets/${ticket.id}/messages`, { clientId: 'n-small', body: 'small note', internal: true });
+    expect((await c.member.post(`/api/tickets/${ticket.id}/messages`, { clientId: 'n-big', body: big, internal: true })).status).toBe(201);
+    await c.member.post(`/api/tickets/${ticket.id}/messages`, { clientId: 'public', body: 'public reply' });
+    const notes = async () => adminWs.frames.filter((f) => f.type === 'message' && f.message.internal).map((f) => (f as { message: { seq: number } }).message.seq);
+    await adminWs.next((f) => f.type === 'message' && f.message.clientId === 'n-big');
+    expect(await notes()).toEqual([1, 2]);
+    await adminWs.next((f) => f.type === 'mention' && f.ticketId === ticket.id);
+    await customerWs.next((f) => f.type === 'message' && f.message.clientId === 'public');
+    expect(customerWs.messages(ticket.id)).toEqual([1]);
+    expect(customerWs.frames.filter((f) => (f.type === 'message' && f.message.internal) || f.type === 'mention')).toEqual([]);
+  });
+
   it('shows customers the staff online on any instance', async () => {
     const c = await cast(a.url, a.admin, 'http://presence.test');
     const customerWs = await TestSocket.visitor(a.url, c.customer);

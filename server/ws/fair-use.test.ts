@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FairUseLimits } from '../config.ts';
 import type { Connection } from './connection.ts';
+import { MessageAllowance } from '../services/message-allowance.ts';
 import { FairUse } from './fair-use.ts';
 
 const limits: FairUseLimits = {
@@ -14,7 +15,7 @@ const socketOf = (id: string) => ({ actor: { id }, messageBucket: null }) as unk
 
 describe('FairUse', () => {
   it('limits each socket, and each user across their sockets', () => {
-    const fair = new FairUse(limits);
+    const fair = new FairUse(limits, new MessageAllowance(limits.userMessages));
     const a1 = socketOf('alice');
     const a2 = socketOf('alice');
     expect([fair.message(a1, 0), fair.message(a1, 0), fair.message(a1, 0)]).toEqual([0, 0, 0]);
@@ -28,7 +29,7 @@ describe('FairUse', () => {
   });
 
   it('relays typing at most typingPerSecond per sender and ticket', () => {
-    const fair = new FairUse(limits);
+    const fair = new FairUse(limits, new MessageAllowance(limits.userMessages));
     expect(fair.typing('alice', 't1', 0)).toBe(true);
     expect(fair.typing('alice', 't1', 100)).toBe(false);
     expect(fair.typing('alice', 't2', 100)).toBe(true);
@@ -37,7 +38,7 @@ describe('FairUse', () => {
   });
 
   it('forgets what no longer limits anyone', () => {
-    const fair = new FairUse(limits);
+    const fair = new FairUse(limits, new MessageAllowance(limits.userMessages));
     const a = socketOf('alice');
     for (let i = 0; i < 3; i++) fair.message(a, 0);
     fair.typing('alice', 't1', 0);

@@ -1,5 +1,6 @@
 import type { FairUseLimits } from '../config.ts';
 import type { Connection } from './connection.ts';
+import type { MessageAllowance } from '../services/message-allowance.ts';
 import { TokenBucket } from './token-bucket.ts';
 
 /**
@@ -8,26 +9,25 @@ import { TokenBucket } from './token-bucket.ts';
  */
 export class FairUse {
   readonly limits: FairUseLimits;
-  private readonly users = new Map<string, TokenBucket>();
+  /** Per user, shared with the HTTP send route. */
+  private readonly users: MessageAllowance;
   /** `${senderId} ${ticketId}` -> when its last typing frame was relayed. */
   private readonly typingAt = new Map<string, number>();
   private readonly typingGapMs: number;
 
-  constructor(limits: FairUseLimits) {
+  constructor(limits: FairUseLimits, users: MessageAllowance) {
     this.limits = limits;
+    this.users = users;
     this.typingGapMs = limits.typingPerSecond > 0 ? 1000 / limits.typingPerSecond : Infinity;
   }
 
   /** Takes one message from the socket's and its user's allowance: 0 when allowed, else ms to wait. */
   message(conn: Connection, now = performance.now()): number {
-    const { socketMessages: s, userMessages: u } = this.limits;
+    const s = this.limits.socketMessages;
     const mine = (conn.messageBucket ??= new TokenBucket(s.perSecond, s.burst, now));
     const wait = mine.take(now);
     if (wait) return wait;
-    const id = conn.actor!.id;
-    let user = this.users.get(id);
-    if (!user) this.users.set(id, (user = new TokenBucket(u.perSecond, u.burst, now)));
-    const userWait = user.take(now);
+    const userWait = this.users.take(conn.actor!.id, now);
     if (userWait) mine.refund();
     return userWait;
   }
@@ -43,7 +43,7 @@ export class FairUse {
 
   /** Forgets what no longer limits anyone (full buckets, old typing stamps); run now and then. */
   sweep(now = performance.now()): void {
-    for (const [id, bucket] of this.users) if (bucket.full(now)) this.users.delete(id);
+    this.users.sweep(now);
     for (const [key, at] of this.typingAt) if (now - at >= this.typingGapMs) this.typingAt.delete(key);
   }
 }

@@ -12,7 +12,7 @@ export interface ParleyInfo {
 let info: Promise<ParleyInfo> | undefined;
 export const parley = () => (info ??= fetch('/__parley').then((r) => r.json()));
 
-/** A member's action through the server's HTTP API: accept, reject, close, message, messages, tickets. */
+/** A member's action through the server's HTTP API: accept, reject, close, message, messages, tickets, rating. */
 export async function staff<T = any>(action: string, params: Record<string, string> = {}): Promise<{ status: number; body: T }> {
   const res = await fetch(`/__parley/staff?${new URLSearchParams({ action, ...params })}`);
   return res.json();

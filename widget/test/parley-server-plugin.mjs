@@ -40,6 +40,7 @@ export function parleyServerPlugin() {
         message: () => member.post(`/api/tickets/${q.ticket}/messages`, { clientId: q.clientId ?? `t${Date.now()}${Math.random()}`, body: q.body }),
         messages: () => member.get(`/api/tickets/${q.ticket}/messages?after=0`),
         tickets: () => member.get('/api/tickets'),
+        rating: () => member.get(`/api/tickets/${q.ticket}/rating`),
         read: () => member.post(`/api/tickets/${q.ticket}/read`, { seq: Number(q.seq) }),
         // A member's live socket: online presence, joined to the ticket, typing there.
         typing: async () => {

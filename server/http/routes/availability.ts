@@ -1,11 +1,12 @@
 import Router from '@koa/router';
 import { MemberStatusBody } from '../../../protocol/schemas/index.ts';
 import { input } from '../../input.ts';
+import { memberLoads } from '../../services/routing-stats.ts';
 import { userToWire } from '../../services/serialize.ts';
 import { requireActor, requireStaff } from '../auth.ts';
 import type { Ctx } from '../state.ts';
 
-/** A member's own status, and a waiting ticket's place in the routing queue. Mounted before the users router, so `me` is not an id. */
+/** A member's own status, the staff directory, and a waiting ticket's place in the routing queue. Mounted before the users router, so `me` is not an id. */
 export const availabilityRoutes = new Router();
 
 availabilityRoutes.patch('/api/users/me', async (ctx: Ctx) => {
@@ -15,6 +16,12 @@ availabilityRoutes.patch('/api/users/me', async (ctx: Ctx) => {
   if (status) await services.availability.set(actor.id, status);
   if (mailNewTickets !== undefined) await services.db.sql(`update users set mail_new_tickets = ? where id = ?`, [mailNewTickets, actor.id]);
   ctx.body = userToWire(await services.users.get(actor.id));
+});
+
+/** Every active staff member's name, status and load (no emails): whom a ticket can be transferred to. */
+availabilityRoutes.get('/api/members', async (ctx: Ctx) => {
+  requireStaff(ctx);
+  ctx.body = { members: await memberLoads(ctx.state.services.db) };
 });
 
 availabilityRoutes.get('/api/tickets/:id/queue', async (ctx: Ctx) => {

@@ -1,7 +1,6 @@
 import Router from '@koa/router';
 import type { ReplyTime } from '../../../protocol/index.ts';
 import { forbidden } from '../../errors.ts';
-import { medianFirstResponse } from '../../services/reply-time.ts';
 import { requireActor } from '../auth.ts';
 import type { Ctx } from '../state.ts';
 
@@ -11,6 +10,6 @@ export const replyTimeRoutes = new Router({ prefix: '/api' });
 replyTimeRoutes.get('/reply-time', async (ctx: Ctx) => {
   const actor = requireActor(ctx);
   if (actor.kind !== 'customer') throw forbidden('the reply time is the widget’s');
-  const body: ReplyTime = { medianFirstResponseSeconds: await medianFirstResponse(ctx.state.services.db, actor.siteId) };
+  const body: ReplyTime = { medianFirstResponseSeconds: await ctx.state.services.replyTime.medianFirstResponse(actor.siteId) };
   ctx.body = body;
 });

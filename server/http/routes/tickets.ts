@@ -1,7 +1,10 @@
+import type { AskEmail } from '../../../protocol/index.ts';
+import { checkAskEmail } from '../../mail/ticket-mail.ts';
 import Router from '@koa/router';
-import { ChatsQuery, MessagesQuery, NewTicket, ReadBody, RejectBody, SendMessageBody, TicketListQuery } from '../../../protocol/schemas/index.ts';
+import { AssignBody, ChatsQuery, MessagesQuery, NewTicket, ReadBody, RejectBody, SendMessageBody, TicketListQuery } from '../../../protocol/schemas/index.ts';
 import { AppError, badRequest } from '../../errors.ts';
 import { input } from '../../input.ts';
+import { RateLimited } from '../../services/rate-limit.ts';
 import { receives } from '../../domain/index.ts';
 import { requireActor, requireAdmin } from '../auth.ts';
 import type { Ctx } from '../state.ts';
@@ -15,6 +18,8 @@ ticketRoutes.post('/tickets', async (ctx: Ctx) => {
   const ticketInput = input(NewTicket, ctx.state.body);
   const site = await services.sites.get(actor.siteId);
   if (site && !site.categories.includes(ticketInput.category)) throw badRequest(`category must be one of: ${site.categories.join(', ')}`);
+  if (site?.askEmail === 'off') delete ticketInput.email;
+  if (site) checkAskEmail(site.askEmail as AskEmail, ticketInput.email, (await services.customers.emailOf(actor.id)));
   await services.limits.ticketCreated(actor.id, ctx.ip);
   const { ticket, created } = await services.tickets.create(actor, ticketInput, site?.requireIdentity ?? false);
   if (created) await services.customers.recordTicketPage(ticket.id, actor.id);
@@ -44,6 +49,13 @@ for (const action of ['accept', 'reject', 'close'] as const) {
   });
 }
 
+/** Transfer (`{userId}`) or release (`{userId: null}`) an assigned ticket. */
+ticketRoutes.post('/tickets/:id/assign', async (ctx: Ctx) => {
+  const actor = requireActor(ctx);
+  const { userId } = input(AssignBody, ctx.state.body);
+  ctx.body = await ctx.state.services.assignment.assign(actor, ctx.params.id!, userId);
+});
+
 /** History: `?after=<seq>` pages forward (oldest first); `?before=<seq>` pages back from the newest. */
 ticketRoutes.get('/tickets/:id/messages', async (ctx: Ctx) => {
   const actor = requireActor(ctx);
@@ -60,6 +72,12 @@ ticketRoutes.get('/tickets/:id/messages', async (ctx: Ctx) => {
 ticketRoutes.post('/tickets/:id/messages', async (ctx: Ctx) => {
   const actor = requireActor(ctx);
   const { clientId, body, internal } = input(SendMessageBody, ctx.state.body);
+  // The same per-user allowance as the socket path, so HTTP is no way around it.
+  const wait = ctx.state.services.messageAllowance.take(actor.id);
+  if (wait) {
+    ctx.state.services.metrics.limited.inc({ limit: 'messages' });
+    throw new RateLimited('too many messages; slow down and resend', wait);
+  }
   const { message, duplicate } = await ctx.state.services.messages.send(actor, ctx.params.id!, clientId, body, internal === true);
   if (!duplicate) ctx.state.services.metrics.messages.inc();
   ctx.status = duplicate ? 200 : 201;

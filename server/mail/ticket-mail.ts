@@ -1,0 +1,61 @@
+import type { AskEmail, Ticket } from '../../protocol/index.ts';
+import type { Database } from '../db/orm.ts';
+import { badRequest } from '../errors.ts';
+import { mailLocale } from './layout.ts';
+import { enqueueMail } from './outbox.ts';
+import { queueNewTicketMail } from './staff-mail.ts';
+import { transcriptMail } from './templates.ts';
+
+/** What the ticket form may add: the customer's email, and whether they want a transcript on close. */
+export interface TicketMailInput { email?: string; transcript?: boolean }
+
+/** The site's `askEmail`: a required email must be given unless the customer already has one. */
+export function checkAskEmail(askEmail: AskEmail, given: string | undefined, known: string | null): void {
+  if (askEmail === 'required' && !given && !known) throw badRequest('email is required on this site');
+}
+
+/** Mail caused by a ticket's lifecycle, queued inside the transaction that records the change. */
+export class TicketMail {
+  private readonly publicUrl: () => string;
+
+  constructor(publicUrl: () => string) {
+    this.publicUrl = publicUrl;
+  }
+
+  /**
+   * A new ticket: the form's email (page-supplied, like identify's; it never replaces the email of a
+   * verified customer), the transcript wish, and the staff mail when nobody is online.
+   */
+  async created(sql: Database['sql'], ticket: Ticket, input: TicketMailInput): Promise<void> {
+    if (input.email) {
+      await sql(`update customers set email = case when verified and email is not null then email else ? end where id = ?`, [input.email, ticket.customer.id]);
+    }
+    if (input.transcript) await sql(`update tickets set mail_transcript = true where id = ?`, [ticket.id]);
+    await queueNewTicketMail(sql, this.publicUrl(), ticket);
+  }
+
+  /** A closed ticket: its transcript, when the customer asked or the site mails them all. */
+  async closed(sql: Database['sql'], ticket: Ticket): Promise<void> {
+    const [row] = await sql<{ email: string | null; name: string | null; locale: string | null; wanted: boolean }>(
+      `select c.email, c.name, p.context ->> 'locale' as locale, (t.mail_transcript or s.transcripts) as wanted
+       from tickets t join customers c on c.id = t.customer_id join sites s on s.id = t.site_id
+       left join customer_profiles p on p.customer_id = c.id where t.id = ?`, [ticket.id],
+    );
+    if (!row?.email || !row.wanted) return;
+    // Public messages only: internal notes never leave the console.
+    const messages = await sql<{ author_kind: string; author_name: string | null; body: string; created_at: Date }>(
+      `select author_kind, author_name, body, created_at from messages where ticket_id = ? and not internal order by seq`, [ticket.id],
+    );
+    const locale = mailLocale(row.locale);
+    const you = locale === 'ar' ? 'أنت' : 'You';
+    const support = locale === 'ar' ? 'فريق الدعم' : 'Support';
+    const at = (d: Date) => new Date(d).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+    await enqueueMail(sql, this.publicUrl(), [{
+      kind: 'transcript', to: row.email, locale, ticketId: ticket.id,
+      render: (unsubscribe) => transcriptMail(locale, {
+        category: ticket.category, description: ticket.description, customer: you,
+        messages: messages.map((m) => ({ by: m.author_kind === 'customer' ? you : m.author_name ?? support, body: m.body, at: at(m.created_at) })),
+      }, unsubscribe),
+    }]);
+  }
+}
