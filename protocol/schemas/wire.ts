@@ -6,7 +6,7 @@ import * as v from 'valibot';
 import type * as W from '../index.ts';
 import { CANNED_SCOPES } from '../canned-responses.ts';
 import { ERROR_CODES } from '../errors.ts';
-import { MAIL_KINDS, MAIL_STATES } from '../mail.ts';
+import { ASK_EMAIL, MAIL_KINDS, MAIL_STATES } from '../mail.ts';
 import { DELIVERY_STATES, SCOPES, WEBHOOK_EVENTS } from '../integrations.ts';
 import { MEMBER_STATUSES, ROUTING_MODES } from '../routing.ts';
 import { TICKET_ACTIONS, TICKET_STATUSES, URGENCIES } from '../tickets.ts';
@@ -30,7 +30,7 @@ export const Ticket = obj({
   labels: v.optional(v.array(v.string())), lastSeq: int, readSeq: v.optional(int),
 });
 export const TicketEvent = obj({
-  id, ticketId: id, action: v.picklist(['create', ...TICKET_ACTIONS]), from: nullable(v.picklist(TICKET_STATUSES)), to: v.picklist(TICKET_STATUSES),
+  id, ticketId: id, action: v.picklist(['create', ...TICKET_ACTIONS, 'transfer']), from: nullable(v.picklist(TICKET_STATUSES)), to: v.picklist(TICKET_STATUSES),
   actor: obj({ kind: v.picklist(AUTHOR_KINDS), id, name: v.optional(nullable(v.string())) }), reason: nullable(v.string()), at: time,
 });
 export const Author = obj({ kind: v.picklist(AUTHOR_KINDS), id, name: v.optional(nullable(v.string())) });
@@ -49,11 +49,19 @@ export const User = obj({
   id, email: v.string(), name: v.string(), role: v.picklist(ROLES), active: v.boolean(), status: v.picklist(MEMBER_STATUSES), capacity: int, mailNewTickets: v.optional(v.boolean()), createdAt: time,
 });
 export const Customer = obj({ id, siteId: id, name: nullable(v.string()), email: nullable(v.string()), verified: v.boolean(), externalId: nullable(v.string()) });
-export const PublicSite = obj({ id, name: v.string(), categories: v.array(v.string()), requireIdentity: v.boolean() });
-export const VisitorSession = obj({ visitorToken: v.string(), customer: Customer, site: PublicSite });
+export const SiteAvailability = obj({ open: v.boolean(), backAt: nullable(time) });
+export const BusinessHours = obj({
+  timeZone: v.string(), weekly: v.array(obj({ day: int, from: v.string(), to: v.string() })), closedDates: v.optional(v.array(v.string())),
+});
+export const PublicSite = obj({
+  id, name: v.string(), categories: v.array(v.string()), requireIdentity: v.boolean(),
+  askEmail: v.optional(v.picklist(ASK_EMAIL)), transcripts: v.optional(v.boolean()), availability: v.optional(SiteAvailability),
+});
+export const VisitorSession = obj({ visitorToken: v.string(), customer: Customer, site: PublicSite, ticketId: v.optional(id) });
 export const Site = obj({
   id, name: v.string(), key: v.string(), secret: v.string(), origins: v.array(v.string()), categories: v.array(v.string()),
-  requireIdentity: v.boolean(), routing: v.picklist(ROUTING_MODES), snippet: v.string(), createdAt: time,
+  requireIdentity: v.boolean(), routing: v.picklist(ROUTING_MODES), askEmail: v.optional(v.picklist(ASK_EMAIL)), transcripts: v.optional(v.boolean()),
+  hours: v.optional(nullable(BusinessHours)), snippet: v.string(), createdAt: time,
 });
 
 const contextFields = {
@@ -95,8 +103,9 @@ export const OutboxList = obj({ mails: v.array(OutboxMail), delivery: v.variant(
 const seconds = nullable(v.number());
 const spread = obj({ avg: seconds, p50: seconds, p90: seconds });
 export const CsatGroup = obj({ key: v.string(), label: v.string(), ratings: int, average: v.number(), satisfiedShare: v.number() });
+export const MemberLoad = obj({ id, name: v.string(), status: v.picklist(MEMBER_STATUSES), assigned: int, capacity: int });
 const RoutingStats = obj({
-  members: v.array(obj({ id, name: v.string(), status: v.picklist(MEMBER_STATUSES), assigned: int, capacity: int })),
+  members: v.array(MemberLoad),
   waiting: int, longestWaitSeconds: seconds,
   queues: v.array(obj({ team: nullable(obj({ id, name: v.string() })), waiting: int, longestWaitSeconds: seconds })),
 });
@@ -143,6 +152,8 @@ same<Same<Out<typeof Customer>, W.Customer>>();
 same<Same<Out<typeof PublicSite>, W.PublicSite>>();
 same<Same<Out<typeof VisitorSession>, W.VisitorSession>>();
 same<Same<Out<typeof Site>, W.Site>>();
+same<Same<Out<typeof BusinessHours>, W.BusinessHours>>();
+same<Same<Out<typeof SiteAvailability>, W.SiteAvailability>>();
 same<Same<Out<typeof CustomerContext>, W.CustomerContext>>();
 same<Same<Out<typeof CustomerProfile>, W.CustomerProfile>>();
 same<Same<Out<typeof CustomerTicket>, W.CustomerTicket>>();
@@ -159,5 +170,6 @@ same<Same<Out<typeof WebhookEndpointWithSecret>, W.WebhookEndpointWithSecret>>()
 same<Same<Out<typeof WebhookDelivery>, W.WebhookDelivery>>();
 same<Same<Out<typeof CsatGroup>, W.CsatGroup>>();
 same<Same<Out<typeof RoutingStats>, W.RoutingStats>>();
+same<Same<Out<typeof MemberLoad>, W.MemberLoad>>();
 same<Same<Out<typeof Stats>, W.Stats>>();
 same<Same<Out<typeof WebhookPayload>, W.WebhookPayload>>();

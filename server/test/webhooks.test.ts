@@ -160,6 +160,10 @@ describe('webhook delivery', () => {
     // Unchanged labels tell nobody: no fourth delivery is queued.
     const entries = await eventually(() => log(hook.id), (l) => l.every((e) => e.state === 'delivered'));
     expect(entries.filter((e) => e.type === 'ticket.updated')).toHaveLength(3);
+    // A release (a hand-over, the other path that broadcasts ticket_updated) is told the same way.
+    expect((await c.member.post(`/api/tickets/${t.id}/assign`, { userId: null })).status).toBe(200);
+    await r.until(() => r.received.filter((x) => x.payload.type === 'ticket.updated').length === 4);
+    expect(r.received.at(-1)!.payload.data.ticket).toMatchObject({ id: t.id, status: 'open', assignee: null });
     await remove(hook.id);
   });
 

@@ -62,6 +62,7 @@ export const OPERATIONS: readonly Operation[] = [
   op('get', '/api/tickets/:id/messages', 'actor', 'A page of messages: after=<seq> forward, before=<seq> back', { 200: W.MessagePage }, { query: rq.MessagesQuery }),
   op('post', '/api/tickets/:id/messages', 'actor', 'Send a message (201; 200 when clientId repeats one)', { 200: W.Message, 201: W.Message }, { body: rq.SendMessageBody }),
   op('post', '/api/tickets/:id/read', 'actor', 'Move the caller’s read position', { 200: v.strictObject({ seq: v.number() }) }, { body: rq.ReadBody }),
+  op('post', '/api/tickets/:id/assign', 'actor', 'Transfer an assigned ticket ({userId}) or release it to the open queue ({userId: null}); the assignee or an admin', { 200: W.Ticket }, { body: rq.AssignBody }),
   op('get', '/api/tickets/:id/queue', 'actor', 'The ticket’s place in the waiting queue', { 200: W.QueuePosition }),
   op('put', '/api/tickets/:id/labels', 'actor', 'Set the ticket’s labels (staff)', { 200: W.Ticket }, { body: rq.LabelsBody }),
   op('post', '/api/tickets/:id/rating', 'actor', 'Rate a closed ticket, once (its customer)', { 201: W.Rating }, { body: rq.RatingBody }),
@@ -73,6 +74,7 @@ export const OPERATIONS: readonly Operation[] = [
 
   op('get', '/api/users', 'admin', 'Staff accounts', { 200: list('users', W.User) }),
   op('post', '/api/users', 'admin', 'Create a staff account', { 201: W.User }, { body: rq.NewUser }),
+  op('get', '/api/members', 'staff', 'Active staff with status and load (no emails): whom a ticket can go to', { 200: list('members', W.MemberLoad) }),
   op('patch', '/api/users/me', 'staff', 'Set your own availability', { 200: W.User }, { body: rq.MemberStatusBody }),
   op('patch', '/api/users/:id', 'admin', 'Change a staff account (deactivating, a role or a password change ends its sessions)', { 200: W.User }, { body: rq.UserPatch }),
 
