@@ -24,6 +24,7 @@ import './parley-reject-dialog.ts';
 import './parley-shortcuts-dialog.ts';
 import './parley-sites.ts';
 import './parley-status-picker.ts';
+import './parley-teams.ts';
 import './parley-inbox.ts';
 import './parley-search-box.ts';
 import './parley-search-results.ts';
@@ -37,7 +38,7 @@ import './parley-toast.ts';
 
 const TITLES: Record<Route['name'], string> = {
   open: 'Open tickets', mine: 'My tickets', ticket: 'Conversation', all: 'All tickets',
-  monitoring: 'Monitoring', members: 'Members', sites: 'Sites', replies: 'My replies', 'team-replies': 'Team replies', tokens: 'API tokens', webhooks: 'Webhooks', outbox: 'Outbox',
+  monitoring: 'Monitoring', members: 'Members', sites: 'Sites', teams: 'Teams', replies: 'My replies', 'team-replies': 'Team replies', tokens: 'API tokens', webhooks: 'Webhooks', outbox: 'Outbox',
   search: 'Search', inbox: 'Conversations',
 };
 
@@ -257,6 +258,7 @@ export class ParleyApp extends LitElement {
       case 'monitoring': return html`<parley-monitoring></parley-monitoring>`;
       case 'members': return html`<parley-members .me=${this.user}></parley-members>`;
       case 'sites': return html`<parley-sites></parley-sites>`;
+      case 'teams': return html`<parley-teams></parley-teams>`;
       case 'tokens': return html`<parley-api-tokens></parley-api-tokens>`;
       case 'webhooks': return html`<parley-webhooks></parley-webhooks>`;
       case 'outbox': return html`<parley-outbox></parley-outbox>`;
@@ -265,7 +267,7 @@ export class ParleyApp extends LitElement {
       default: {
         const mode = r.name === 'mine' ? 'mine' : 'open';
         const l = this.lists;
-        return html`<parley-queue mode=${mode} .tickets=${l.board[mode]} .busy=${l.busy} .fresh=${l.fresh} .now=${this.now}
+        return html`<parley-queue mode=${mode} user-id=${this.user?.id ?? ''} .tickets=${l.board[mode]} .busy=${l.busy} .fresh=${l.fresh} .now=${this.now}
           ?loaded=${l.loaded} error=${l.error} @parley-retry=${() => l.load()}></parley-queue>`;
       }
     }
