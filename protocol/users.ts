@@ -46,6 +46,8 @@ export interface VisitorSession {
   visitorToken: string;
   customer: Customer;
   site: PublicSite;
+  /** With a resume token: the one ticket this visitor token reaches. */
+  ticketId?: string;
 }
 
 /** What the widget may know about its site. */

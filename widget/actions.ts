@@ -1,7 +1,7 @@
 // The store: state (store.ts) plus every action that changes it. Components call these only.
 import { batch, effect } from '@preact/signals-core';
 import { newClientId } from '../protocol/client/index.ts';
-import type { Identity, NewTicket, Ticket, VisitorSession } from '../protocol/index.ts';
+import type { Identity, NewTicket, ReplyTime, Ticket, VisitorSession } from '../protocol/index.ts';
 import { type ApiError, request } from './api.ts';
 import type { Theme } from './contract.ts';
 import { fill } from './i18n/index.ts';
@@ -66,7 +66,10 @@ export function createStore(ctx: StoreContext) {
 
   const loadTickets = async () => {
     const generation = forgotten;
-    const { tickets } = await request<{ tickets: Ticket[] }>(server, '/api/tickets', (await ensureSession()).visitorToken);
+    const token = (await ensureSession()).visitorToken;
+    // What the header promises ("We typically reply in …"); unknown is fine, so failures are quiet.
+    void request<ReplyTime>(server, '/api/reply-time', token).then((r) => generation === forgotten && (s.replyTime.value = r.medianFirstResponseSeconds), () => {});
+    const { tickets } = await request<{ tickets: Ticket[] }>(server, '/api/tickets', token);
     // An answer for a visitor forgotten meanwhile (identify, reset) is dropped.
     if (generation !== forgotten) return;
     batch(() => {

@@ -1,5 +1,6 @@
 // The panel's components in real Chromium, on a store seeded by hand (no server needed), plus one
 // real network failure: rendering safety, states, right-to-left layout, phones, keyboard.
+import { emulateMedia } from '@web/test-runner-commands';
 import { expect } from 'chai';
 import type { Message, Ticket } from '../protocol/index.ts';
 import { createStore, type Store } from './actions.ts';
@@ -65,7 +66,7 @@ describe('widget components', () => {
     expect((window as unknown as { hacked?: number }).hacked).to.equal(undefined);
     expect($$(root, '.meta').map((m) => m.textContent)).to.deep.equal([`Maya · ${new Date('2026-01-01T10:05:00Z').toLocaleTimeString('en', { hour: '2-digit', minute: '2-digit' })}`, `${new Date('2026-01-01T10:05:00Z').toLocaleTimeString('en', { hour: '2-digit', minute: '2-digit' })} · Sent`]);
     s.theirRead.value = { t1: 2 };
-    await until(() => $$(root, '.meta')[1]!.textContent!.endsWith('Read'));
+    await until(() => $$(root, '.meta')[1]!.textContent!.endsWith('Seen'));
   });
 
   it('shows each unsent message as sending or failed, with a retry', async () => {
@@ -147,6 +148,86 @@ describe('widget components', () => {
     $(root, '.panel')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     await until(() => !$(root, '.panel'));
     expect(events).to.include('closed');
+  });
+});
+
+describe('widget look and feel', () => {
+  afterEach(async () => {
+    host?.remove();
+    await emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' });
+  });
+
+  it('shows the faces of the staff online and the usual reply time in the header', async () => {
+    const { s, root } = setup();
+    await chat(s, root);
+    s.connection.value = 'open';
+    s.staff.value = [{ kind: 'member', id: 'u1', name: 'Maya Lopez' }, { kind: 'admin', id: 'u2', name: 'ali' }];
+    await until(() => $$(root, 'header .face').length === 2);
+    expect($$(root, 'header .face').map((f) => f.textContent)).to.deep.equal(['ML', 'A']);
+    expect($(root, 'header small')!.textContent).to.equal('We are online');
+    s.replyTime.value = 290;
+    await until(() => $(root, 'header small')!.textContent === 'We typically reply in 5 minutes');
+    s.replyTime.value = 3 * 3600;
+    await until(() => $(root, 'header small')!.textContent === 'We typically reply in 3 hours');
+    s.staff.value = [];
+    await until(() => !$(root, 'header .face'));
+  });
+
+  it('groups messages by author and day, and says "Seen" once, on the last message read', async () => {
+    const { s, root } = setup();
+    const at = (seq: number, body: string, kind: 'customer' | 'member', createdAt: string) => ({ ...message(seq, body, kind), createdAt });
+    await chat(s, root, {}, [
+      at(1, 'Hello', 'member', '2026-01-01T10:00:00Z'),
+      at(2, 'How can I help?', 'member', '2026-01-01T10:01:00Z'),
+      at(3, 'My invoice', 'customer', '2026-01-01T10:02:00Z'),
+      at(4, 'is wrong', 'customer', '2026-01-01T10:03:00Z'),
+      at(5, 'Still there?', 'customer', '2026-01-03T09:00:00Z'),
+    ]);
+    s.theirRead.value = { t1: 4 };
+    await until(() => $$(root, '.meta').some((m) => m.textContent!.endsWith('Seen')));
+    expect($$(root, '.day').length).to.equal(2);
+    const metas = $$(root, '.msg').map((m) => m.querySelector('.meta')?.textContent ?? null);
+    const time = (iso: string) => new Date(iso).toLocaleTimeString('en', { hour: '2-digit', minute: '2-digit' });
+    expect(metas).to.deep.equal([null, `Maya · ${time('2026-01-01T10:01:00Z')}`, null, `${time('2026-01-01T10:03:00Z')} · Seen`, `${time('2026-01-03T09:00:00Z')} · Sent`]);
+    // One face per group of staff messages, beside its last one.
+    expect($$(root, '.msg .face').map((f) => f.textContent)).to.deep.equal(['M']);
+    expect($$(root, '.bubble').every((b) => b.getAttribute('dir') === 'auto')).to.equal(true);
+    expect($(root, '[role=log]')!.getAttribute('aria-live')).to.equal('polite');
+  });
+
+  it('animates the typing dots unless the visitor prefers reduced motion', async () => {
+    const { s, root } = setup();
+    await chat(s, root);
+    s.typists.value = { t1: 'Maya' };
+    const dot = await until(() => $(root, '.dots i'));
+    expect($(root, '.typing')!.textContent).to.equal('Maya is typing…');
+    expect(getComputedStyle(dot).animationName).to.equal('parley-dot');
+    await emulateMedia({ reducedMotion: 'reduce' });
+    expect(getComputedStyle(dot).animationName).to.equal('none');
+  });
+
+  it('follows the dark colour scheme, unless the site fixes a theme', async () => {
+    const { s, root } = setup();
+    const panel = await chat(s, root);
+    const background = () => getComputedStyle(panel).backgroundColor;
+    expect(background()).to.equal('rgb(246, 246, 250)');
+    await emulateMedia({ colorScheme: 'dark' });
+    expect(background()).to.equal('rgb(22, 22, 29)');
+    s.theme.value = { theme: 'light' };
+    await until(() => background() === 'rgb(246, 246, 250)');
+    await emulateMedia({ colorScheme: 'light' });
+    s.theme.value = { theme: 'dark' };
+    await until(() => background() === 'rgb(22, 22, 29)');
+  });
+
+  it('tells a waiting customer their place in the queue', async () => {
+    const { s, root } = setup();
+    await chat(s, root, { status: 'open', assignee: null });
+    expect($(root, '.note')!.textContent).not.to.contain('queue');
+    s.queue.value = { t1: 2 };
+    await until(() => $(root, '.note')!.textContent!.startsWith('You are number 2 in the queue.'));
+    s.queue.value = { t1: null };
+    await until(() => !$(root, '.note')!.textContent!.includes('queue'));
   });
 });
 

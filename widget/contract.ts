@@ -10,6 +10,8 @@ export interface Theme {
   position?: Position;
   greeting?: string;
   title?: string;
+  /** Fixes the colours; unset follows the visitor's `prefers-color-scheme`. */
+  theme?: 'light' | 'dark';
 }
 
 /** Events a site owner can listen to with `Parley.on(name, handler)`. */

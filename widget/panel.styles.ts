@@ -1,7 +1,14 @@
 // The panel's CSS, added to the shadow root when the app loads. Logical properties (inline-start/end)
 // make the layout mirror under dir="rtl". Minified at build time; kept lean for the size budget.
 export default `
+/* Dark follows the page's preference unless the site owner fixed a theme (data-theme). */
 .panel {
+  color-scheme: light dark;
+  --bg: light-dark(#f6f6fa, #16161d);
+  --card: light-dark(#fff, #23232d);
+  --fg: light-dark(#223, #e8e8f0);
+  --muted: light-dark(#5c5c6e, #a6a6b8);
+  --line: light-dark(#dcdce6, #3a3a48);
   position: fixed;
   bottom: 88px;
   right: 20px;
@@ -9,12 +16,12 @@ export default `
   height: min(640px, calc(100vh - 110px));
   display: flex;
   flex-direction: column;
-  background: #f6f6fa;
+  background: var(--bg);
   border-radius: 16px;
   box-shadow: 0 9px 40px #0004;
   overflow: hidden;
   font: 15px/1.45 system-ui, sans-serif;
-  color: #223;
+  color: var(--fg);
 }
 :host([data-position=left]) .panel {
   right: auto;
@@ -41,7 +48,7 @@ h2, p {
 }
 small, .note, .meta, .banner {
   font-size: 13px;
-  color: #667;
+  color: var(--muted);
 }
 header small {
   color: #fff;
@@ -83,7 +90,7 @@ header :focus-visible {
 }
 .banner {
   padding: 8px 16px;
-  background: #eef;
+  background: var(--line);
 }
 .error, .failed .bubble {
   background: #fdd;
@@ -97,8 +104,8 @@ header :focus-visible {
   margin-bottom: 8px;
   padding: 10px 14px;
   border-radius: 12px;
-  background: #fff;
-  border: 1px solid #e4e4ec;
+  background: var(--card);
+  border: 1px solid var(--line);
   text-align: start;
   width: 100%;
   box-sizing: border-box;
@@ -129,6 +136,7 @@ ul {
   border-radius: 9px;
   font-size: 12px;
   background: #e3e6ff;
+  color: #223;
 }
 .assigned {
   background: #d6f5df;
@@ -154,7 +162,7 @@ select, textarea {
   box-sizing: border-box;
   width: 100%;
   padding: 10px;
-  border: 1px solid #ccd;
+  border: 1px solid var(--line);
   border-radius: 10px;
   font: inherit;
   font-size: 16px;
@@ -179,9 +187,9 @@ select, textarea {
 .chips span {
   display: block;
   padding: 8px 0;
-  border: 1px solid #ccd;
+  border: 1px solid var(--line);
   border-radius: 8px;
-  background: #fff;
+  background: var(--card);
   text-align: center;
 }
 :checked + span {
@@ -202,7 +210,26 @@ form .error {
   border-radius: 0;
 }
 .msg {
+  position: relative;
   max-width: 80%;
+}
+.msg:not(.mine) {
+  padding-inline-start: 36px;
+}
+.msg .face {
+  position: absolute;
+  inset-inline-start: 0;
+  bottom: 20px;
+  width: 26px;
+  height: 26px;
+  line-height: 26px;
+  border-color: var(--line);
+}
+.day {
+  margin: 12px 0 4px;
+  text-align: center;
+  font-size: 12px;
+  color: var(--muted);
 }
 .mine {
   margin-inline-start: auto;
@@ -219,10 +246,69 @@ form .error {
 }
 .composer {
   padding: 10px 12px;
-  background: #fff;
+  background: var(--card);
 }
 .composer button {
   color: var(--parley-accent);
+}
+[data-theme=light] {
+  color-scheme: light;
+}
+[data-theme=dark] {
+  color-scheme: dark;
+}
+select, textarea {
+  background: var(--card);
+  color: inherit;
+}
+.faces {
+  display: flex;
+}
+.face {
+  width: 30px;
+  height: 30px;
+  margin-inline-end: -8px;
+  border: 2px solid var(--parley-accent);
+  border-radius: 50%;
+  background: #fff;
+  color: #223;
+  font: 700 12px/30px system-ui, sans-serif;
+  text-align: center;
+}
+.face:last-child {
+  margin-inline-end: 4px;
+}
+.dots i {
+  display: inline-block;
+  width: 5px;
+  height: 5px;
+  margin-inline-end: 3px;
+  border-radius: 50%;
+  background: currentColor;
+  animation: parley-dot 1s infinite alternate;
+}
+.dots i + i {
+  animation-delay: .2s;
+}
+.dots i + i + i {
+  animation-delay: .4s;
+}
+@keyframes parley-dot {
+  to {
+    opacity: .2;
+    transform: translateY(-3px);
+  }
+}
+.chat {
+  scroll-behavior: smooth;
+}
+@media (prefers-reduced-motion: reduce) {
+  .dots i {
+    animation: none;
+  }
+  .chat {
+    scroll-behavior: auto;
+  }
 }
 @media (max-width: 480px) {
   :host([data-position]) .panel {

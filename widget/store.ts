@@ -41,6 +41,10 @@ export function createState(ctx: StoreContext) {
     connection: signal<SocketState>('closed'),
     /** Staff online (from presence); null until known. */
     staff: signal<PresenceEntry[] | null>(null),
+    /** The site's median first response in seconds (GET /api/reply-time); null when unknown. */
+    replyTime: signal<number | null>(null),
+    /** ticketId → its place in the auto-routing queue (1 = next); null or missing once it no longer waits. */
+    queue: signal<Record<string, number | null>>({}),
     /** The latest status change, announced politely. */
     notice: signal(''),
     /** A failure to show (start-up, form submit). */

@@ -23,6 +23,8 @@ export const VisitorRequest = v.object({
   siteKey: text(EDGE_LIMITS.siteKey, { description: "the site's public key (data-site)" }),
   visitorToken: optional(text(EDGE_LIMITS.identityId, { description: 'the token from an earlier answer, to resume that visitor' })),
   identity: optional(Identity),
+  /** The `parley_resume` token of a mailed link: a visitor token for that one ticket. */
+  resumeToken: optional(text(EDGE_LIMITS.identityId, { description: "a resume link's token (?parley_resume=)" })),
   /** The page and browser the widget runs in (staff see it; the server adds the user agent). */
   context: optional(VisitorContext),
 }, 'must be a JSON object');

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { EntityManager } from '@mikro-orm/core';
+import type { AbstractSqlDriver } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { CompiledQuery } from 'kysely';
 import pg from 'pg';
@@ -8,6 +9,14 @@ import { entities } from '../entities/index.ts';
 import { migrationsList } from './migrations/index.ts';
 
 export type DatabaseKind = 'postgresql' | 'pglite';
+
+/** What the server uses of either driver's MikroORM (both are SQL ORMs on kysely). */
+interface SqlOrm {
+  em: EntityManager<AbstractSqlDriver>;
+  migrator: { up(): Promise<unknown> };
+  close(force?: boolean): Promise<void>;
+  isConnected(): Promise<boolean>;
+}
 
 /** The one database handle the server holds: the ORM, plus raw SQL for hot paths. */
 export interface Database {
@@ -54,24 +63,24 @@ const common = {
 
 /** Opens the database (PostgreSQL when a URL is given, else PGlite in `dataDir`) and runs pending migrations. */
 export async function openDatabase(opts: { databaseUrl: string | null; dataDir: string; poolMax?: number }): Promise<Database> {
-  let orm: any;
+  let orm: SqlOrm;
   let kind: DatabaseKind;
   if (opts.databaseUrl) {
     const { MikroORM } = await import('@mikro-orm/postgresql');
-    orm = await MikroORM.init({ ...common, clientUrl: opts.databaseUrl, pool: { min: 0, max: opts.poolMax ?? 10 } } as any);
+    orm = await MikroORM.init({ ...common, clientUrl: opts.databaseUrl, pool: { min: 0, max: opts.poolMax ?? 10 } });
     kind = 'postgresql';
   } else {
     const { MikroORM } = await import('@mikro-orm/pglite');
     const dir = opts.dataDir === 'memory://' ? 'memory://' : resolve(opts.dataDir, 'pglite');
     if (dir !== 'memory://') mkdirSync(dir, { recursive: true });
-    orm = await MikroORM.init({ ...common, dbName: dir } as any);
+    orm = await MikroORM.init({ ...common, dbName: dir });
     kind = 'pglite';
   }
   const url = opts.databaseUrl;
   const exclusive = <T,>(work: () => Promise<T>): Promise<T> => (url ? withAdvisoryLock(url, work) : work());
   await exclusive(() => orm.migrator.up());
   // Raw SQL goes to the driver with real bind parameters ($1, $2...), never spliced into the text.
-  const kysely = orm.em.getConnection().getClient();
+  const kysely = orm.em.getConnection().getClient<unknown>();
   const runner = (executor: typeof kysely) => async <T,>(query: string, params: unknown[] = []): Promise<T[]> => {
     let n = 0;
     const text = query.replace(/\?/g, () => `$${++n}`);
@@ -85,7 +94,7 @@ export async function openDatabase(opts: { databaseUrl: string | null; dataDir: 
     em: () => orm.em.fork(),
     sql,
     exclusive,
-    transaction: (fn) => kysely.transaction().execute((trx: typeof kysely) => fn(runner(trx))),
+    transaction: (fn) => kysely.transaction().execute((trx) => fn(runner(trx))),
     close: () => orm.close(true),
   };
 }

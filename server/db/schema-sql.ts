@@ -2,6 +2,6 @@
 import { MikroORM } from '@mikro-orm/pglite';
 import { entities } from '../entities/index.ts';
 
-const orm = await MikroORM.init({ entities, dbName: 'memory://' } as any);
+const orm = await MikroORM.init({ entities, dbName: 'memory://' });
 console.log(await orm.schema.getCreateSchemaSQL());
 await orm.close();

@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import { TICKET_STATUSES } from '../../protocol/tickets.ts';
 import { Ticket } from './ticket.ts';
 import { baseProperties } from './base.ts';
 
@@ -10,8 +11,8 @@ const TicketEventSchema = defineEntity({
     ...baseProperties,
     ticket: () => p.manyToOne(Ticket).deleteRule('cascade').index(),
     action: p.string(),
-    fromStatus: p.string().nullable(),
-    toStatus: p.string(),
+    fromStatus: p.enum(TICKET_STATUSES).nullable(),
+    toStatus: p.enum(TICKET_STATUSES),
     actorKind: p.string(),
     actorId: p.string(),
     actorName: p.string().nullable(),

@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import { TICKET_STATUSES, URGENCIES } from '../../protocol/tickets.ts';
 import { baseProperties } from './base.ts';
 import { Customer } from './customer.ts';
 import { Site } from './site.ts';
@@ -14,9 +15,9 @@ const TicketSchema = defineEntity({
     site: () => p.manyToOne(Site).deleteRule('cascade'),
     customer: () => p.manyToOne(Customer).deleteRule('cascade').index(),
     category: p.string(),
-    urgency: p.string(),
+    urgency: p.enum(URGENCIES),
     description: p.text(),
-    status: p.string(),
+    status: p.enum(TICKET_STATUSES),
     assignee: () => p.manyToOne(User).nullable().index(),
     rejectReason: p.text().nullable(),
     clientId: p.string().nullable(),

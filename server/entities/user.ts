@@ -1,4 +1,6 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import { MEMBER_STATUSES } from '../../protocol/routing.ts';
+import { ROLES } from '../../protocol/users.ts';
 import { baseProperties } from './base.ts';
 
 const UserSchema = defineEntity({
@@ -8,11 +10,11 @@ const UserSchema = defineEntity({
     ...baseProperties,
     email: p.string().unique(),
     name: p.string(),
-    role: p.string(),
+    role: p.enum(ROLES),
     passwordHash: p.string().hidden(),
     active: p.boolean().default(true),
     // Routing: availability (statusAuto: set by the server on disconnect/reconnect, not by the member) and capacity.
-    status: p.string().default('offline'),
+    status: p.enum(MEMBER_STATUSES).default('offline'),
     statusAuto: p.boolean().default(true),
     capacity: p.integer().default(5),
     lastAssignedAt: p.datetime().nullable(),

@@ -9,6 +9,8 @@ const VisitorTokenSchema = defineEntity({
     id: p.string().primary(),
     customer: () => p.manyToOne(Customer).deleteRule('cascade'),
     createdAt: p.datetime().onCreate(() => new Date()),
+    /** Set for a token a resume link made: it reaches this one ticket only. */
+    ticketId: p.uuid().nullable(),
   },
 });
 

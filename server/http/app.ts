@@ -7,6 +7,7 @@ import { headers } from './headers.ts';
 import { jsonBody } from './json-body.ts';
 import { origin } from './origin.ts';
 import { requestLog } from './request-log.ts';
+import { resumeScope } from './resume-scope.ts';
 import { authRoutes } from './routes/auth.ts';
 import { cannedResponseRoutes } from './routes/canned-responses.ts';
 import { customerRoutes } from './routes/customers.ts';
@@ -59,6 +60,7 @@ export function createApp({ services, root, connections }: AppOptions): Koa {
   app.use(unsubscribeRoutes.routes());
   app.use(jsonBody);
   app.use(authenticate);
+  app.use(resumeScope);
   app.use(scopes);
   for (const router of [authRoutes, visitorRoutes, availabilityRoutes, ticketRoutes, userRoutes, siteRoutes, teamRoutes, tokenRoutes, webhookRoutes, ratingRoutes, customerRoutes, cannedResponseRoutes, labelRoutes, searchRoutes, replyTimeRoutes, outboxRoutes, healthRoutes(connections)]) {
     app.use(router.routes());

@@ -2,6 +2,7 @@ import type { Database } from '../db/orm.ts';
 import { unreadReplyMailDue } from '../domain/unread-reply.ts';
 import { mailLocale } from './layout.ts';
 import { enqueueMail } from './outbox.ts';
+import { resumeLink } from './resume-link.ts';
 import { unreadReplyMail } from './templates.ts';
 
 interface Candidate {
@@ -76,11 +77,12 @@ export class UnreadReplyMailer {
         [c.ticket_id, Number(c.read_seq), Number(c.upto_seq)],
       );
       const locale = mailLocale(c.locale);
+      const resumeUrl = c.page_url ? await resumeLink(sql, c.page_url, c.ticket_id) : null;
       const support = locale === 'ar' ? 'فريق الدعم' : 'Support';
       return enqueueMail(sql, publicUrl, [{
         kind: 'unread_reply', to: c.email, locale, ticketId: c.ticket_id, uptoSeq: Number(c.upto_seq),
         render: (unsubscribe) => unreadReplyMail(locale, {
-          messages: messages.map((m) => ({ by: m.author_name ?? support, body: m.body })), resumeUrl: c.page_url,
+          messages: messages.map((m) => ({ by: m.author_name ?? support, body: m.body })), resumeUrl,
         }, unsubscribe),
       }]);
     });

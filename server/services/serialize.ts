@@ -1,4 +1,4 @@
-import type { Message as WireMessage, Site as WireSite, Ticket as WireTicket, TicketEvent as WireEvent, User as WireUser, Customer as WireCustomer, PublicSite, TicketStatus, Urgency, AuthorKind } from '../../protocol/index.ts';
+import type { Message as WireMessage, Site as WireSite, Ticket as WireTicket, TicketEvent as WireEvent, User as WireUser, Customer as WireCustomer, PublicSite, AuthorKind } from '../../protocol/index.ts';
 import { availabilityAt } from '../domain/hours.ts';
 import type { Customer, Site, Ticket, TicketEvent, User } from '../entities/index.ts';
 
@@ -11,9 +11,9 @@ export function ticketToWire(t: Ticket, readSeq?: number): WireTicket {
     siteId: t.site.id,
     customer: { id: t.customer.id, name: t.customer.name ?? null },
     category: t.category,
-    urgency: t.urgency as Urgency,
+    urgency: t.urgency,
     description: t.description,
-    status: t.status as TicketStatus,
+    status: t.status,
     assignee: t.assignee ? { id: t.assignee.id, name: t.assignee.name } : null,
     rejectReason: t.rejectReason ?? null,
     createdAt: iso(t.createdAt)!,
@@ -57,7 +57,7 @@ export const userToWire = (u: User): WireUser => ({
   id: u.id,
   email: u.email,
   name: u.name,
-  role: u.role as WireUser['role'],
+  role: u.role,
   active: u.active,
   status: u.status as WireUser['status'],
   capacity: u.capacity,
@@ -108,8 +108,8 @@ export const eventToWire = (e: TicketEvent): WireEvent => ({
   id: e.id,
   ticketId: e.ticket.id,
   action: e.action as WireEvent['action'],
-  from: (e.fromStatus ?? null) as TicketStatus | null,
-  to: e.toStatus as TicketStatus,
+  from: e.fromStatus ?? null,
+  to: e.toStatus,
   actor: { kind: e.actorKind as AuthorKind, id: e.actorId, name: e.actorName ?? null },
   reason: e.reason ?? null,
   at: iso(e.createdAt)!,

@@ -3,7 +3,7 @@ import { holds, type NewTicket, type Ticket as WireTicket, type TicketAction, ty
 import type { Database } from '../db/orm.ts';
 import { emSql } from '../mail/outbox.ts';
 import type { TicketMail, TicketMailInput } from '../mail/ticket-mail.ts';
-import { authorKindOf, canTransition, canView, IDENTITY_MISSING, participantOf, TRANSITIONS, viewWhere, type Actor, type TicketFacts } from '../domain/index.ts';
+import { authorKindOf, inTicketScope, canTransition, canView, IDENTITY_MISSING, participantOf, TRANSITIONS, viewWhere, type Actor, type TicketFacts } from '../domain/index.ts';
 import { Ticket, TicketEvent, TicketRead } from '../entities/index.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
 import { isUuid } from '../input.ts';
@@ -20,7 +20,7 @@ const WEBHOOK_OF = { accept: 'ticket.accepted', reject: 'ticket.rejected', close
 
 /** The rule facts of a ticket; `requireIdentity` is its site's setting. */
 export const factsOf = (t: Ticket, requireIdentity: boolean): TicketFacts => ({
-  status: t.status as TicketStatus,
+  status: t.status,
   customerId: t.customer.id,
   siteId: t.site.id,
   assigneeId: t.assignee?.id ?? null,
@@ -51,6 +51,7 @@ export class TicketService {
   /** Creates a ticket for a customer; a retry with the same `clientId` returns the first one. */
   async create(actor: Actor, input: NewTicket & { clientId?: string } & TicketMailInput, requireIdentity: boolean): Promise<{ ticket: WireTicket; created: boolean }> {
     if (actor.kind !== 'customer') throw forbidden('only customers open tickets');
+    if (actor.onlyTicket) throw forbidden('a resume link opens one ticket only');
     if (holds(IDENTITY_MISSING, participantOf(actor), { status: 'open', customerId: actor.id, siteId: actor.siteId, assigneeId: null, requireIdentity })) throw forbidden('this site requires a signed-in customer to open tickets');
     const em = this.db.em();
     if (input.clientId) {
@@ -90,6 +91,7 @@ export class TicketService {
     // The visibility rule itself, compiled to SQL (protocol/lifecycle.ts VIEW), is the WHERE.
     const where: Record<string, unknown> = { [raw((alias) => viewWhere(actor, alias).sql, viewWhere(actor, 't').params)]: [] };
     if (filter.mine && actor.kind === 'staff') where.assignee = actor.id;
+    if (actor.kind === 'customer' && actor.onlyTicket) where.id = actor.onlyTicket;
     if (filter.status) where.status = filter.status;
     // GIN-indexed containment (migration 0062).
     if (filter.label) Object.assign(where, { [raw((alias) => `${alias}.labels @> ?::jsonb`, [JSON.stringify([filter.label])])]: [] });
@@ -100,7 +102,7 @@ export class TicketService {
 
   /** Loads a ticket the actor may see; anything else is a 404, so ids of others' tickets leak nothing. */
   async load(actor: Actor, id: string): Promise<Ticket> {
-    const ticket = isUuid(id) ? await this.db.em().findOne(Ticket, { id }, { populate: POPULATE }) : null;
+    const ticket = isUuid(id) && inTicketScope(actor, id) ? await this.db.em().findOne(Ticket, { id }, { populate: POPULATE }) : null;
     if (!ticket || !canView(actor, await this.facts(ticket))) throw notFound('ticket');
     return ticket;
   }

@@ -10,7 +10,7 @@ import { newToken, tokenId } from './tokens.ts';
 
 export type CustomerActor = Extract<Actor, { kind: 'customer' }>;
 
-export interface VisitorResult { token: string; customer: Customer; site: Site }
+export interface VisitorResult { token: string; customer: Customer; site: Site; ticketId?: string }
 
 /**
  * Widget sessions: an anonymous visitor per browser, or a customer the site owner vouched for with an
@@ -29,13 +29,17 @@ export class VisitorService {
     this.limits = limits;
   }
 
-  async session(input: { siteKey: string; visitorToken?: string; identity?: Identity }, origin: string | undefined, address: string): Promise<VisitorResult> {
+  async session(input: { siteKey: string; visitorToken?: string; identity?: Identity; resumeToken?: string }, origin: string | undefined, address: string): Promise<VisitorResult> {
     const site = await this.sites.byPublicKey(input.siteKey);
     if (!site) throw notFound('site');
     if (!originAllowed(origin, site.origins)) throw forbidden('this origin is not allowed for the site');
+    if (input.resumeToken) return this.resume(site, input.resumeToken);
     const em = this.db.em();
     const current = input.visitorToken ? await this.lookup(input.visitorToken) : null;
     const mine = current && current.customer.site.id === site.id ? current : null;
+    // A resume link's token may not identify (that would move the customer's tickets) nor stand for a whole visitor.
+    if (mine?.ticketId && input.identity) throw forbidden('a resume link opens one ticket; it cannot sign in');
+    if (mine?.ticketId) return { token: input.visitorToken!, customer: mine.customer, site, ticketId: mine.ticketId };
 
     if (!input.identity) {
       if (mine) return { token: input.visitorToken!, customer: mine.customer, site };
@@ -60,6 +64,22 @@ export class VisitorService {
     return { token, customer: verified, site };
   }
 
+  /**
+   * A resume link: a fresh visitor token for the link's customer that reaches the link's ticket only.
+   * The link works until it expires (7 days), in any browser; a wrong, expired or other site's token is 401.
+   */
+  private async resume(site: Site, resumeToken: string): Promise<VisitorResult> {
+    const [row] = await this.db.sql<{ ticket_id: string; customer_id: string }>(
+      `select r.ticket_id, t.customer_id from resume_tokens r join tickets t on t.id = r.ticket_id
+       where r.id = ? and r.expires_at > now() and t.site_id = ?`, [tokenId(resumeToken), site.id],
+    );
+    if (!row) throw new AppError('unauthorized', 'this link is not valid any more');
+    const token = newToken();
+    await this.db.sql(`insert into visitor_tokens (id, customer_id, created_at, ticket_id) values (?, ?, now(), ?)`, [tokenId(token), row.customer_id, row.ticket_id]);
+    const customer = (await this.db.em().findOne(Customer, { id: row.customer_id }))!;
+    return { token, customer, site, ticketId: row.ticket_id };
+  }
+
   /** Ends one visitor token (the widget's reset, or a token replaced by another identity) and closes its sockets (4001). */
   async retire(token: string): Promise<void> {
     const id = tokenId(token);
@@ -71,11 +91,13 @@ export class VisitorService {
   async resolve(token: string | undefined): Promise<CustomerActor | null> {
     if (!token || token.length > 128) return null;
     // Every socket `auth` and Bearer request comes here: one indexed join, no entity hydration.
-    const [row] = await this.db.sql<{ id: string; name: string | null; site_id: string; verified: boolean }>(
-      'select c.id, c.name, c.site_id, c.verified from visitor_tokens v join customers c on c.id = v.customer_id where v.id = ?',
+    const [row] = await this.db.sql<{ id: string; name: string | null; site_id: string; verified: boolean; ticket_id: string | null }>(
+      'select c.id, c.name, c.site_id, c.verified, v.ticket_id from visitor_tokens v join customers c on c.id = v.customer_id where v.id = ?',
       [tokenId(token)],
     );
-    return row ? { kind: 'customer', id: row.id, name: row.name, siteId: row.site_id, verified: row.verified } : null;
+    if (!row) return null;
+    const actor: CustomerActor = { kind: 'customer', id: row.id, name: row.name, siteId: row.site_id, verified: row.verified };
+    return row.ticket_id ? { ...actor, onlyTicket: row.ticket_id } : actor;
   }
 
   private lookup(token: string): Promise<VisitorToken | null> {

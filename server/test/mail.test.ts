@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutboxList, User } from '../../protocol/index.ts';
 import type { MailConfig } from '../mail/config.ts';
 import { ApiClient, cast, newTicket } from '../testing/api.ts';
-import { startSmtpReceiver, type SmtpReceiver } from '../testing/smtp-receiver.ts';
+import type { SmtpReceiver } from '../testing/smtp-receiver.ts';
+import { useMailServer } from '../testing/mail-server.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 
 const MAIL: MailConfig = { smtpUrl: null, from: 'Shop support <support@shop.test>', pollMs: 50, backoffMs: 50, retryForMs: 60_000, timeoutMs: 2000, concurrency: 4, emailAfterMs: 3_600_000 };
@@ -30,15 +31,8 @@ describe('mail through SMTP: new tickets for members who opted in', () => {
   let c: Awaited<ReturnType<typeof cast>>;
   const outbox = (state?: string) => server.services.db.sql<{ to_address: string; state: string; kind: string }>(
     `select to_address, state, kind from mail_outbox ${state ? 'where state = ?' : ''} order by seq`, state ? [state] : []);
-  beforeAll(async () => {
-    smtp = await startSmtpReceiver();
-    server = await startTestServer({ config: { mail: { ...MAIL, smtpUrl: smtp.url } } });
-    c = await cast(server.url, server.admin);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await smtp?.close();
-  });
+  const mail = useMailServer({ from: MAIL.from });
+  beforeAll(() => void ({ smtp, server, c } = mail));
 
   it('mails nobody who did not opt in', async () => {
     await newTicket(c.customer, 'before anyone opted in');

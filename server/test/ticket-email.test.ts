@@ -1,24 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Message, Site, Ticket } from '../../protocol/index.ts';
-import type { MailConfig } from '../mail/config.ts';
-import { ApiClient, cast } from '../testing/api.ts';
-import { startSmtpReceiver, type SmtpReceiver } from '../testing/smtp-receiver.ts';
-import { startTestServer, type TestServer } from '../testing/test-server.ts';
+import { ApiClient, type cast } from '../testing/api.ts';
+import { useMailServer } from '../testing/mail-server.ts';
+import type { SmtpReceiver } from '../testing/smtp-receiver.ts';
+import type { TestServer } from '../testing/test-server.ts';
 
-const MAIL: MailConfig = { smtpUrl: null, from: 'support@shop.test', pollMs: 50, backoffMs: 50, retryForMs: 60_000, timeoutMs: 2000, concurrency: 4, emailAfterMs: 3_600_000 };
 
 let smtp: SmtpReceiver;
 let server: TestServer;
 let c: Awaited<ReturnType<typeof cast>>;
-beforeAll(async () => {
-  smtp = await startSmtpReceiver();
-  server = await startTestServer({ config: { mail: { ...MAIL, smtpUrl: smtp.url } } });
-  c = await cast(server.url, server.admin);
-});
-afterAll(async () => {
-  await server?.close();
-  await smtp?.close();
-});
+const mail = useMailServer();
+beforeAll(() => void ({ smtp, server, c } = mail));
 
 const setSite = (patch: Record<string, unknown>) => c.adminApi.patch<Site>(`/api/sites/${c.site.id}`, patch);
 const visitor = () => ApiClient.visitor(server.url, c.site.key, c.origin);

@@ -1,27 +1,19 @@
 import { createHmac } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Message, Ticket } from '../../protocol/index.ts';
-import type { MailConfig } from '../mail/config.ts';
-import { ApiClient, cast, newTicket, TestSocket } from '../testing/api.ts';
-import { startSmtpReceiver, type SmtpReceiver } from '../testing/smtp-receiver.ts';
-import { startTestServer, type TestServer } from '../testing/test-server.ts';
+import { ApiClient, newTicket, TestSocket, type cast } from '../testing/api.ts';
+import { deliveredTo as delivered, useMailServer } from '../testing/mail-server.ts';
+import type { SmtpReceiver } from '../testing/smtp-receiver.ts';
+import type { TestServer } from '../testing/test-server.ts';
 
 const AFTER_MS = 1200;
-const MAIL: MailConfig = { smtpUrl: null, from: 'support@shop.test', pollMs: 50, backoffMs: 50, retryForMs: 60_000, timeoutMs: 2000, concurrency: 4, emailAfterMs: AFTER_MS };
 
 let smtp: SmtpReceiver;
 let server: TestServer;
 let c: Awaited<ReturnType<typeof cast>>;
 
-beforeAll(async () => {
-  smtp = await startSmtpReceiver();
-  server = await startTestServer({ config: { mail: { ...MAIL, smtpUrl: smtp.url } } });
-  c = await cast(server.url, server.admin);
-});
-afterAll(async () => {
-  await server?.close();
-  await smtp?.close();
-});
+const mail = useMailServer({ emailAfterMs: AFTER_MS });
+beforeAll(() => void ({ smtp, server, c } = mail));
 
 /** An identified customer with an email, on a page of the shop, in `locale`. */
 async function customer(locale = 'en') {
@@ -47,7 +39,7 @@ async function pastDue(m: Message) {
 }
 
 const mailsOf = (ticket: Ticket) => server.services.db.sql<{ state: string }>(`select state from mail_outbox where ticket_id = ? and kind = 'unread_reply'`, [ticket.id]);
-const deliveredTo = (email: string) => smtp.delivered.filter((d) => d.mail.to && 'text' in d.mail.to && d.mail.to.text === email);
+const deliveredTo = (email: string) => delivered(smtp, email);
 
 describe('unread-reply mail', () => {
   it('mails an unread staff reply to a customer with no socket open, with the reply and the way back', async () => {

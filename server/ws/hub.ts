@@ -1,7 +1,7 @@
 import type { WebSocket } from 'ws';
 import { factsOfTicket, type Ticket, type TicketEventType } from '../../protocol/index.ts';
 import { parseClientFrame } from '../../protocol/schemas/index.ts';
-import { isStaff, receives, type SocketActor } from '../domain/index.ts';
+import { inTicketScope, isStaff, receives, type SocketActor } from '../domain/index.ts';
 import { AppError } from '../errors.ts';
 import { childLogger, logger } from '../log.ts';
 import type { Envelope } from '../realtime/events.ts';
@@ -111,6 +111,8 @@ export class Hub implements HandlerContext {
     }
     const frame = parsed.value;
     if (!conn.actor && frame.type !== 'auth') return conn.error('unauthorized', 'authenticate first', frame.ref);
+    // A resume link's socket names its one ticket or none (ping); any other ticket does not exist for it.
+    if (conn.actor && 'ticketId' in frame && !inTicketScope(conn.actor, frame.ticketId)) return conn.error('not_found', 'ticket not found', frame.ref);
     try {
       await handlers[frame.type](this, conn, frame as never);
       this.services.metrics.frames.inc({ type: frame.type, result: 'ok' });
@@ -156,7 +158,7 @@ export class Hub implements HandlerContext {
         this.presence.announce();
         return resyncAfterGap(this, e.since, (type, ticket) => this.announceTicket(type, ticket));
       case 'queue':
-        for (const q of e.entries) for (const conn of this.registry.ofCustomer(q.customerId)) conn.send({ type: 'queue', ticketId: q.ticketId, position: q.position });
+        for (const q of e.entries) for (const conn of this.registry.ofCustomer(q.customerId)) if (inTicketScope(conn.actor!, q.ticketId)) conn.send({ type: 'queue', ticketId: q.ticketId, position: q.position });
         return;
       case 'sites':
         return;
@@ -176,7 +178,7 @@ export class Hub implements HandlerContext {
     const delivery = { type, ticket: facts, before };
     // Who hears of it is receives()'s answer (server/domain/receives.ts); only staff and the ticket's customer can be concerned.
     for (const conn of this.registry.staff) if (receives(conn.actor!, delivery)) conn.sendText(text);
-    for (const conn of this.registry.ofCustomer(ticket.customer.id)) if (conn.actor && receives(conn.actor, delivery)) conn.sendText(text);
+    for (const conn of this.registry.ofCustomer(ticket.customer.id)) if (conn.actor && inTicketScope(conn.actor, ticket.id) && receives(conn.actor, delivery)) conn.sendText(text);
     // Sockets that may no longer see the ticket (another member took it) leave its room.
     for (const conn of [...this.rooms.members(ticket.id)]) if (!receives(conn.actor!, { type: 'message', ticket: facts })) this.rooms.leave(conn, ticket.id);
   }

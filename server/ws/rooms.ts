@@ -43,8 +43,9 @@ export class Rooms {
       sub.public.lastSent = after;
       if (sub.notes) sub.notes.lastSent = afterNote;
     } else conn.rooms.set(ticketId, { public: stream(after), notes: notes ? stream(afterNote) : null });
-    const [replayed, replayedNotes] = await Promise.all([this.catchUp(conn, ticketId, false), notes ? this.catchUp(conn, ticketId, true) : 0]);
-    return replayed + replayedNotes;
+    // Public messages first, then notes: one replay order, whatever the timing.
+    const replayed = await this.catchUp(conn, ticketId, false);
+    return replayed + (notes ? await this.catchUp(conn, ticketId, true) : 0);
   }
 
   leave(conn: Connection, ticketId: string): void {

@@ -1,30 +1,52 @@
 import type { ComponentChildren } from 'preact';
+import type { Message } from '../../protocol/index.ts';
 import type { Store } from '../actions.ts';
 import { linkify } from './linkify.tsx';
+import { initials } from './team-faces.tsx';
 
-const bubble = (key: string, cls: string, body: string, meta: ComponentChildren) => (
+const bubble = (key: string, cls: string, body: string, meta: ComponentChildren, face?: string) => (
   <div key={key} class={`msg ${cls}`}>
+    {face && <span class="face" aria-hidden="true">{face}</span>}
     <div class="bubble" dir="auto">
       {linkify(body)}
     </div>
-    <div class="meta">{meta}</div>
+    {meta && <div class="meta">{meta}</div>}
   </div>
 );
 
+const day = (m?: Message) => m && new Date(m.createdAt).toDateString();
+const sameGroup = (a: Message, b?: Message) => !!b && a.author.kind === b.author.kind && a.author.id === b.author.id && day(a) === day(b);
+
 /**
- * The conversation: stored messages in seq order, then the customer's unsent ones with their state.
- * A polite live region, so a screen reader announces what arrives.
+ * The conversation: stored messages in seq order, grouped by author (name, face and time once, under
+ * a group's last message), a separator when the day changes, "Seen" on the last message staff read;
+ * then the customer's unsent ones with their state. A polite log, so a screen reader announces each new one.
  */
 export function MessageList({ s, ticketId }: { s: Store; ticketId: string }) {
   const t = s.t.value;
+  const locale = s.locale.value;
   const theirRead = s.theirRead.value[ticketId] ?? 0;
+  const list = s.messages.value[ticketId] ?? [];
+  const seen = list.findLast((m) => m.author.kind === 'customer' && m.seq <= theirRead)?.seq;
+  // One formatter per render: toLocaleTimeString builds a new one per call, the main cost of a long list.
+  const clock = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
   return (
     <div role="log" aria-live="polite">
-      {(s.messages.value[ticketId] ?? []).map((m) => {
-        const time = new Date(m.createdAt).toLocaleTimeString(s.locale.value, { hour: '2-digit', minute: '2-digit' });
-        return m.author.kind === 'customer'
-          ? bubble(m.id, 'mine', m.body, `${time} · ${m.seq <= theirRead ? t.read : t.sent}`)
-          : bubble(m.id, '', m.body, `${m.author.name || t.title} · ${time}`);
+      {list.map((m, i) => {
+        const time = clock.format(new Date(m.createdAt));
+        const last = !sameGroup(m, list[i + 1]);
+        const mine = m.author.kind === 'customer';
+        const name = m.author.name || t.title;
+        return [
+          day(m) !== day(list[i - 1]) && (
+            <p key={`d${m.id}`} class="day">
+              {new Date(m.createdAt).toLocaleDateString(locale, { dateStyle: 'medium' })}
+            </p>
+          ),
+          mine
+            ? bubble(m.id, 'mine', m.body, m.seq === seen ? `${time} · ${t.read}` : last && `${time}${m.seq > theirRead ? ` · ${t.sent}` : ''}`)
+            : bubble(m.id, last ? 'last' : '', m.body, last && `${name} · ${time}`, last ? initials(name) : undefined),
+        ];
       })}
       {s.pending.value.map(
         (p) =>

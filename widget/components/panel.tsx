@@ -1,9 +1,18 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Store } from '../actions.ts';
 import { Home } from './home.tsx';
+import { fill } from '../i18n/index.ts';
 import { Icon } from './icons.tsx';
+import { TeamFaces } from './team-faces.tsx';
 import { TicketForm } from './ticket-form.tsx';
 import { TicketView } from './ticket-view.tsx';
+
+/** "5 minutes", "2 hours" in the customer's language (at least a minute: "0 minutes" promises too much). */
+const duration = (seconds: number, locale: string) => {
+  const minutes = Math.max(1, Math.round(seconds / 60));
+  const [n, unit] = minutes < 90 ? [minutes, 'minute'] : [Math.round(minutes / 60), 'hour'];
+  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(n);
+};
 
 /** The open widget: header (title, presence, back, close), announcements, then the current view. */
 export function Panel({ s }: { s: Store }) {
@@ -20,7 +29,9 @@ export function Panel({ s }: { s: Store }) {
   const title = s.theme.value.title || t.title;
   const staff = s.staff.value;
   const live = s.connection.value === 'open';
-  const status = !live && s.session.value ? t.reconnecting : staff?.length ? t.staffOnline : '';
+  const reply = s.replyTime.value;
+  // With no one online the home screen says so; promising a reply time then would mislead.
+  const status = !live && s.session.value ? t.reconnecting : !staff?.length ? '' : reply !== null ? fill(t.replyIn, { d: duration(reply, s.locale.value) }) : t.staffOnline;
 
   return (
     <div
@@ -29,6 +40,7 @@ export function Panel({ s }: { s: Store }) {
       role="dialog"
       aria-labelledby="p-title"
       dir={t.dir}
+      data-theme={s.theme.value.theme}
       lang={s.locale.value}
       onKeyDown={(e) => e.key === 'Escape' && s.close()}
     >
@@ -38,6 +50,7 @@ export function Panel({ s }: { s: Store }) {
             <Icon name="back" flip />
           </button>
         )}
+        <TeamFaces staff={staff} />
         <div class="head">
           <h2 id="p-title">{title}</h2>
           <small>{status}</small>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Store } from '../actions.ts';
 import { fill } from '../i18n/index.ts';
 import { ticketById } from '../store.ts';
@@ -12,7 +12,12 @@ type RatingForm = typeof import('./rating.tsx').Rating;
 export function TicketView({ s, id }: { s: Store; id: string }) {
   const t = s.t.value;
   const scroller = useRef<HTMLDivElement>(null);
-  const count = (s.messages.value[id]?.length ?? 0) + s.pending.value.length;
+  const list = s.messages.value[id];
+  const pending = s.pending.value;
+  const count = (list?.length ?? 0) + pending.length;
+  // The same vnode while what the list shows is unchanged: Preact then skips it, so a typing event
+  // in a long conversation does not re-render every message.
+  const log = useMemo(() => <MessageList s={s} ticketId={id} />, [list, pending, s.theirRead.value[id], s.t.value, s.locale.value, id]);
   const tk = ticketById(s, id);
   // A new message or a status note at the end (closed) scrolls into view.
   useEffect(() => {
@@ -40,13 +45,18 @@ export function TicketView({ s, id }: { s: Store; id: string }) {
         <small dir="auto">{tk.description}</small>
       </div>
       <div class="body chat" ref={scroller}>
-        {tk.status === 'open' && <p class="note">{t.waiting}</p>}
+        {tk.status === 'open' && (
+          <p class="note">
+            {s.queue.value[id] ? `${fill(t.inQueue, { n: s.queue.value[id] })} ` : ''}
+            {t.waiting}
+          </p>
+        )}
         {tk.status === 'rejected' && (
           <p class="note" role="status">
             {fill(t.notice.rejected, { c: tk.category })} {tk.rejectReason}
           </p>
         )}
-        <MessageList s={s} ticketId={id} />
+        {log}
         {closed && (
           <>
             <p class="note" role="status">
@@ -62,7 +72,16 @@ export function TicketView({ s, id }: { s: Store; id: string }) {
       {tk.status === 'assigned' && (
         <>
           <small class="typing" aria-live="polite">
-            {typing && fill(t.typing, { name: typing })}
+            {typing && (
+              <>
+                <span class="dots" aria-hidden="true">
+                  <i />
+                  <i />
+                  <i />
+                </span>
+                {fill(t.typing, { name: typing })}
+              </>
+            )}
           </small>
           <Composer s={s} ticketId={id} />
         </>

@@ -15,7 +15,7 @@ visitorRoutes.post('/visitor', async (ctx: Ctx) => {
   const visit = { context, attributes: request.identity?.attributes, userAgent: userAgentOf(ctx.get('user-agent')) };
   const result = await ctx.state.services.visitors.session(request, ctx.state.origin, ctx.ip);
   await ctx.state.services.customers.seen(result.customer.id, visit);
-  ctx.body = { visitorToken: result.token, customer: customerToWire(result.customer), site: publicSite(result.site) };
+  ctx.body = { visitorToken: result.token, customer: customerToWire(result.customer), site: publicSite(result.site), ...(result.ticketId ? { ticketId: result.ticketId } : {}) };
 });
 
 /** The widget's reset (the site's log-out): this visitor token ends, and its sockets close with 4001. */
