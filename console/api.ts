@@ -2,8 +2,7 @@
 // JSON plus a same-origin Origin header for cookie-authenticated writes).
 import { httpRequest, HttpError, type HttpOptions } from '../protocol/index.ts';
 import type {
-  CannedResponse, CustomerDetails, MemberLoad, MemberStatus, Message, NewCannedResponse, MessagePage, Rating, Role, RoutingMode, Site, Stats, Ticket, TicketEvent, TicketStatus, User,
-} from '../protocol/index.ts';
+  CannedResponse, CustomerDetails, MemberLoad, MemberStatus, Message, NewCannedResponse, MessagePage, Rating, Role, RoutingMode, Site, Stats, Ticket, TicketEvent, TicketStatus, User, AskEmail } from '../protocol/index.ts';
 
 type Method = NonNullable<HttpOptions['method']>;
 
@@ -75,6 +74,9 @@ export const api = {
   async members(): Promise<MemberLoad[]> {
     return list<MemberLoad>(await request('GET', '/api/members'), 'members');
   },
+  async setMailNewTickets(mailNewTickets: boolean): Promise<User> {
+    return one<User>(await request('PATCH', '/api/users/me', { mailNewTickets }), 'user');
+  },
   async setStatus(status: MemberStatus): Promise<User> {
     return one<User>(await request('PATCH', '/api/users/me', { status }), 'user');
   },
@@ -100,7 +102,7 @@ export const api = {
   async createSite(input: { name: string; origins: string[] }): Promise<Site> {
     return one<Site>(await request('POST', '/api/sites', input), 'site');
   },
-  async updateSite(id: string, patch: { name?: string; origins?: string[]; routing?: RoutingMode }): Promise<Site> {
+  async updateSite(id: string, patch: { name?: string; origins?: string[]; routing?: RoutingMode; askEmail?: AskEmail; transcripts?: boolean }): Promise<Site> {
     return one<Site>(await request('PATCH', `/api/sites/${encodeURIComponent(id)}`, patch), 'site');
   },
   async rotateSecret(id: string): Promise<Site> {
