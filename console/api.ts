@@ -74,6 +74,9 @@ export const api = {
   async members(): Promise<MemberLoad[]> {
     return list<MemberLoad>(await request('GET', '/api/members'), 'members');
   },
+  async setMailNewTickets(mailNewTickets: boolean): Promise<User> {
+    return one<User>(await request('PATCH', '/api/users/me', { mailNewTickets }), 'user');
+  },
   async setStatus(status: MemberStatus): Promise<User> {
     return one<User>(await request('PATCH', '/api/users/me', { status }), 'user');
   },
