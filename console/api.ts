@@ -2,7 +2,8 @@
 // JSON plus a same-origin Origin header for cookie-authenticated writes).
 import { httpRequest, HttpError, type HttpOptions } from '../protocol/index.ts';
 import type {
-  CannedResponse, CustomerDetails, MemberLoad, MemberStatus, Message, NewCannedResponse, MessagePage, Rating, Role, RoutingMode, Site, Stats, Ticket, TicketEvent, TicketStatus, User, AskEmail } from '../protocol/index.ts';
+  CannedResponse, CustomerDetails, MemberLoad, MemberStatus, Message, NewCannedResponse, MessagePage, Rating, Role, RoutingMode, Site, Team, TeamInput, Stats, Ticket, TicketEvent, TicketStatus, User, AskEmail,
+} from '../protocol/index.ts';
 
 type Method = NonNullable<HttpOptions['method']>;
 
@@ -73,6 +74,21 @@ export const api = {
   /** The active staff with status and load (whom to transfer to). */
   async members(): Promise<MemberLoad[]> {
     return list<MemberLoad>(await request('GET', '/api/members'), 'members');
+  },
+  async teams(): Promise<Team[]> {
+    return list<Team>(await request('GET', '/api/teams'), 'teams');
+  },
+  async createTeam(input: TeamInput): Promise<Team> {
+    return request<Team>('POST', '/api/teams', input);
+  },
+  async updateTeam(id: string, patch: Partial<TeamInput>): Promise<Team> {
+    return request<Team>('PATCH', `/api/teams/${encodeURIComponent(id)}`, patch);
+  },
+  async deleteTeam(id: string): Promise<void> {
+    await request('DELETE', `/api/teams/${encodeURIComponent(id)}`);
+  },
+  async setMailNewTickets(mailNewTickets: boolean): Promise<User> {
+    return one<User>(await request('PATCH', '/api/users/me', { mailNewTickets }), 'user');
   },
   async setStatus(status: MemberStatus): Promise<User> {
     return one<User>(await request('PATCH', '/api/users/me', { status }), 'user');
