@@ -2,7 +2,7 @@
 // JSON plus a same-origin Origin header for cookie-authenticated writes).
 import { httpRequest, HttpError, type HttpOptions } from '../protocol/index.ts';
 import type {
-  CannedResponse, CustomerDetails, MemberLoad, MemberStatus, Message, NewCannedResponse, MessagePage, Rating, Role, RoutingMode, Site, Stats, Ticket, TicketEvent, TicketStatus, User,
+  CannedResponse, CustomerDetails, MemberLoad, MemberStatus, Message, NewCannedResponse, MessagePage, Rating, Role, RoutingMode, Site, Team, TeamInput, Stats, Ticket, TicketEvent, TicketStatus, User, AskEmail,
 } from '../protocol/index.ts';
 
 type Method = NonNullable<HttpOptions['method']>;
@@ -75,6 +75,21 @@ export const api = {
   async members(): Promise<MemberLoad[]> {
     return list<MemberLoad>(await request('GET', '/api/members'), 'members');
   },
+  async teams(): Promise<Team[]> {
+    return list<Team>(await request('GET', '/api/teams'), 'teams');
+  },
+  async createTeam(input: TeamInput): Promise<Team> {
+    return request<Team>('POST', '/api/teams', input);
+  },
+  async updateTeam(id: string, patch: Partial<TeamInput>): Promise<Team> {
+    return request<Team>('PATCH', `/api/teams/${encodeURIComponent(id)}`, patch);
+  },
+  async deleteTeam(id: string): Promise<void> {
+    await request('DELETE', `/api/teams/${encodeURIComponent(id)}`);
+  },
+  async setMailNewTickets(mailNewTickets: boolean): Promise<User> {
+    return one<User>(await request('PATCH', '/api/users/me', { mailNewTickets }), 'user');
+  },
   async setStatus(status: MemberStatus): Promise<User> {
     return one<User>(await request('PATCH', '/api/users/me', { status }), 'user');
   },
@@ -100,7 +115,7 @@ export const api = {
   async createSite(input: { name: string; origins: string[] }): Promise<Site> {
     return one<Site>(await request('POST', '/api/sites', input), 'site');
   },
-  async updateSite(id: string, patch: { name?: string; origins?: string[]; routing?: RoutingMode }): Promise<Site> {
+  async updateSite(id: string, patch: { name?: string; origins?: string[]; routing?: RoutingMode; askEmail?: AskEmail; transcripts?: boolean }): Promise<Site> {
     return one<Site>(await request('PATCH', `/api/sites/${encodeURIComponent(id)}`, patch), 'site');
   },
   async rotateSecret(id: string): Promise<Site> {

@@ -19,6 +19,7 @@ export { ParleySites } from './parley-sites.ts';
 export { ParleySparkline } from './parley-sparkline.ts';
 export { ParleyState } from './parley-state.ts';
 export { ParleyStatusPicker } from './parley-status-picker.ts';
+export { ParleyTeams } from './parley-teams.ts';
 export { ParleyTicketDetails } from './parley-ticket-details.ts';
 export { ParleyTicketTable } from './parley-ticket-table.ts';
 export { ParleyToast } from './parley-toast.ts';

@@ -24,6 +24,7 @@ import './parley-reject-dialog.ts';
 import './parley-shortcuts-dialog.ts';
 import './parley-sites.ts';
 import './parley-status-picker.ts';
+import './parley-teams.ts';
 import './parley-inbox.ts';
 import './parley-search-box.ts';
 import './parley-search-results.ts';
@@ -31,13 +32,14 @@ import type { ParleySearchBox } from './parley-search-box.ts';
 import './parley-api-tokens.ts';
 import './parley-webhooks.ts';
 import './parley-outbox.ts';
+import './parley-mail-optin.ts';
 import './parley-state.ts';
 import './parley-queue.ts';
 import './parley-toast.ts';
 
 const TITLES: Record<Route['name'], string> = {
   open: 'Open tickets', mine: 'My tickets', ticket: 'Conversation', all: 'All tickets',
-  monitoring: 'Monitoring', members: 'Members', sites: 'Sites', replies: 'My replies', 'team-replies': 'Team replies', tokens: 'API tokens', webhooks: 'Webhooks', outbox: 'Outbox',
+  monitoring: 'Monitoring', members: 'Members', sites: 'Sites', teams: 'Teams', replies: 'My replies', 'team-replies': 'Team replies', tokens: 'API tokens', webhooks: 'Webhooks', outbox: 'Outbox',
   search: 'Search', inbox: 'Conversations',
 };
 
@@ -201,6 +203,15 @@ export class ParleyApp extends LitElement {
     }
   }
 
+  /** The member's opt-in to new-ticket mail while nobody is online. */
+  private async setMailNewTickets(on: boolean) {
+    try {
+      this.user = await api.setMailNewTickets(on);
+    } catch (e) {
+      this.toast(errorText(e), 'error');
+    }
+  }
+
   override render() {
     if (this.user === undefined) return html`<parley-state kind="loading" heading="Loading the console…"></parley-state>`;
     if (this.user === null) return html`<parley-login @parley-signed-in=${(e: CustomEvent<User>) => this.signedIn(e.detail)}></parley-login><parley-toast></parley-toast>`;
@@ -216,6 +227,7 @@ export class ParleyApp extends LitElement {
           <parley-search-box .value=${this.route.name === 'search' ? this.route.q : ''}
             @parley-search=${(e: CustomEvent<string>) => (location.hash = href({ name: 'search', q: e.detail }))}></parley-search-box>
           <parley-status-picker status=${this.user.status} @parley-status=${(e: CustomEvent<MemberStatus>) => this.setStatus(e.detail)}></parley-status-picker>
+          <parley-mail-optin ?checked=${this.user.mailNewTickets ?? false} @parley-mail-optin=${(e: CustomEvent<boolean>) => this.setMailNewTickets(e.detail)}></parley-mail-optin>
           <span class="badge conn ${conn}" role="status">${connLabel}</span>
           <button class="btn bell" aria-label="Notifications, ${unreadNotes} unread" @click=${() => (this.drawerOpen = true)}>
             <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9"/><path d="M10.3 21a1.94 1.94 0 0 0 3.4 0"/></svg>${unreadNotes ? html`<span class="badge count">${unreadNotes}</span>` : nothing}</button>
@@ -257,6 +269,7 @@ export class ParleyApp extends LitElement {
       case 'monitoring': return html`<parley-monitoring></parley-monitoring>`;
       case 'members': return html`<parley-members .me=${this.user}></parley-members>`;
       case 'sites': return html`<parley-sites></parley-sites>`;
+      case 'teams': return html`<parley-teams></parley-teams>`;
       case 'tokens': return html`<parley-api-tokens></parley-api-tokens>`;
       case 'webhooks': return html`<parley-webhooks></parley-webhooks>`;
       case 'outbox': return html`<parley-outbox></parley-outbox>`;
@@ -265,7 +278,7 @@ export class ParleyApp extends LitElement {
       default: {
         const mode = r.name === 'mine' ? 'mine' : 'open';
         const l = this.lists;
-        return html`<parley-queue mode=${mode} .tickets=${l.board[mode]} .busy=${l.busy} .fresh=${l.fresh} .now=${this.now}
+        return html`<parley-queue mode=${mode} user-id=${this.user?.id ?? ''} .tickets=${l.board[mode]} .busy=${l.busy} .fresh=${l.fresh} .now=${this.now}
           ?loaded=${l.loaded} error=${l.error} @parley-retry=${() => l.load()}></parley-queue>`;
       }
     }

@@ -53,7 +53,7 @@ export class ParleyNav extends LitElement {
         ${this.link({ name: 'replies' }, 'My replies')}
         ${user.role === 'admin' ? html`<div class="group">Admin</div>
           ${this.link({ name: 'all' }, 'All tickets')}${this.link({ name: 'inbox' }, 'Conversations')}${this.link({ name: 'monitoring' }, 'Monitoring')}
-          ${this.link({ name: 'members' }, 'Members')}${this.link({ name: 'sites' }, 'Sites')}${this.link({ name: 'team-replies' }, 'Team replies')}
+          ${this.link({ name: 'members' }, 'Members')}${this.link({ name: 'sites' }, 'Sites')}${this.link({ name: 'teams' }, 'Teams')}${this.link({ name: 'team-replies' }, 'Team replies')}
           ${this.link({ name: 'tokens' }, 'API tokens')}${this.link({ name: 'webhooks' }, 'Webhooks')}${this.link({ name: 'outbox' }, 'Outbox')}` : nothing}
       </div>
       <div class="spacer"></div>

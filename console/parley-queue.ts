@@ -1,5 +1,6 @@
-import { LitElement, css, html } from 'lit';
-import type { Ticket } from '../protocol/index.ts';
+import { LitElement, css, html, nothing } from 'lit';
+import type { Team, Ticket } from '../protocol/index.ts';
+import { api } from './api.ts';
 import { theme } from './theme.styles.ts';
 import './parley-state.ts';
 import './parley-ticket-table.ts';
@@ -18,9 +19,16 @@ const COPY = {
   },
 } as const;
 
+/** The categories routed to the teams `userId` belongs to. */
+export const teamCategories = (teams: readonly Team[], userId: string): Set<string> =>
+  new Set(teams.filter((t) => t.memberIds.includes(userId)).flatMap((t) => t.categories));
+
 /**
  * A member's list (open tickets or my tickets) in a card, with its loading, error and empty states.
+ * On the open list, a member in a team gets a "My teams first" filter: only the tickets of their
+ * teams' categories, with how many others are open (a filter, not a wall: unticked, all show).
  * @attr mode - "open" or "mine"
+ * @attr user-id - the signed-in member (whose teams the filter uses; the teams load on connect)
  * @prop tickets, busy, fresh, now - passed to the table
  * @prop loaded - false while the first load runs
  * @attr error - the load error, if any
@@ -32,6 +40,8 @@ export class ParleyQueue extends LitElement {
     section { overflow: hidden; }
     .head { padding: 14px 16px; border-bottom: 1px solid var(--p-border); }
     .head p { margin: 0; }
+    .head { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 8px; align-items: center; }
+    label { display: inline-flex; gap: 6px; align-items: center; font-size: 13px; font-weight: 600; }
   `];
   static override properties = {
     mode: {},
@@ -41,6 +51,9 @@ export class ParleyQueue extends LitElement {
     now: { type: Number },
     loaded: { type: Boolean },
     error: {},
+    userId: { attribute: 'user-id' },
+    mineFirst: { state: true },
+    teams: { state: true },
   };
   declare mode: Exclude<TableMode, 'all'>;
   declare tickets: Ticket[];
@@ -49,6 +62,9 @@ export class ParleyQueue extends LitElement {
   declare now: number;
   declare loaded: boolean;
   declare error: string;
+  declare userId: string;
+  declare mineFirst: boolean;
+  declare teams: Team[];
 
   constructor() {
     super();
@@ -59,18 +75,34 @@ export class ParleyQueue extends LitElement {
     this.now = Date.now();
     this.loaded = false;
     this.error = '';
+    this.userId = '';
+    this.mineFirst = true;
+    this.teams = [];
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    // Teams are optional here: without them (or when they cannot load) the list is simply unfiltered.
+    void api.teams().then((teams) => (this.teams = teams), () => {});
   }
 
   override render() {
     const copy = COPY[this.mode];
+    const mine = this.mode === 'open' ? teamCategories(this.teams, this.userId) : new Set<string>();
+    const filtering = mine.size > 0 && this.mineFirst;
+    const shown = filtering ? this.tickets.filter((t) => mine.has(t.category)) : this.tickets;
+    const others = this.tickets.length - shown.length;
     const body = !this.loaded
       ? html`<parley-state kind="loading" heading="Loading tickets…"></parley-state>`
       : this.error
         ? html`<parley-state kind="error" message=${this.error}></parley-state>`
-        : this.tickets.length
-          ? html`<parley-ticket-table mode=${this.mode} .tickets=${this.tickets} .busy=${this.busy} .fresh=${this.fresh} .now=${this.now}></parley-ticket-table>`
-          : html`<parley-state heading=${copy.empty[0]} message=${copy.empty[1]}></parley-state>`;
-    return html`<section class="card" aria-label=${copy.label}><div class="head"><p class="muted">${copy.intro}</p></div>${body}</section>`;
+        : shown.length
+          ? html`<parley-ticket-table mode=${this.mode} .tickets=${shown} .busy=${this.busy} .fresh=${this.fresh} .now=${this.now}></parley-ticket-table>`
+          : filtering && others
+            ? html`<parley-state heading="Nothing for your teams" message="Untick “My teams first” to see the other open tickets."></parley-state>`
+            : html`<parley-state heading=${copy.empty[0]} message=${copy.empty[1]}></parley-state>`;
+    return html`<section class="card" aria-label=${copy.label}><div class="head"><p class="muted">${copy.intro}${filtering && others ? html` <span class="others">${others} more open outside your teams.</span>` : nothing}</p>
+      ${mine.size ? html`<label><input type="checkbox" .checked=${this.mineFirst} @change=${(e: Event) => (this.mineFirst = (e.target as HTMLInputElement).checked)} />My teams first</label>` : nothing}</div>${body}</section>`;
   }
 }
 customElements.define('parley-queue', ParleyQueue);

@@ -82,4 +82,29 @@ describe('parley-sites', () => {
     expect(patches).to.deep.equal([{ routing: 'auto' }]);
     await until(() => el.shadowRoot!.querySelector<HTMLSelectElement>('select[aria-label="Routing of Shop"]')!.value === 'auto', 'saved mode');
   });
+
+  it('sets whether the ticket form asks for an email, and transcripts for every closed ticket', async () => {
+    const patches: unknown[] = [];
+    restore = stubFetch((url, init) => {
+      if (init?.method === 'PATCH' && url.pathname === '/api/sites/s1') {
+        const patch = JSON.parse(String(init.body));
+        patches.push(patch);
+        return { body: site(patch) };
+      }
+      return url.pathname === '/api/sites' ? { body: { sites: [site()] } } : undefined;
+    });
+    const el = await mount('parley-sites');
+    const card = await until(() => el.shadowRoot!.querySelector('[data-site=site_abc]'), 'site');
+    const select = card.querySelector<HTMLSelectElement>('select[aria-label="Ticket form email of Shop"]')!;
+    expect(select.value).to.equal('off');
+    select.value = 'required';
+    select.dispatchEvent(new Event('change'));
+    await until(() => patches.length === 1, 'patch');
+    const box = el.shadowRoot!.querySelector<HTMLInputElement>('input[aria-label="Transcripts of Shop"]')!;
+    expect(box.checked).to.equal(false);
+    box.checked = true;
+    box.dispatchEvent(new Event('change'));
+    await until(() => patches.length === 2, 'second patch');
+    expect(patches).to.deep.equal([{ askEmail: 'required' }, { transcripts: true }]);
+  });
 });

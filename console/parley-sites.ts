@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import type { RoutingMode, Site } from '../protocol/index.ts';
+import type { AskEmail, RoutingMode, Site } from '../protocol/index.ts';
 import { api, errorText, loadInto } from './api.ts';
 import { adminStyles } from './admin.styles.ts';
 import { theme } from './theme.styles.ts';
@@ -106,6 +106,10 @@ export class ParleySites extends LitElement {
     return this.run(() => api.updateSite(site.id, { routing }), (m) => (this.error = m));
   }
 
+  private setMail(site: Site, patch: { askEmail?: AskEmail; transcripts?: boolean }) {
+    return this.run(() => api.updateSite(site.id, patch), (m) => (this.error = m));
+  }
+
   private async copy(site: Site) {
     try {
       await navigator.clipboard.writeText(site.snippet);
@@ -147,6 +151,13 @@ export class ParleySites extends LitElement {
           @change=${(e: Event) => this.setRouting(s, (e.target as HTMLSelectElement).value as RoutingMode)}>
           <option value="manual" ?selected=${s.routing === 'manual'}>Manual: members accept from the queue</option>
           <option value="auto" ?selected=${s.routing === 'auto'}>Auto: assign to an online member with room</option></select></dd>
+        <dt>Email</dt><dd><select aria-label="Ticket form email of ${s.name}" .value=${s.askEmail ?? 'off'} ?disabled=${this.busy}
+          @change=${(e: Event) => this.setMail(s, { askEmail: (e.target as HTMLSelectElement).value as AskEmail })}>
+          <option value="off" ?selected=${(s.askEmail ?? 'off') === 'off'}>The ticket form asks for no email</option>
+          <option value="optional" ?selected=${s.askEmail === 'optional'}>Optional: replies can be mailed</option>
+          <option value="required" ?selected=${s.askEmail === 'required'}>Required: every ticket leaves an email</option></select>
+          <label class="inline"><input type="checkbox" aria-label="Transcripts of ${s.name}" .checked=${s.transcripts ?? false} ?disabled=${this.busy}
+            @change=${(e: Event) => this.setMail(s, { transcripts: (e.target as HTMLInputElement).checked })} />Mail every closed conversation to its customer</label></dd>
       </dl>
       <div class="field">Allowed origins
         <div class="inline"><textarea rows="2" aria-label="Allowed origins of ${s.name}" .value=${s.origins.join('\n')}></textarea>

@@ -10,7 +10,7 @@ describe('parley-status-picker', () => {
     const changes = record<string>(el, 'parley-status');
     const select = el.shadowRoot!.querySelector('select')!;
     expect(select.value).to.equal('away');
-    expect(select.getAttribute('aria-label')).to.equal('My status');
+    expect(select.getAttribute('aria-label')).to.equal('My availability');
     expect([...select.options].map((o) => o.textContent)).to.deep.equal(['Online', 'Away', 'Offline']);
     select.value = 'online';
     select.dispatchEvent(new Event('change'));

@@ -37,7 +37,7 @@ export class ParleyStatusPicker extends LitElement {
 
   override render() {
     return html`<span class="dot ${this.status}" aria-hidden="true"></span>
-      <select aria-label="My status" .value=${this.status} ?disabled=${this.busy} @change=${this.change}>
+      <select aria-label="My availability" .value=${this.status} ?disabled=${this.busy} @change=${this.change}>
         ${MEMBER_STATUSES.map((s) => html`<option value=${s} ?selected=${s === this.status}>${WORD[s]}</option>`)}
       </select>`;
   }

@@ -7,6 +7,7 @@ export type Route =
   | { name: 'monitoring' }
   | { name: 'members' }
   | { name: 'sites' }
+  | { name: 'teams' }
   | { name: 'replies' }
   | { name: 'team-replies' }
   | { name: 'tokens' }
@@ -15,7 +16,7 @@ export type Route =
   | { name: 'search'; q: string }
   | { name: 'inbox' };
 
-export const ADMIN_ROUTES: ReadonlySet<Route['name']> = new Set(['all', 'inbox', 'monitoring', 'members', 'sites', 'team-replies', 'tokens', 'webhooks', 'outbox']);
+export const ADMIN_ROUTES: ReadonlySet<Route['name']> = new Set(['all', 'inbox', 'monitoring', 'members', 'sites', 'teams', 'team-replies', 'tokens', 'webhooks', 'outbox']);
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
@@ -29,7 +30,7 @@ export function parseRoute(hash: string): Route {
     case 'tickets':
       return path[1] ? { name: 'ticket', id: decodeURIComponent(path[1]) } : { name: 'open' };
     case 'admin':
-      if (path[1] === 'monitoring' || path[1] === 'members' || path[1] === 'sites' || path[1] === 'tokens' || path[1] === 'webhooks' || path[1] === 'outbox') return { name: path[1] };
+      if (path[1] === 'monitoring' || path[1] === 'members' || path[1] === 'sites' || path[1] === 'teams' || path[1] === 'tokens' || path[1] === 'webhooks' || path[1] === 'outbox') return { name: path[1] };
       if (path[1] === 'replies') return { name: 'team-replies' };
       if (path[1] === 'inbox') return { name: 'inbox' };
       return { name: 'all' };

@@ -114,6 +114,11 @@ export class EnvReader {
     return Object.keys(this.env).filter((k) => k.startsWith('PARLEY_') && !this.known.has(k)).sort();
   }
 
+  /** A problem that spans variables. */
+  problem(text: string): void {
+    this.problems.push(text);
+  }
+
   /** Throws when any read failed. */
   done(): void {
     if (this.problems.length) throw new ConfigError(this.problems);

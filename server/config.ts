@@ -12,6 +12,8 @@ export interface Config {
   host: string;
   /** PostgreSQL URL; when absent the embedded PGlite database in `dataDir` is used. */
   databaseUrl: string | null;
+  /** `nats://…`: instances talk over NATS instead of PostgreSQL's LISTEN/NOTIFY (needs `databaseUrl`). */
+  busUrl: string | null;
   dataDir: string;
   adminEmail: string | null;
   adminPassword: string | null;
@@ -73,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, warn?: (line: s
     port,
     host: r.match('HOST', /^[A-Za-z0-9.:[\]-]+$/, 'a host name or IP address') ?? '0.0.0.0',
     databaseUrl: r.url('DATABASE_URL', ['postgres:', 'postgresql:']),
+    busUrl: r.url('PARLEY_BUS_URL', ['nats:']),
     dataDir: r.string('PARLEY_DATA_DIR', './data'),
     adminEmail: r.match('PARLEY_ADMIN_EMAIL', /^[^\s@]+@[^\s@]+$/, 'an email address'),
     adminPassword: r.length('PARLEY_ADMIN_PASSWORD', LIMITS.password.min, LIMITS.password.max),
@@ -100,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, warn?: (line: s
     },
     offlineGraceSeconds: r.number('PARLEY_OFFLINE_GRACE_SECONDS', 60, { min: 0, max: 86400 }),
   };
+  if (config.busUrl && !config.databaseUrl) r.problem('PARLEY_BUS_URL needs DATABASE_URL: the embedded database is one process, with no other instance to tell');
   r.done();
   for (const name of r.unknown()) warn?.(`${name} is not a Parley setting; ignored (a typo?)`);
   return config;

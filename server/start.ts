@@ -11,6 +11,7 @@ import { createApp } from './http/app.ts';
 import { answerClientErrors, httpServerOptions } from './http/server-options.ts';
 import { Metrics } from './metrics.ts';
 import { LocalBus, type Bus } from './realtime/bus.ts';
+import { deploymentId } from './db/deployment.ts';
 import { PgBus } from './realtime/pg-bus.ts';
 import { Readiness } from './readiness.ts';
 import { createServices, type Services } from './services/index.ts';
@@ -63,7 +64,11 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Runn
   try {
     db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     const instanceId = randomUUID();
-    bus = config.databaseUrl ? await PgBus.connect(config.databaseUrl, instanceId, logger(config.logLevel)) : new LocalBus(instanceId, logger(config.logLevel));
+    const busLog = logger(config.logLevel);
+    // The NATS client is loaded only by deployments that use it.
+    bus = config.busUrl ? await (await import('./realtime/nats-bus.ts')).NatsBus.connect(config.busUrl, await deploymentId(db), instanceId, busLog)
+      : config.databaseUrl ? await PgBus.connect(config.databaseUrl, instanceId, busLog)
+      : new LocalBus(instanceId, busLog);
     const metrics = new Metrics();
     const services = createServices(config, db, bus, metrics);
     // Under the start-up lock, so instances starting at once create one admin between them.

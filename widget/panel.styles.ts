@@ -1,12 +1,14 @@
 // The panel's CSS, added to the shadow root when the app loads. Logical properties (inline-start/end)
 // make the layout mirror under dir="rtl". Minified at build time; kept lean for the size budget.
 export default `
+/* Dark follows the page's preference unless the site owner fixed a theme (data-theme). */
 .panel {
-  --bg: #f6f6fa;
-  --card: #fff;
-  --fg: #223;
-  --muted: #5c5c6e;
-  --line: #dcdce6;
+  color-scheme: light dark;
+  --bg: light-dark(#f6f6fa, #16161d);
+  --card: light-dark(#fff, #23232d);
+  --fg: light-dark(#223, #e8e8f0);
+  --muted: light-dark(#5c5c6e, #a6a6b8);
+  --line: light-dark(#dcdce6, #3a3a48);
   position: fixed;
   bottom: 88px;
   right: 20px;
@@ -249,22 +251,11 @@ form .error {
 .composer button {
   color: var(--parley-accent);
 }
-/* Dark: the page's preference unless the site owner fixed a theme (data-theme). */
-@media (prefers-color-scheme: dark) {
-  .panel:not([data-theme=light]) {
-    --bg: #16161d;
-    --card: #23232d;
-    --fg: #e8e8f0;
-    --muted: #a6a6b8;
-    --line: #3a3a48;
-  }
+[data-theme=light] {
+  color-scheme: light;
 }
-.panel[data-theme=dark] {
-  --bg: #16161d;
-  --card: #23232d;
-  --fg: #e8e8f0;
-  --muted: #a6a6b8;
-  --line: #3a3a48;
+[data-theme=dark] {
+  color-scheme: dark;
 }
 select, textarea {
   background: var(--card);

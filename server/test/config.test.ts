@@ -55,6 +55,12 @@ describe('configuration', () => {
     expect(found.find((l) => l.startsWith('PARLEY_CONSOLE_ORIGINS'))).toContain('https://bad.example/path');
   });
 
+  it('takes a NATS bus only beside PostgreSQL, and only as a nats:// URL', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/parley', PARLEY_BUS_URL: 'nats://broker:4222' }).busUrl).toBe('nats://broker:4222');
+    expect(problems({ PARLEY_BUS_URL: 'nats://broker:4222' })).toEqual([expect.stringMatching(/^PARLEY_BUS_URL needs DATABASE_URL/)]);
+    expect(problems({ DATABASE_URL: 'postgres://db/parley', PARLEY_BUS_URL: 'redis://broker' })).toEqual([expect.stringMatching(/^PARLEY_BUS_URL: expected a nats URL/)]);
+  });
+
   it('names PARLEY_* variables that are no setting', () => {
     const warnings: string[] = [];
     loadConfig({ PARLEY_PUBLC_URL: 'https://typo.example' }, (line) => warnings.push(line));

@@ -121,20 +121,4 @@ describe('unread-reply mail', () => {
     expect(await mailsOf(a.ticket)).toEqual([]);
     expect(await mailsOf(b.ticket)).toEqual([]);
   });
-
-  it('mails no internal note, alone or beside an unread reply', async () => {
-    const { api, email } = await customer();
-    const ticket = (await newTicket(api, 'notes stay inside')).body;
-    await c.member.post(`/api/tickets/${ticket.id}/accept`);
-    const note = (await c.member.post<Message>(`/api/tickets/${ticket.id}/messages`, { clientId: 'n1', body: 'NOTE-ONE customer is upset', internal: true })).body;
-    await pastDue(note);
-    expect(await server.services.unreadReplies.sweep(server.url)).toBe(0);
-    expect(await mailsOf(ticket)).toEqual([]);
-    await c.member.post(`/api/tickets/${ticket.id}/messages`, { clientId: 'r1', body: 'REPLY-ONE your parcel ships today' });
-    await c.member.post(`/api/tickets/${ticket.id}/messages`, { clientId: 'n2', body: 'NOTE-TWO shipped late again', internal: true });
-    await smtp.until(() => deliveredTo(email).length === 1);
-    const { mail } = deliveredTo(email)[0]!;
-    expect(mail.text).toContain('REPLY-ONE');
-    expect(`${mail.text}\n${mail.html}`).not.toMatch(/NOTE-ONE|NOTE-TWO/);
-  });
 });

@@ -7,6 +7,7 @@ import type { Ticket, WebhookDelivery, WebhookEndpoint, WebhookEndpointWithSecre
 import { WEBHOOK_EVENTS } from '../../protocol/index.ts';
 import { ApiClient, cast, newTicket } from '../testing/api.ts';
 import { autoSite, routedMember } from '../testing/routing.ts';
+import { loadConfig } from '../config.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 import { startReceiver, verifySignature, type Received, type Receiver } from '../testing/webhook-receiver.ts';
 
@@ -17,7 +18,11 @@ const receivers: Receiver[] = [];
 
 beforeAll(async () => {
   server = await startTestServer({
-    config: { webhooks: { allowPrivate: true, pollMs: 50, backoffMs: BACKOFF, retryForMs: 2500, timeoutMs: 1000, concurrency: 16 } },
+    config: {
+      webhooks: { allowPrivate: true, pollMs: 50, backoffMs: BACKOFF, retryForMs: 2500, timeoutMs: 1000, concurrency: 16 },
+      // The pruning test sends 105 messages in a row: more than one member's fair-use burst.
+      fairUse: { ...loadConfig({}).fairUse, userMessages: { perSecond: 1000, burst: 1000 } },
+    },
   });
   c = await cast(server.url, server.admin);
 });
@@ -330,7 +335,7 @@ describe('webhook delivery', () => {
     const r = await receiver();
     const hook = await register(r, ['message.created']);
     const t = await conversation(0, 'prune');
-    for (let i = 0; i < 105; i++) await c.member.post(`/api/tickets/${t.id}/messages`, { clientId: `p${i}`, body: `n${i}` });
+    for (let i = 0; i < 105; i++) expect((await c.member.post(`/api/tickets/${t.id}/messages`, { clientId: `p${i}`, body: `n${i}` })).status).toBe(201);
     await r.until(() => r.received.length >= 105);
     await new Promise((ok) => setTimeout(ok, 1100));
     await c.member.post(`/api/tickets/${t.id}/messages`, { clientId: 'p-last', body: 'last' });

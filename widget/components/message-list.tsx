@@ -28,10 +28,12 @@ export function MessageList({ s, ticketId }: { s: Store; ticketId: string }) {
   const theirRead = s.theirRead.value[ticketId] ?? 0;
   const list = s.messages.value[ticketId] ?? [];
   const seen = list.findLast((m) => m.author.kind === 'customer' && m.seq <= theirRead)?.seq;
+  // One formatter per render: toLocaleTimeString builds a new one per call, the main cost of a long list.
+  const clock = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
   return (
     <div role="log" aria-live="polite">
       {list.map((m, i) => {
-        const time = new Date(m.createdAt).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
+        const time = clock.format(new Date(m.createdAt));
         const last = !sameGroup(m, list[i + 1]);
         const mine = m.author.kind === 'customer';
         const name = m.author.name || t.title;

@@ -14,6 +14,7 @@ import { Migration0141UnreadReplyMail } from './0141-unread-reply-mail.ts';
 import { Migration0142SiteHours } from './0142-site-hours.ts';
 import { Migration0143TicketEmail } from './0143-ticket-email.ts';
 import { Migration0144ResumeLinks } from './0144-resume-links.ts';
+import { Migration0150Deployment } from './0150-deployment.ts';
 
 // Listed explicitly (no file globbing) so the same list runs on PGlite and PostgreSQL, from .ts sources.
 export const migrationsList = [
@@ -33,4 +34,5 @@ export const migrationsList = [
   { name: '0142-site-hours', class: Migration0142SiteHours },
   { name: '0143-ticket-email', class: Migration0143TicketEmail },
   { name: '0144-resume-links', class: Migration0144ResumeLinks },
+  { name: '0150-deployment', class: Migration0150Deployment },
 ];
