@@ -21,6 +21,8 @@ export interface BenchProfile {
   insertConcurrency: number;
   /** PostgreSQL only: two instances restarted in turn while this many pairs chat. */
   restart: { pairs: number; sendEveryMs: number; settleMs: number };
+  /** message.created webhooks: this many tickets, each with this many messages sent one after another. */
+  webhooks: { tickets: number; perTicket: number; capMs: number };
 }
 
 export const FULL: BenchProfile = {
@@ -42,6 +44,7 @@ export const FULL: BenchProfile = {
   dbCounters: true,
   insertConcurrency: 10,
   restart: { pairs: 50, sendEveryMs: 250, settleMs: 3000 },
+  webhooks: { tickets: 50, perTicket: 40, capMs: 120000 },
 };
 
 export const SMOKE: BenchProfile = {
@@ -59,4 +62,5 @@ export const SMOKE: BenchProfile = {
   dbCounters: false,
   insertConcurrency: 2,
   restart: { pairs: 2, sendEveryMs: 200, settleMs: 500 },
+  webhooks: { tickets: 2, perTicket: 3, capMs: 20000 },
 };

@@ -74,6 +74,14 @@ describe('bench smoke run', () => {
     expect(Number.isFinite(w.launcherInteractiveMs)).toBe(true);
   });
 
+  it('delivers every webhook event and times the receiver alone', () => {
+    const wh = results.webhooks!;
+    expect(wh.events).toBe(SMOKE.webhooks.tickets * SMOKE.webhooks.perTicket);
+    expect(wh.latency.count).toBe(wh.events);
+    expect(wh.deliveriesPerSec).toBeGreaterThan(0);
+    expect(wh.receiver.postsPerSec).toBeGreaterThan(0);
+  });
+
   it('renders every figure into the Markdown table', () => {
     const md = toMarkdown(results);
     expect(md).toContain('| Figure | Parley |');

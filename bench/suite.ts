@@ -21,6 +21,7 @@ import { runRollingRestart, summarizeRestart, type RestartSummary } from './scen
 import { measureStartup, type StartupResult } from './scenarios/startup.ts';
 import { measureWidget, type WidgetResult } from './scenarios/widget.ts';
 import { measureWidgetRender, type WidgetRenderResult } from './scenarios/widget-render.ts';
+import { measureWebhooks, type WebhooksResult } from './scenarios/webhooks.ts';
 
 export interface ChatRound {
   pairs: number;
@@ -50,10 +51,12 @@ export interface BenchResults {
   /** PostgreSQL only (null on PGlite): two instances restarted in turn under chat. */
   restart: RestartSummary | null;
   widgetRender: WidgetRenderResult | null;
+  /** Webhook deliveries to a local receiver, beside the receiver's own rate. */
+  webhooks: WebhooksResult | null;
   errors: { scenario: string; message: string }[];
 }
 
-export const SCENARIOS = ['startup', 'chat', 'fanout', 'staff-online', 'connections', 'widget', 'widget-render', 'restart'] as const;
+export const SCENARIOS = ['startup', 'chat', 'fanout', 'staff-online', 'connections', 'widget', 'widget-render', 'restart', 'webhooks'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 export interface SuiteOptions {
@@ -215,6 +218,7 @@ export async function runSuite(p: BenchProfile, opts: SuiteOptions = {}): Promis
     widget: null,
     widgetRender: null,
     restart: null,
+    webhooks: null,
     errors: [],
   };
   const attempt = async (scenario: string, run: () => Promise<void>) => {
@@ -267,6 +271,7 @@ export async function runSuite(p: BenchProfile, opts: SuiteOptions = {}): Promis
     await Promise.all([server.close(), ...relays.map((r) => r.close())]);
   }
   if (want('connections')) await attempt('connections', async () => void (results.connections = await connectionsRound(p, opts.serverNodeFlags)));
+  if (want('webhooks')) await attempt('webhooks', async () => void (results.webhooks = await measureWebhooks(p.webhooks.tickets, p.webhooks.perTicket, p.webhooks.capMs)));
   if (want('restart') && process.env.DATABASE_URL) await attempt('rolling restart', async () => void (results.restart = await restartRound(p, log)));
   closeHttpAgents();
   results.durationMs = Math.round(performance.now() - started);

@@ -11,7 +11,6 @@ import { createApp } from './http/app.ts';
 import { answerClientErrors, httpServerOptions } from './http/server-options.ts';
 import { Metrics } from './metrics.ts';
 import { LocalBus, type Bus } from './realtime/bus.ts';
-import { NatsBus } from './realtime/nats-bus.ts';
 import { deploymentId } from './db/deployment.ts';
 import { PgBus } from './realtime/pg-bus.ts';
 import { Readiness } from './readiness.ts';
@@ -66,7 +65,8 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Runn
     db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     const instanceId = randomUUID();
     const busLog = logger(config.logLevel);
-    bus = config.busUrl ? await NatsBus.connect(config.busUrl, await deploymentId(db), instanceId, busLog)
+    // The NATS client is loaded only by deployments that use it.
+    bus = config.busUrl ? await (await import('./realtime/nats-bus.ts')).NatsBus.connect(config.busUrl, await deploymentId(db), instanceId, busLog)
       : config.databaseUrl ? await PgBus.connect(config.databaseUrl, instanceId, busLog)
       : new LocalBus(instanceId, busLog);
     const metrics = new Metrics();

@@ -238,7 +238,7 @@ export function createStore(ctx: StoreContext) {
     save(siteKey, 'seen', s.seen.value);
     const t = s.t.value;
     const title = s.theme.value.title || t.title;
-    ctx.badge(s.badge.value, (n) => fill(s.badge.value ? t.launcherUnread : t.launcher, { title, n }));
+    ctx.badge(s.badge.value, (n) => (s.badge.value ? fill(t.launcherUnread, { title, n }) : title));
   });
   effect(() => save(siteKey, 'view', s.view.value));
   // Messages shown in the open chat are read.

@@ -26,7 +26,8 @@ async function fileTicket(root: ShadowRoot, description: string): Promise<Ticket
 async function fileAccepted(root: ShadowRoot, description: string): Promise<Ticket> {
   const ticket = await fileTicket(root, description);
   await staff('accept', { ticket: ticket.id });
-  await until(() => pill(root) === 'Assigned', 8000, 'the acceptance');
+  // Generous: on a loaded 2-core machine the accept, its frame and the render can take seconds.
+  await until(() => pill(root) === 'Assigned', 15000, 'the acceptance');
   return ticket;
 }
 

@@ -59,6 +59,12 @@ function rows(r: BenchResults): Row[] {
     out.push(['Load event -> launcher interactive ms (median)', n(w.launcherAfterLoadMs), '0 (the page is done at its load event)', 'n/a']);
     out.push(['Launcher click -> panel open ms (median)', n(w.openMs), 'n/a', 'n/a']);
   }
+  const wh = r.webhooks;
+  if (wh) {
+    const what = `${n(wh.events)} message.created events over ${n(wh.tickets)} tickets to a local receiver`;
+    out.push([`Webhooks, ${what}: deliveries per second`, n(wh.deliveriesPerSec), `${n(wh.receiver.postsPerSec)} (the receiver's own rate: bare POSTs, ${n(wh.receiver.concurrency)} at once)`, ratio(wh.deliveriesPerSec, wh.receiver.postsPerSec)]);
+    out.push([`Webhooks, ${what}: committed message to delivery received, p50 / p99 ms`, `${n(wh.latency.p50)} / ${n(wh.latency.p99)}`, 'n/a', 'n/a']);
+  }
   const wr = r.widgetRender;
   if (wr) {
     for (const [what, ph] of [['incoming messages', wr.messages], ['typing events (then one message)', wr.typing]] as const) {

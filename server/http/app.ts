@@ -15,6 +15,7 @@ import { labelRoutes } from './routes/labels.ts';
 import { outboxRoutes, unsubscribeRoutes } from './routes/mail.ts';
 import { availabilityRoutes } from './routes/availability.ts';
 import { healthRoutes } from './routes/health.ts';
+import { openApiRoutes } from './routes/openapi.ts';
 import { ratingRoutes } from './routes/ratings.ts';
 import { replyTimeRoutes } from './routes/reply-time.ts';
 import { searchRoutes } from './routes/search.ts';
@@ -34,6 +35,12 @@ export interface AppOptions {
   root: string;
   connections: () => { customers: number; members: number; admins: number };
 }
+
+/** Every router after the body parser, in matching order (the OpenAPI test reads these and unsubscribeRoutes). */
+export const routers = (connections: AppOptions['connections']) => [
+  authRoutes, visitorRoutes, availabilityRoutes, ticketRoutes, userRoutes, siteRoutes, teamRoutes, tokenRoutes, webhookRoutes, ratingRoutes,
+  customerRoutes, cannedResponseRoutes, labelRoutes, searchRoutes, replyTimeRoutes, outboxRoutes, openApiRoutes, healthRoutes(connections),
+];
 
 /**
  * Builds the Koa app; only start.ts listens. Middleware order: services and metrics, headers, request
@@ -62,7 +69,7 @@ export function createApp({ services, root, connections }: AppOptions): Koa {
   app.use(authenticate);
   app.use(resumeScope);
   app.use(scopes);
-  for (const router of [authRoutes, visitorRoutes, availabilityRoutes, ticketRoutes, userRoutes, siteRoutes, teamRoutes, tokenRoutes, webhookRoutes, ratingRoutes, customerRoutes, cannedResponseRoutes, labelRoutes, searchRoutes, replyTimeRoutes, outboxRoutes, healthRoutes(connections)]) {
+  for (const router of routers(connections)) {
     app.use(router.routes());
     app.use(router.allowedMethods());
   }

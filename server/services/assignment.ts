@@ -4,6 +4,7 @@ import { authorKindOf, canHandOver, isStaff, transferRefusal, type Actor } from 
 import { AppError, forbidden } from '../errors.ts';
 import type { Bus } from '../realtime/bus.ts';
 import { ROUTING_LOCK } from './routing.ts';
+import { enqueueTicketWebhooks } from './webhooks.ts';
 import type { TicketService } from './tickets.ts';
 
 interface TargetRow { name: string; active: boolean; capacity: number; load: number }
@@ -64,6 +65,8 @@ export class AssignmentService {
          values (gen_random_uuid(), now(), ?, ?, 'assigned', ?, ?, ?, ?, ?)`,
         [current.id, verb, userId ? 'assigned' : 'open', authorKindOf(actor), actor.id, actor.name, reason],
       );
+      // Told to webhooks as ticket.updated, committed with the hand-over (as updateTicket does for the ORM path).
+      await enqueueTicketWebhooks(sql, 'ticket.updated', [current.id]);
     });
     const wire = (await this.tickets.wire(current.id))!;
     this.bus.publish({ t: 'ticket', type: 'ticket_updated', ticketId: wire.id, customerId: wire.customer.id, ticket: wire, previousAssigneeId: previous ?? undefined });

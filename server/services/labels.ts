@@ -5,10 +5,10 @@ import { Ticket } from '../entities/index.ts';
 import { badRequest, forbidden, notFound } from '../errors.ts';
 import { isUuid } from '../input.ts';
 import type { Bus } from '../realtime/bus.ts';
-import { ticketToWire } from './serialize.ts';
+import { updateTicket } from './ticket-updates.ts';
 import { factsOf } from './tickets.ts';
 
-/** Labels on tickets: staff who may see a ticket may label it; every change is broadcast as `ticket_updated`. */
+/** Labels on tickets: staff who may see a ticket may label it; every change is broadcast as `ticket_updated` and sent as the `ticket.updated` webhook. */
 export class LabelService {
   private readonly db: Database;
   private readonly bus: Bus;
@@ -26,13 +26,11 @@ export class LabelService {
     const ticket = isUuid(ticketId) ? await em.findOne(Ticket, { id: ticketId }, { populate: ['customer', 'assignee'] }) : null;
     // Identity rules concern customers; staff visibility does not depend on them.
     if (!ticket || !canView(actor, factsOf(ticket, false))) throw notFound('ticket');
-    const same = JSON.stringify(ticket.labels ?? []) === JSON.stringify(checked.labels);
-    if (!same) {
-      ticket.labels = checked.labels;
-      await em.flush();
-    }
-    const wire = ticketToWire(ticket);
-    if (!same) this.bus.publish({ t: 'ticket', type: 'ticket_updated', ticketId: wire.id, customerId: wire.customer.id, ticket: wire });
+    const { ticket: wire } = await updateTicket(this.db, this.bus, ticket.id, (t) => {
+      if (JSON.stringify(t.labels ?? []) === JSON.stringify(checked.labels)) return false;
+      t.labels = checked.labels;
+      return true;
+    });
     return wire;
   }
 

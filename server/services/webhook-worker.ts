@@ -110,8 +110,9 @@ export class WebhookWorker {
     let data = row.data;
     if (row.message_id) {
       const message = messages.get(row.message_id);
-      // The message is gone (its ticket was deleted): there is nothing left to tell.
-      if (!message) return void (await this.db.sql('delete from webhook_deliveries where id = ?', [row.id]));
+      // The message is gone (its ticket was deleted): there is nothing left to tell. A note is never
+      // sent, even if a delivery for one were queued (the enqueue leaves notes out; this is the last gate).
+      if (!message || message.internal) return void (await this.db.sql('delete from webhook_deliveries where id = ?', [row.id]));
       data = { message: messageRowToWire(message) };
     } else if (data === null && row.ticket_id) {
       const ticket = await this.ticketOf(row.ticket_id);

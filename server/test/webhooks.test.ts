@@ -1,8 +1,13 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ticket, WebhookDelivery, WebhookEndpoint, WebhookEndpointWithSecret } from '../../protocol/index.ts';
 import { WEBHOOK_EVENTS } from '../../protocol/index.ts';
 import { ApiClient, cast, newTicket } from '../testing/api.ts';
 import { autoSite, routedMember } from '../testing/routing.ts';
+import { loadConfig } from '../config.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 import { startReceiver, verifySignature, type Received, type Receiver } from '../testing/webhook-receiver.ts';
 
@@ -13,7 +18,11 @@ const receivers: Receiver[] = [];
 
 beforeAll(async () => {
   server = await startTestServer({
-    config: { webhooks: { allowPrivate: true, pollMs: 50, backoffMs: BACKOFF, retryForMs: 2500, timeoutMs: 1000, concurrency: 16 } },
+    config: {
+      webhooks: { allowPrivate: true, pollMs: 50, backoffMs: BACKOFF, retryForMs: 2500, timeoutMs: 1000, concurrency: 16 },
+      // The pruning test sends 105 messages in a row: more than one member's fair-use burst.
+      fairUse: { ...loadConfig({}).fairUse, userMessages: { perSecond: 1000, burst: 1000 } },
+    },
   });
   c = await cast(server.url, server.admin);
 });
@@ -138,6 +147,73 @@ describe('webhook delivery', () => {
     await remove(hook.id);
   });
 
+  it('sends ticket.updated for every change broadcast as ticket_updated (labels), in order with the rest', async () => {
+    const r = await receiver();
+    const hook = await register(r, ['ticket.created', 'ticket.updated']);
+    const t = (await newTicket(c.customer, 'labelled')).body;
+    await c.member.post(`/api/tickets/${t.id}/accept`);
+    const labels = (list: string[]) => c.member.call('PUT', `/api/tickets/${t.id}/labels`, { labels: list });
+    expect((await labels(['vip'])).status).toBe(200);
+    expect((await labels(['vip'])).status).toBe(200);
+    expect((await labels(['vip', 'refund'])).status).toBe(200);
+    expect((await labels([])).status).toBe(200);
+    await r.until(() => r.received.filter((x) => x.payload.type === 'ticket.updated').length === 3);
+    const mine = r.received.filter((x) => ticketOf(x.payload) === t.id);
+    expect(mine.map((x) => x.payload.type)).toEqual(['ticket.created', 'ticket.updated', 'ticket.updated', 'ticket.updated']);
+    expect(mine.slice(1).map((x) => x.payload.data.ticket.labels)).toEqual([['vip'], ['vip', 'refund'], []]);
+    expect(mine.every((x) => x.valid)).toBe(true);
+    // Unchanged labels tell nobody: no fourth delivery is queued.
+    const entries = await eventually(() => log(hook.id), (l) => l.every((e) => e.state === 'delivered'));
+    expect(entries.filter((e) => e.type === 'ticket.updated')).toHaveLength(3);
+    // A release (a hand-over, the other path that broadcasts ticket_updated) is told the same way.
+    expect((await c.member.post(`/api/tickets/${t.id}/assign`, { userId: null })).status).toBe(200);
+    await r.until(() => r.received.filter((x) => x.payload.type === 'ticket.updated').length === 4);
+    expect(r.received.at(-1)!.payload.data.ticket).toMatchObject({ id: t.id, status: 'open', assignee: null });
+    await remove(hook.id);
+  });
+
+  it('never sends a note, even when a delivery for one is queued behind the enqueue rule', async () => {
+    const r = await receiver();
+    const hook = await register(r, ['message.created']);
+    const t = await conversation(0, 'gate');
+    const note = await c.member.post(`/api/tickets/${t.id}/messages`, { clientId: 'gate-note', body: 'internal: never a webhook', internal: true });
+    expect(note.body).toMatchObject({ internal: true });
+    // What a faulty enqueue would write: a pending delivery naming the note, ahead of a real message.
+    await server.services.db.sql(
+      `insert into webhook_deliveries (id, created_at, endpoint_id, event_id, type, ticket_id, message_id, state, attempts, started_at, next_attempt_at)
+       values (gen_random_uuid(), now(), ?, gen_random_uuid(), 'message.created', ?, ?, 'pending', 0, now(), now())`,
+      [hook.id, t.id, note.body.id],
+    );
+    await c.member.post(`/api/tickets/${t.id}/messages`, { clientId: 'gate-public', body: 'public after the note' });
+    await r.until(() => r.received.some((x) => x.payload.data.message?.clientId === 'gate-public'));
+    expect(r.received.map((x) => x.body).join('\n')).not.toContain('never a webhook');
+    const entries = await eventually(() => log(hook.id), (l) => l.every((e) => e.state === 'delivered'));
+    expect(entries).toHaveLength(1);
+    await remove(hook.id);
+  });
+
+  it('is verified by exactly the Node snippet in the README', async () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const snippet = /Verify in Node[^]*?```js\n([^]*?)```/.exec(readme)?.[1];
+    expect(snippet, 'the README has the verification snippet').toContain('function verifyParley');
+    const dir = mkdtempSync(join(tmpdir(), 'parley-snippet-'));
+    try {
+      writeFileSync(join(dir, 'verify.mjs'), `${snippet}\nexport { verifyParley };\n`);
+      const { verifyParley } = (await import(pathToFileURL(join(dir, 'verify.mjs')).href)) as { verifyParley: (h: string, b: string, s: string) => boolean };
+      const r = await receiver();
+      const hook = await register(r, ['ticket.created']);
+      await newTicket(c.customer, 'snippet');
+      await r.until(() => r.received.length > 0);
+      const [got] = r.received;
+      expect(verifyParley(got!.signature, got!.body, hook.secret)).toBe(true);
+      expect(verifyParley(got!.signature, got!.body.replace('snippet', 'snippez'), hook.secret)).toBe(false);
+      expect(verifyParley(got!.signature, got!.body, 'whsec_another-secret-entirely')).toBe(false);
+      await remove(hook.id);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('sends only the events an endpoint asked for', async () => {
     const r = await receiver();
     const hook = await register(r, ['ticket.accepted']);
@@ -259,7 +335,7 @@ describe('webhook delivery', () => {
     const r = await receiver();
     const hook = await register(r, ['message.created']);
     const t = await conversation(0, 'prune');
-    for (let i = 0; i < 105; i++) await c.member.post(`/api/tickets/${t.id}/messages`, { clientId: `p${i}`, body: `n${i}` });
+    for (let i = 0; i < 105; i++) expect((await c.member.post(`/api/tickets/${t.id}/messages`, { clientId: `p${i}`, body: `n${i}` })).status).toBe(201);
     await r.until(() => r.received.length >= 105);
     await new Promise((ok) => setTimeout(ok, 1100));
     await c.member.post(`/api/tickets/${t.id}/messages`, { clientId: 'p-last', body: 'last' });

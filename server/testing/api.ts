@@ -1,9 +1,10 @@
 import WebSocket from 'ws';
 import type { ServerFrame, Site, Ticket, User, VisitorSession } from '../../protocol/index.ts';
+import { checkAgainstDocument } from './openapi-check.ts';
 
 export interface Reply<T = any> { status: number; body: T }
 
-/** A tiny HTTP client for tests: JSON in and out, one cookie jar (staff) or a Bearer token (visitor). */
+/** A tiny HTTP client for tests: JSON in and out, one cookie jar (staff) or a Bearer token (visitor); every answer is checked against the OpenAPI document. */
 export class ApiClient {
   readonly base: string;
   cookie = '';
@@ -30,6 +31,8 @@ export class ApiClient {
     } catch {
       // not JSON (metrics)
     }
+    // Every answer a test gets is checked against the OpenAPI document, so the document cannot drift.
+    checkAgainstDocument(method, path, res.status, res.headers.get('content-type') ?? '', parsed);
     return { status: res.status, body: parsed };
   }
   get<T = any>(path: string) { return this.call<T>('GET', path); }

@@ -6,7 +6,6 @@ const ar: Strings = {
   title: 'الدعم',
   greeting: 'مرحبا! كيف نساعدك؟',
   close: 'إغلاق',
-  launcher: '{title}',
   launcherUnread: '{title}، {n} غير مقروءة',
   willRetry: 'تذكرتك محفوظة وستُرسل عند عودة الاتصال.',
   back: 'رجوع',

@@ -5,8 +5,7 @@ const en = {
   title: 'Support',
   greeting: 'Hi! How can we help?',
   close: 'Close',
-  /** The launcher's accessible name: it contains the badge's visible count. */
-  launcher: '{title}',
+  /** The launcher's accessible name with a count: it contains the badge's visible text. */
   launcherUnread: '{title}, {n} unread',
   willRetry: 'Your ticket is kept and sent once you are back online.',
   back: 'Back',
