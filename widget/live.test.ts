@@ -94,6 +94,14 @@ describe('the widget with the real server', () => {
     expect((window as unknown as { pwned?: number }).pwned).to.equal(undefined);
   });
 
+  it('follows a hand-over live: released to the queue, the ticket shows open again', async function (this: { timeout(ms: number): void }) {
+    this.timeout(30000);
+    const root = await embed();
+    const ticket = await fileAccepted(root, 'Please pass me to billing');
+    expect((await staff('release', { ticket: ticket.id })).status).to.equal(200);
+    await until(() => pill(root) === 'Open', 15000, 'the release (ticket_updated)');
+  });
+
   it('shows news on the launcher badge while closed, and clears it when read', async function (this: { timeout(ms: number): void }) {
     this.timeout(25000);
     const root = await embed();

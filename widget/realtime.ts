@@ -54,7 +54,7 @@ export function createRealtime(s: State, { token, unauthorized, revoked, upsert,
   socket.onRevoked = revoked;
   socket.on('presence', (f) => f.ticketId || (s.staff.value = f.online.filter((p) => p.kind !== 'customer')));
   socket.on('queue', (f) => put(s.queue, f.ticketId, f.position));
-  for (const type of ['ticket_created', 'ticket_accepted', 'ticket_rejected', 'ticket_closed'] as const) socket.on(type, (f) => upsert(f.ticket));
+  for (const type of ['ticket_created', 'ticket_accepted', 'ticket_rejected', 'ticket_closed', 'ticket_updated'] as const) socket.on(type, (f) => upsert(f.ticket));
   socket.connect();
 
   return {

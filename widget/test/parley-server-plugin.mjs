@@ -37,6 +37,7 @@ export function parleyServerPlugin() {
         accept: () => member.post(`/api/tickets/${q.ticket}/accept`),
         reject: () => member.post(`/api/tickets/${q.ticket}/reject`, { reason: q.reason }),
         close: () => member.post(`/api/tickets/${q.ticket}/close`),
+        release: () => member.post(`/api/tickets/${q.ticket}/assign`, { userId: null }),
         message: () => member.post(`/api/tickets/${q.ticket}/messages`, { clientId: q.clientId ?? `t${Date.now()}${Math.random()}`, body: q.body }),
         messages: () => member.get(`/api/tickets/${q.ticket}/messages?after=0`),
         tickets: () => member.get('/api/tickets'),
