@@ -49,8 +49,15 @@ export class BoardController implements ReactiveController {
     // Every (re)connect reloads the lists, so an event missed while offline is never missed for long.
     socket.on('ready', () => void this.load());
     for (const type of TICKET_EVENT_TYPES) {
-      socket.on(type, ({ ticket }) => {
+      socket.on(type, (frame) => {
+        const { ticket } = frame;
+        const wasMine = this.board.mine.some((t) => t.id === ticket.id);
         this.set(place(this.board, ticket, this.me));
+        // Routing or a colleague gave it to me (my own accept opens the chat already): say so.
+        const auto = type === 'ticket_accepted' && 'auto' in frame && frame.auto === true;
+        if (!wasMine && ticket.status === 'assigned' && ticket.assignee?.id === this.me && (auto || type === 'ticket_updated')) {
+          this.hooks.notify(`${auto ? 'Assigned to you' : 'Transferred to you'}: ${customerName(ticket)} · ${ticket.category}. It is in My tickets.`, 'info');
+        }
         if (type === 'ticket_created') this.arrived(ticket);
         else this.hooks.changed(ticket);
       });

@@ -113,7 +113,8 @@ describe('routing: auto assignment and transfer, end to end', () => {
     expect(accepted).toMatchObject({ auto: true, ticket: { status: 'assigned', assignee: { name: MIA.name } } });
     ticket = accepted!.ticket!;
 
-    // Mia's console shows it among her tickets (not in the open queue), and opens it from there.
+    // Mia's console tells her, shows it among her tickets (not in the open queue), and opens it from there.
+    await waitText(mia, /Assigned to you: .* · Technical/);
     await mia.goto(`${server.url}/console#/mine`);
     await ticketRow(mia, DESCRIPTION).click();
     await mia.locator('parley-chat-view parley-ticket-details [data-status=assigned]').waitFor();
@@ -133,7 +134,8 @@ describe('routing: auto assignment and transfer, end to end', () => {
     // The customer's socket carries the new assignee's name.
     await expect.poll(() => customerFrames.find((f) => f.type === 'ticket_updated' && f.ticket?.id === ticket.id)?.ticket?.assignee?.name).toBe(TOM.name);
 
-    // Tom's console has it among his tickets at once; he opens it and writes.
+    // Tom's console tells him and has it among his tickets at once; he opens it and writes.
+    await waitText(tom, /Transferred to you: .* · Technical/);
     await tom.goto(`${server.url}/console#/mine`);
     await ticketRow(tom, DESCRIPTION).click();
     await messageBubble(tom, 'Looking at the tracking page now').waitFor();

@@ -102,4 +102,19 @@ describe('the widget on a host page', () => {
     await axe(phone, 'phone conversation');
     publish(await shot(phone, 'widget-phone-dark'), 'widget-dark.png');
   });
+
+  it('mirrors in Arabic for a visitor whose browser speaks it, and passes axe', async () => {
+    const p = await page({ locale: 'ar' });
+    await p.goto(host.url);
+    // Until the app loads, the launcher's name is the loader's (English or data-title); then it is translated.
+    await p.locator('parley-widget .launcher').click();
+    const panel = p.getByRole('dialog');
+    await panel.waitFor();
+    await p.getByRole('button', { name: 'الدعم', exact: true }).first().waitFor();
+    expect(await panel.getAttribute('dir')).toBe('rtl');
+    await p.getByRole('button', { name: 'تذكرة جديدة' }).click();
+    await p.getByLabel('الوصف').waitFor();
+    await axe(p, 'Arabic form');
+    publish(await shot(p, 'widget-arabic'), 'widget-ar.png');
+  });
 });

@@ -11,6 +11,7 @@ import { AssignmentService } from './assignment.ts';
 import { InboxService } from './inbox.ts';
 import { LabelService } from './labels.ts';
 import { AvailabilityService } from './availability.ts';
+import { MailOutboxService } from './mail-outbox.ts';
 import { MessageAllowance } from './message-allowance.ts';
 import { MessageService } from './messages.ts';
 import { Limits } from './rate-limit.ts';
@@ -52,6 +53,7 @@ export interface Services {
   /** Sends the mail outbox; start.ts starts and stops it. */
   mailWorker: MailWorker;
   unreadReplies: UnreadReplyMailer;
+  mailOutbox: MailOutboxService;
   customers: CustomerService;
   cannedResponses: CannedResponseService;
   labels: LabelService;
@@ -90,6 +92,7 @@ export function createServices(config: Config, db: Database, bus: Bus, metrics: 
   return {
     config, db, bus, metrics, auth, sites, tickets, routing, limits,
     messageAllowance: new MessageAllowance(config.fairUse.userMessages),
+    mailOutbox: new MailOutboxService(db, config.mail, config.dataDir),
     teams: new TeamService(db, kick),
     availability: new AvailabilityService(db, config.offlineGraceSeconds * 1000, kick, logError),
     users: new UserService(db, auth),

@@ -1,9 +1,10 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { LIMITS, type Role } from '../../protocol/index.ts';
+import { LIMITS, type MemberLoad, type Role } from '../../protocol/index.ts';
 import type { Database } from '../db/orm.ts';
 import { User } from '../entities/index.ts';
 import { AppError, notFound } from '../errors.ts';
 import { isUuid } from '../input.ts';
+import { memberLoads } from './routing-stats.ts';
 import type { AuthService } from './auth.ts';
 import { hashPassword } from './passwords.ts';
 
@@ -24,6 +25,16 @@ export class UserService {
     const user = isUuid(id) ? await this.db.em().findOne(User, { id }) : null;
     if (!user) throw notFound('user');
     return user;
+  }
+
+  /** Whether `id` gets new-ticket mail while no member is online (`PATCH /api/users/me {mailNewTickets}`). */
+  async setMailNewTickets(id: string, on: boolean): Promise<void> {
+    await this.db.em().nativeUpdate(User, { id }, { mailNewTickets: on });
+  }
+
+  /** Every active staff member's name, status and load (no emails): whom a ticket can be transferred to. */
+  loads(): Promise<MemberLoad[]> {
+    return memberLoads(this.db);
   }
 
   list(): Promise<User[]> {

@@ -105,5 +105,5 @@ describe('routing invariants under random arrivals, closes and status changes', 
       }
       before = after;
     }
-  });
+  }, 120_000); // many steps against a real database: give a loaded machine room
 });

@@ -1,7 +1,6 @@
 import Router from '@koa/router';
 import { MemberStatusBody } from '../../../protocol/schemas/index.ts';
 import { input } from '../../input.ts';
-import { memberLoads } from '../../services/routing-stats.ts';
 import { userToWire } from '../../services/serialize.ts';
 import { requireActor, requireStaff } from '../auth.ts';
 import type { Ctx } from '../state.ts';
@@ -14,14 +13,14 @@ availabilityRoutes.patch('/api/users/me', async (ctx: Ctx) => {
   const { services } = ctx.state;
   const { status, mailNewTickets } = input(MemberStatusBody, ctx.state.body);
   if (status) await services.availability.set(actor.id, status);
-  if (mailNewTickets !== undefined) await services.db.sql(`update users set mail_new_tickets = ? where id = ?`, [mailNewTickets, actor.id]);
+  if (mailNewTickets !== undefined) await services.users.setMailNewTickets(actor.id, mailNewTickets);
   ctx.body = userToWire(await services.users.get(actor.id));
 });
 
 /** Every active staff member's name, status and load (no emails): whom a ticket can be transferred to. */
 availabilityRoutes.get('/api/members', async (ctx: Ctx) => {
   requireStaff(ctx);
-  ctx.body = { members: await memberLoads(ctx.state.services.db) };
+  ctx.body = { members: await ctx.state.services.users.loads() };
 });
 
 availabilityRoutes.get('/api/tickets/:id/queue', async (ctx: Ctx) => {

@@ -1,8 +1,4 @@
 import Router from '@koa/router';
-import { resolve } from 'node:path';
-import type { OutboxList } from '../../../protocol/index.ts';
-import { listOutbox, unsubscribe } from '../../mail/outbox.ts';
-import { mailDir } from '../../mail/transport.ts';
 import { requireAdmin } from '../auth.ts';
 import type { Ctx } from '../state.ts';
 
@@ -16,15 +12,12 @@ export const unsubscribeRoutes = new Router();
 const page = (title: string, body: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
 <title>${title}</title></head><body style="font-family:system-ui,sans-serif;max-width:30em;margin:3em auto;line-height:1.5">${body}</body></html>`;
 
-const TOKEN = /^[A-Za-z0-9_-]{20,64}$/;
-
 unsubscribeRoutes.get('/mail/unsubscribe/:token', async (ctx: Ctx) => {
   const { services } = ctx.state;
   ctx.type = 'html';
   ctx.set('Content-Security-Policy', "default-src 'none'; form-action 'self'");
   const token = ctx.params.token!;
-  const known = TOKEN.test(token) && (await services.db.sql(`select 1 from mail_outbox where unsubscribe_token = ?`, [token])).length > 0;
-  if (!known) {
+  if (!(await services.mailOutbox.knows(token))) {
     ctx.status = 404;
     ctx.body = page('Unknown link', '<p>This unsubscribe link is not known here.</p>');
     return;
@@ -38,7 +31,7 @@ unsubscribeRoutes.post('/mail/unsubscribe/:token', async (ctx: Ctx) => {
   ctx.type = 'html';
   ctx.set('Content-Security-Policy', "default-src 'none'");
   const token = ctx.params.token!;
-  if (!TOKEN.test(token) || !(await unsubscribe(services.db, token))) {
+  if (!(await services.mailOutbox.unsubscribe(token))) {
     ctx.status = 404;
     ctx.body = page('Unknown link', '<p>This unsubscribe link is not known here.</p>');
     return;
@@ -51,11 +44,5 @@ export const outboxRoutes = new Router();
 
 outboxRoutes.get('/api/mail', async (ctx: Ctx) => {
   requireAdmin(ctx);
-  const { services } = ctx.state;
-  const { smtpUrl } = services.config.mail;
-  const body: OutboxList = {
-    mails: await listOutbox(services.db, 200),
-    delivery: smtpUrl ? { kind: 'smtp' } : { kind: 'files', folder: resolve(mailDir(services.config.dataDir)) },
-  };
-  ctx.body = body;
+  ctx.body = await ctx.state.services.mailOutbox.list(200);
 });
