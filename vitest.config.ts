@@ -4,8 +4,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['server/**/*.test.ts', 'protocol/**/*.test.ts', 'bench/**/*.test.ts', 'widget/size-budget.test.ts'],
-    testTimeout: 30000,
-    hookTimeout: 60000,
+    // Safety nets, not measurements: tests wait on conditions, and a loaded 2-core machine can take
+    // a minute to start servers and migrate (a CI run under load timed out at 30 s).
+    testTimeout: 90000,
+    hookTimeout: 120000,
     pool: 'forks',
     fileParallelism: false,
   },

@@ -4,8 +4,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['e2e/**/*.test.ts'],
-    testTimeout: 60000,
-    hookTimeout: 120000,
+    testTimeout: 120000,
+    hookTimeout: 180000,
     pool: 'forks',
     fileParallelism: false,
   },
