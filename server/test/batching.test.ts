@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Message, Ticket } from '../../protocol/index.ts';
 import { newTicket } from '../testing/api.ts';
+import { loadConfig } from '../config.ts';
 import { useAssignedTicket } from '../testing/fixture.ts';
 
-const f = useAssignedTicket();
+// The customer fires 72 messages at once, past one user's fair-use burst (that limit is tested in http-fair-use.test.ts).
+const f = useAssignedTicket({ fairUse: { ...loadConfig({}).fairUse, userMessages: { perSecond: 1000, burst: 1000 } } });
 
 describe('batched message writes', () => {
   it('numbers each ticket on its own, stores a clientId once, and refuses only the rows that break a rule', async () => {
