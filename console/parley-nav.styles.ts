@@ -2,7 +2,8 @@ import { css } from 'lit';
 
 export const styles = css`
   :host { display: block; background: #161b2e; color: #c9cee0; }
-  nav { display: flex; flex-direction: column; gap: 4px; padding: 16px 12px; position: sticky; top: 0; height: 100vh; }
+  /* Scrolls inside itself when the admin links outgrow the screen, so nothing spills onto the light page. */
+  nav { display: flex; flex-direction: column; gap: 4px; padding: 16px 12px; position: sticky; top: 0; height: 100vh; overflow-y: auto; box-sizing: border-box; }
   .links { display: flex; flex-direction: column; gap: 4px; }
   .brand { display: flex; align-items: center; gap: 10px; color: #fff; font-weight: 700; font-size: 17px; padding: 4px 8px 16px; }
   .logo { width: 30px; height: 30px; border-radius: 8px; background: var(--p-accent); display: grid; place-items: center; font-weight: 800; }
