@@ -41,6 +41,18 @@ export class LocalBus implements Bus {
       }
     }
   }
+  /** An envelope another instance sent over the wire (PostgreSQL NOTIFY, NATS): our own were delivered locally already. */
+  protected receiveRemote(payload: string | undefined): void {
+    if (!payload) return;
+    let envelope: Envelope;
+    try {
+      envelope = JSON.parse(payload);
+    } catch {
+      return;
+    }
+    if (envelope.i === this.instanceId) return;
+    this.deliver(envelope, false);
+  }
   async close(): Promise<void> {
     this.handlers.clear();
   }

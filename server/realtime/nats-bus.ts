@@ -24,7 +24,7 @@ export class NatsBus extends LocalBus {
     super(instanceId, log);
     this.nc = nc;
     this.subject = subject;
-    nc.subscribe(subject, { callback: (err, msg) => (err ? this.log.error({ err }, 'event bus: subscription failed') : this.receive(msg.string())) });
+    nc.subscribe(subject, { callback: (err, msg) => (err ? this.log.error({ err }, 'event bus: subscription failed') : this.receiveRemote(msg.string())) });
     void this.watch();
   }
 
@@ -60,17 +60,6 @@ export class NatsBus extends LocalBus {
         this.publish({ t: 'resync', since });
       }
     }
-  }
-
-  private receive(payload: string): void {
-    let envelope: Envelope;
-    try {
-      envelope = JSON.parse(payload);
-    } catch {
-      return;
-    }
-    if (envelope.i === this.instanceId) return; // our own, already delivered locally
-    this.deliver(envelope, false);
   }
 
   override async close(): Promise<void> {

@@ -52,7 +52,7 @@ export class PgBus extends LocalBus {
     const lost = () => this.lost(client);
     client.on('error', lost);
     client.on('end', lost);
-    client.on('notification', (n) => this.receive(n.payload));
+    client.on('notification', (n) => this.receiveRemote(n.payload));
     try {
       await client.connect();
       await client.query(`LISTEN ${CHANNEL}`);
@@ -116,18 +116,6 @@ export class PgBus extends LocalBus {
       }
     }
     this.flushing = null;
-  }
-
-  private receive(payload: string | undefined): void {
-    if (!payload) return;
-    let envelope: Envelope;
-    try {
-      envelope = JSON.parse(payload);
-    } catch {
-      return;
-    }
-    if (envelope.i === this.instanceId) return; // our own, already delivered locally
-    this.deliver(envelope, false);
   }
 
   override async close(): Promise<void> {
