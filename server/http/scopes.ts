@@ -5,22 +5,23 @@ import { mw } from './state.ts';
 /**
  * What an API token may call, and the scope each call needs. Anything not listed is refused to a
  * token (default deny), so a new route is closed to integrations until someone decides otherwise.
- * `null`: any valid token (public documents).
+ * `scopes`: every one is needed (search quotes messages, so it takes both reads); `[]`: any valid
+ * token (public documents).
  */
-export const TOKEN_ROUTES: readonly { method: string; path: string; scope: Scope | null }[] = [
-  { method: 'GET', path: '/api/tickets', scope: 'tickets:read' },
-  { method: 'GET', path: '/api/tickets/:id', scope: 'tickets:read' },
-  { method: 'GET', path: '/api/tickets/:id/events', scope: 'tickets:read' },
-  { method: 'GET', path: '/api/tickets/:id/rating', scope: 'tickets:read' },
-  { method: 'GET', path: '/api/search', scope: 'tickets:read' },
-  { method: 'POST', path: '/api/tickets/:id/reject', scope: 'tickets:write' },
-  { method: 'POST', path: '/api/tickets/:id/close', scope: 'tickets:write' },
-  { method: 'PUT', path: '/api/tickets/:id/labels', scope: 'tickets:write' },
-  { method: 'GET', path: '/api/tickets/:id/messages', scope: 'messages:read' },
-  { method: 'POST', path: '/api/tickets/:id/messages', scope: 'messages:write' },
-  { method: 'GET', path: '/api/customers/:id', scope: 'customers:read' },
-  { method: 'GET', path: '/api/users', scope: 'users:read' },
-  { method: 'GET', path: '/api/openapi.json', scope: null },
+export const TOKEN_ROUTES: readonly { method: string; path: string; scopes: readonly Scope[] }[] = [
+  { method: 'GET', path: '/api/tickets', scopes: ['tickets:read'] },
+  { method: 'GET', path: '/api/tickets/:id', scopes: ['tickets:read'] },
+  { method: 'GET', path: '/api/tickets/:id/events', scopes: ['tickets:read'] },
+  { method: 'GET', path: '/api/tickets/:id/rating', scopes: ['tickets:read'] },
+  { method: 'GET', path: '/api/search', scopes: ['tickets:read', 'messages:read'] },
+  { method: 'POST', path: '/api/tickets/:id/reject', scopes: ['tickets:write'] },
+  { method: 'POST', path: '/api/tickets/:id/close', scopes: ['tickets:write'] },
+  { method: 'PUT', path: '/api/tickets/:id/labels', scopes: ['tickets:write'] },
+  { method: 'GET', path: '/api/tickets/:id/messages', scopes: ['messages:read'] },
+  { method: 'POST', path: '/api/tickets/:id/messages', scopes: ['messages:write'] },
+  { method: 'GET', path: '/api/customers/:id', scopes: ['customers:read'] },
+  { method: 'GET', path: '/api/users', scopes: ['users:read'] },
+  { method: 'GET', path: '/api/openapi.json', scopes: [] },
 ];
 
 const compiled = TOKEN_ROUTES.map((r) => ({
@@ -40,7 +41,8 @@ export const scopes = mw(async (ctx, next) => {
   if (actor?.kind === 'integration') {
     const rule = tokenRoute(ctx.method, ctx.path);
     if (!rule) throw forbidden('API tokens cannot use this endpoint');
-    if (rule.scope && !actor.scopes.includes(rule.scope)) throw forbidden(`this token lacks the ${rule.scope} scope`);
+    const missing = rule.scopes.find((s) => !actor.scopes.includes(s));
+    if (missing) throw forbidden(`this token lacks the ${missing} scope`);
   }
   await next();
 });

@@ -35,7 +35,7 @@ const WHO_SECURITY: Record<Operation['who'], Requirement[]> = {
 const security = (o: Operation): Requirement[] => {
   const who = WHO_SECURITY[o.who];
   const token = tokenRoute(o.method.toUpperCase(), o.path.replace(/:[A-Za-z]+/g, 'x'));
-  return token ? [...who, { apiToken: token.scope ? [token.scope] : [] }] : who;
+  return token ? [...who, { apiToken: [...token.scopes] }] : who;
 };
 
 const WHO_TEXT: Record<Operation['who'], string> = {
