@@ -33,7 +33,7 @@ async function assigned(customer = c.customer): Promise<Ticket> {
   return t;
 }
 const send = (api: ApiClient, t: Ticket, attachments: string[], body = '', extra: object = {}) =>
-  api.post<Message>(`/api/tickets/${t.id}/messages`, { clientId: clientId(), body, attachments, ...extra });
+  api.post<Message & { error: { message: string } }>(`/api/tickets/${t.id}/messages`, { clientId: clientId(), body, attachments, ...extra });
 
 describe('upload and download', () => {
   it('stores an image by content, with its size, and serves it inline with the safe headers', async () => {
@@ -109,7 +109,7 @@ describe('upload and download', () => {
     const t = await assigned();
     expect((await upload(c.customer, t.id, Buffer.alloc(0), 'empty.txt')).status).toBe(400);
     const form = new FormData();
-    form.append('other', new Blob([pdf()]), 'x.pdf');
+    form.append('other', new Blob([new Uint8Array(pdf())]), 'x.pdf');
     const res = await fetch(`${server.url}/api/tickets/${t.id}/attachments`, { method: 'POST', headers: { authorization: `Bearer ${c.customer.token}`, origin: c.origin }, body: form });
     expect(res.status).toBe(400);
     expect((await c.customer.post(`/api/tickets/${t.id}/attachments`, { file: 'x' })).status).toBe(400);

@@ -3,9 +3,9 @@ import type { ApiClient, Reply } from './api.ts';
 import { checkAgainstDocument } from './openapi-check.ts';
 
 /** Uploads `bytes` as the multipart field `file` (as a browser's FormData does), as `api`'s caller. */
-export async function upload(api: ApiClient, ticketId: string, bytes: Uint8Array, name: string, declared = 'application/octet-stream'): Promise<Reply<Attachment>> {
+export async function upload(api: ApiClient, ticketId: string, bytes: Uint8Array, name: string, declared = 'application/octet-stream'): Promise<Reply<Attachment & { error: { code: string; message: string } }>> {
   const form = new FormData();
-  form.append('file', new Blob([bytes], { type: declared }), name);
+  form.append('file', new Blob([new Uint8Array(bytes)], { type: declared }), name);
   const headers: Record<string, string> = {};
   if (api.origin) headers.origin = api.origin;
   if (api.cookie) headers.cookie = api.cookie;
