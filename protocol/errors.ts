@@ -7,6 +7,8 @@ export const ERROR_CODES = [
   'conflict',
   'invalid_state',
   'too_large',
+  /** An upload whose content (detected, not its name) is not an allowed type. */
+  'type_not_allowed',
   'rate_limited',
   'internal',
 ] as const;
@@ -26,6 +28,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   invalid_state: 409,
   too_large: 413,
+  type_not_allowed: 400,
   rate_limited: 429,
   internal: 500,
 };

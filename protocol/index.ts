@@ -2,6 +2,7 @@ export * from './errors.ts';
 export * from './limits.ts';
 export * from './tickets.ts';
 export * from './messages.ts';
+export * from './attachments.ts';
 export * from './users.ts';
 export * from './frames.ts';
 // The schemas (and parseClientFrame) are in ./schemas/index.ts, not re-exported here: the widget

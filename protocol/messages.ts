@@ -1,3 +1,4 @@
+import type { Attachment } from './attachments.ts';
 import type { AuthorKind } from './tickets.ts';
 
 export interface Author {
@@ -22,6 +23,8 @@ export interface Message {
   /** Always sent by the server; optional in the type so clients' hand-made messages (tests, optimistic sends) may leave it out. */
   internal?: boolean;
   afterSeq?: number;
+  /** Files sent with the message (absent when none), each with a fresh capability URL. */
+  attachments?: Attachment[];
 }
 
 /** Where a message sits in a ticket's staff timeline: public messages by seq, each note just after the public message it follows. */

@@ -45,6 +45,10 @@ export interface Config {
   mail: MailConfig;
   /** Fair use on sockets (README, "Limits"). */
   fairUse: FairUseLimits;
+  /** `PARLEY_MAX_UPLOAD_MB`: the largest attachment, in bytes. */
+  maxUploadBytes: number;
+  /** Uploads no message took are removed after this long (a day; shorter in tests). */
+  orphanAttachmentMs: number;
 }
 
 export interface FairUseLimits {
@@ -102,6 +106,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, warn?: (line: s
       unauthenticatedSocketsPerAddress: r.int('PARLEY_UNAUTHENTICATED_SOCKETS_PER_ADDRESS', 100, COUNT),
     },
     offlineGraceSeconds: r.number('PARLEY_OFFLINE_GRACE_SECONDS', 60, { min: 0, max: 86400 }),
+    maxUploadBytes: Math.round(r.number('PARLEY_MAX_UPLOAD_MB', 10, { min: 0.001, max: 1024 }) * 1048576),
+    orphanAttachmentMs: 86_400_000,
   };
   if (config.busUrl && !config.databaseUrl) r.problem('PARLEY_BUS_URL needs DATABASE_URL: the embedded database is one process, with no other instance to tell');
   r.done();

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { LIMITS } from '../limits.ts';
-import { ClientId, Internal, MessageBody, Seq } from './messages.ts';
+import { AttachmentIds, ClientId, Internal, MessageText, Seq } from './messages.ts';
 import { parseWith, type Parsed } from './parse.ts';
 import { text } from './text.ts';
 import { EDGE_LIMITS } from './limits.ts';
@@ -14,7 +14,7 @@ const frame = <T extends string, E extends v.ObjectEntries>(type: T, entries: E)
 export const AuthFrame = frame('auth', { token: text(EDGE_LIMITS.token, { description: 'the visitor token' }) });
 export const JoinFrame = frame('join', { ticketId, after: v.optional(Seq), afterNote: v.optional(v.pipe(Seq, v.description('staff: the last note seq seen (notes are numbered apart)'))) });
 export const LeaveFrame = frame('leave', { ticketId });
-export const SendFrame = frame('message', { ticketId, clientId: ClientId, body: MessageBody, internal: Internal });
+export const SendFrame = frame('message', { ticketId, clientId: ClientId, body: MessageText, internal: Internal, attachments: AttachmentIds });
 export const TypingFrame = frame('typing', { ticketId, internal: Internal });
 export const ReadFrame = frame('read', { ticketId, seq: Seq });
 export const PingFrame = frame('ping', {});

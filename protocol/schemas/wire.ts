@@ -34,8 +34,10 @@ export const TicketEvent = obj({
   actor: obj({ kind: v.picklist(AUTHOR_KINDS), id, name: v.optional(nullable(v.string())) }), reason: nullable(v.string()), at: time,
 });
 export const Author = obj({ kind: v.picklist(AUTHOR_KINDS), id, name: v.optional(nullable(v.string())) });
+export const Attachment = obj({ id, ticketId: id, name: v.string(), type: v.string(), size: int, width: v.optional(int), height: v.optional(int), url: v.string() });
 export const Message = obj({
   id, ticketId: id, seq: int, clientId: v.string(), author: Author, body: v.string(), createdAt: time, internal: v.optional(v.boolean()), afterSeq: v.optional(int),
+  attachments: v.optional(v.array(Attachment)),
 });
 export const MessagePage = obj({ messages: v.array(Message), hasMore: v.boolean() });
 export const ChatSummary = obj({ ticket: Ticket, lastMessage: nullable(Message) });
@@ -140,6 +142,7 @@ const same = <_ extends true>() => undefined;
 same<Same<Out<typeof ErrorBody>, W.ErrorBody>>();
 same<Same<Out<typeof Ticket>, W.Ticket>>();
 same<Same<Out<typeof TicketEvent>, W.TicketEvent>>();
+same<Same<Out<typeof Attachment>, W.Attachment>>();
 same<Same<Out<typeof Message>, W.Message>>();
 same<Same<Out<typeof MessagePage>, W.MessagePage>>();
 same<Same<Out<typeof ChatSummary>, W.ChatSummary>>();

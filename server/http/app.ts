@@ -8,6 +8,7 @@ import { jsonBody } from './json-body.ts';
 import { origin } from './origin.ts';
 import { requestLog } from './request-log.ts';
 import { resumeScope } from './resume-scope.ts';
+import { attachmentRoutes } from './routes/attachments.ts';
 import { authRoutes } from './routes/auth.ts';
 import { cannedResponseRoutes } from './routes/canned-responses.ts';
 import { customerRoutes } from './routes/customers.ts';
@@ -38,7 +39,7 @@ export interface AppOptions {
 
 /** Every router after the body parser, in matching order (the OpenAPI test reads these and unsubscribeRoutes). */
 export const routers = (connections: AppOptions['connections']) => [
-  authRoutes, visitorRoutes, availabilityRoutes, ticketRoutes, userRoutes, siteRoutes, teamRoutes, tokenRoutes, webhookRoutes, ratingRoutes,
+  authRoutes, visitorRoutes, availabilityRoutes, ticketRoutes, attachmentRoutes, userRoutes, siteRoutes, teamRoutes, tokenRoutes, webhookRoutes, ratingRoutes,
   customerRoutes, cannedResponseRoutes, labelRoutes, searchRoutes, replyTimeRoutes, outboxRoutes, openApiRoutes, healthRoutes(connections),
 ];
 

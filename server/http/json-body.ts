@@ -1,9 +1,11 @@
 import { bodyParser } from '@koa/bodyparser';
 import { LIMITS } from '../../protocol/index.ts';
 import { AppError, badRequest } from '../errors.ts';
+import { isUpload } from './multipart.ts';
 import { mw } from './state.ts';
 
 const WRITE = ['POST', 'PUT', 'PATCH', 'DELETE'];
+const UPLOAD_PATH = /^\/api\/tickets\/[^/]+\/attachments\/?$/;
 
 // @koa/bodyparser (co-body + raw-body): the limit counts bytes after any Content-Encoding is undone,
 // so a small gzip bomb stops at 64 KiB like a large plain body.
@@ -26,6 +28,8 @@ const parse = bodyParser({
  */
 export const jsonBody = mw(async (ctx, next) => {
   if (!WRITE.includes(ctx.method)) return next();
+  // Uploads stream through their route (multipart.ts), which has its own limit.
+  if (isUpload(ctx) && UPLOAD_PATH.test(ctx.path)) return next();
   const hasBody = Number(ctx.get('content-length') || 0) > 0 || ctx.get('transfer-encoding') !== '';
   if ((hasBody || ctx.get('content-type')) && !ctx.is('application/json')) throw badRequest('send the body as application/json');
   if (Number(ctx.get('content-length') || 0) > LIMITS.maxBodyBytes) throw new AppError('too_large', `body is larger than ${LIMITS.maxBodyBytes} bytes`);

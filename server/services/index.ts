@@ -28,6 +28,8 @@ import { createSender } from './webhook-sender.ts';
 import { WebhookWorker } from './webhook-worker.ts';
 import { WebhookService } from './webhooks.ts';
 import { MailWorker } from '../mail/worker.ts';
+import { AttachmentService } from '../attachments/service.ts';
+import { DatabaseStorage } from '../attachments/storage.ts';
 import { createMailTransport } from '../mail/transport.ts';
 import { TicketMail } from '../mail/ticket-mail.ts';
 import { UnreadReplyMailer } from '../mail/unread-replies.ts';
@@ -67,6 +69,7 @@ export interface Services {
   routing: RoutingService;
   teams: TeamService;
   availability: AvailabilityService;
+  attachments: AttachmentService;
 }
 
 export function createServices(config: Config, db: Database, bus: Bus, metrics: Metrics): Services {
@@ -89,7 +92,9 @@ export function createServices(config: Config, db: Database, bus: Bus, metrics: 
   const logError = (err: unknown) => logger(config.logLevel).error({ err }, 'routing failed');
   const routing = new RoutingService(db, bus, tickets, logError);
   const kick = () => routing.kick();
+  const attachments = new AttachmentService(db, tickets, new DatabaseStorage(db), config.maxUploadBytes);
   return {
+    attachments,
     config, db, bus, metrics, auth, sites, tickets, routing, limits,
     messageAllowance: new MessageAllowance(config.fairUse.userMessages),
     mailOutbox: new MailOutboxService(db, config.mail, config.dataDir),
@@ -97,7 +102,7 @@ export function createServices(config: Config, db: Database, bus: Bus, metrics: 
     availability: new AvailabilityService(db, config.offlineGraceSeconds * 1000, kick, logError),
     users: new UserService(db, auth),
     visitors: new VisitorService(db, sites, bus, limits),
-    messages: new MessageService(db, bus, tickets),
+    messages: new MessageService(db, bus, tickets, attachments),
     ratings: new RatingService(db, tickets),
     replyTime: new ReplyTimeService(db),
     apiTokens: new ApiTokenService(db),

@@ -1,12 +1,13 @@
 import { LIMITS, MENTION_EXCERPT, mentionedIn, timelineOrder, type Mentionable, type Message as WireMessage, type MessagePage } from '../../protocol/index.ts';
 import type { Database } from '../db/orm.ts';
 import { authorKindOf, type Actor } from '../domain/index.ts';
-import { AppError, notFound } from '../errors.ts';
+import { AppError, badRequest, notFound } from '../errors.ts';
 import type { Bus } from '../realtime/bus.ts';
 import { messageRowToWire, type MessageRow } from './serialize.ts';
 import { MESSAGE_COLUMNS, MessageWriter } from './message-writer.ts';
 import type { TicketService } from './tickets.ts';
 import { isUuid } from '../input.ts';
+import type { AttachmentService } from '../attachments/service.ts';
 
 const COLUMNS = MESSAGE_COLUMNS;
 /** Notes handed out with one history page at most (a stretch between two public messages rarely holds more). */
@@ -22,25 +23,35 @@ export class MessageService {
   /** One writer per instance: batches run one after another, so seq order is publish order. */
   private readonly writer: MessageWriter;
 
-  constructor(db: Database, bus: Bus, tickets: TicketService) {
+  private readonly attachments: AttachmentService;
+
+  constructor(db: Database, bus: Bus, tickets: TicketService, attachments: AttachmentService) {
     this.db = db;
+    this.attachments = attachments;
     this.bus = bus;
     this.tickets = tickets;
     this.writer = new MessageWriter(db);
   }
 
   /** Stores a message, or with `internal` a staff-only note (the writer judges it by the note rules). */
-  async send(actor: Actor, ticketId: string, clientId: string, body: string, internal = false): Promise<SendResult> {
+  async send(actor: Actor, ticketId: string, clientId: string, body: string, internal = false, attachmentIds: readonly string[] = []): Promise<SendResult> {
     if (!isUuid(ticketId)) throw notFound('ticket');
+    if (body === '' && !attachmentIds.length) throw badRequest('body must be a non-empty string');
+    // Notes carry no files: a customer could otherwise reach a note's file through its URL somewhere.
+    if (internal && attachmentIds.length) throw badRequest('internal notes cannot carry attachments');
+    if (attachmentIds.length) await this.attachments.claim(actor, ticketId, clientId, attachmentIds);
     // The batch statement judges the send by the rules and answers with the stored row or the reason.
     const stored = await this.writer.write(actor, ticketId, clientId, body, internal);
     if ('refused' in stored) {
+      if (attachmentIds.length) await this.attachments.release(ticketId, clientId);
       // Only when another instance stored this clientId in the same instant: that row is the answer.
       const dup = stored.refused.reason === 'raced' ? await this.byClientId(ticketId, clientId, internal) : null;
       if (dup) return { message: dup, duplicate: true };
       throw new AppError(stored.refused.code, stored.refused.message);
     }
-    const message = messageRowToWire(stored.row);
+    if (attachmentIds.length) await this.attachments.link(ticketId, clientId, stored.row.id);
+    let message = messageRowToWire(stored.row);
+    if (attachmentIds.length || stored.duplicate) [message] = await this.withFiles([message]) as [WireMessage];
     if (!stored.duplicate) {
       this.bus.publish(internal ? { t: 'message', ticketId, seq: message.seq, internal: true, message } : { t: 'message', ticketId, seq: message.seq, message });
       if (internal) void this.tellMentioned(message).catch(() => {});
@@ -59,7 +70,7 @@ export class MessageService {
 
   private async byClientId(ticketId: string, clientId: string, internal: boolean): Promise<WireMessage | null> {
     const rows = await this.db.sql<MessageRow>(`select ${COLUMNS} from messages where ticket_id = ? and client_id = ? and internal = ?`, [ticketId, clientId, internal]);
-    return rows[0] ? messageRowToWire(rows[0]) : null;
+    return rows[0] ? (await this.withFiles([messageRowToWire(rows[0])]))[0]! : null;
   }
 
   /**
@@ -75,7 +86,7 @@ export class MessageService {
     );
     const page = rows.slice(0, limit);
     const hasMore = rows.length > limit;
-    if (!notes) return { messages: page.map(messageRowToWire), hasMore };
+    if (!notes) return { messages: await this.withFiles(page.map(messageRowToWire)), hasMore };
     const upto = hasMore ? Number(page.at(-1)!.seq) : null;
     return { messages: await this.withNotes(ticketId, page, after, upto), hasMore };
   }
@@ -88,7 +99,7 @@ export class MessageService {
     );
     const page = rows.slice(0, limit).reverse();
     const hasMore = rows.length > limit;
-    if (!notes) return { messages: page.map(messageRowToWire), hasMore };
+    if (!notes) return { messages: await this.withFiles(page.map(messageRowToWire)), hasMore };
     // A note after public seq k belongs to the page holding k (before the first message: to the first page).
     const from = hasMore ? Number(page[0]!.seq) : 0;
     return { messages: await this.withNotes(ticketId, page, from, before - 1, true), hasMore };
@@ -100,7 +111,7 @@ export class MessageService {
       `select ${COLUMNS} from messages where ticket_id = ? and internal and seq > ? order by seq limit ?`,
       [ticketId, after, limit + 1],
     );
-    return { messages: rows.slice(0, limit).map(messageRowToWire), hasMore: rows.length > limit };
+    return { messages: await this.withFiles(rows.slice(0, limit).map(messageRowToWire)), hasMore: rows.length > limit };
   }
 
   /** `page` merged with the notes whose after_seq is in [from, upto) (or [from, upto] when `inclusive`; no upper end when null). */
@@ -115,7 +126,14 @@ export class MessageService {
       `select ${COLUMNS} from messages where ticket_id = ? and internal and after_seq >= ? ${range} order by seq limit ${MAX_NOTES_PER_PAGE}`,
       params,
     );
-    return [...page, ...notes].map(messageRowToWire).sort(timelineOrder);
+    return this.withFiles([...page, ...notes].map(messageRowToWire).sort(timelineOrder));
+  }
+
+  /** The messages with their attachments (fresh URLs), in one query for the lot. */
+  private async withFiles(messages: WireMessage[]): Promise<WireMessage[]> {
+    const files = await this.attachments.ofMessages(messages.filter((m) => !m.internal).map((m) => m.id));
+    if (!files.size) return messages;
+    return messages.map((m) => (files.has(m.id) ? { ...m, attachments: files.get(m.id)! } : m));
   }
 
   /** Records how far a participant has read (never backwards) and tells the room. */

@@ -54,7 +54,7 @@ export const handlers: { [T in ClientFrame['type']]: Handler<T> } = {
       conn.holdOff(Math.min(wait, MAX_HOLD_OFF_MS));
       return conn.error('rate_limited', 'too many messages; slow down and resend', frame.ref, wait);
     }
-    const { message, duplicate } = await ctx.services.messages.send(conn.actor!, frame.ticketId, frame.clientId, frame.body, frame.internal === true);
+    const { message, duplicate } = await ctx.services.messages.send(conn.actor!, frame.ticketId, frame.clientId, frame.body, frame.internal === true, frame.attachments);
     conn.send({ type: 'ack', ref: frame.ref, message });
     if (!duplicate) {
       ctx.services.metrics.messages.inc();

@@ -60,6 +60,7 @@ function build(): Record<string, unknown> {
   const response = (status: number, body: Body) => {
     const description = status === 204 ? 'No content' : status === 201 ? 'Created' : status === 404 ? 'Not found' : status >= 500 ? 'Unavailable' : 'OK';
     if (body === null) return { description };
+    if (body === 'binary') return { description, content: { 'application/octet-stream': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } } } };
     if (body === 'text' || body === 'html') return { description, content: { [`text/${body === 'text' ? 'plain' : 'html'}`]: { schema: { type: 'string' } } } };
     return { description, content: { 'application/json': { schema: outSchema(body) } } };
   };
@@ -80,6 +81,7 @@ function build(): Record<string, unknown> {
       description: WHO_TEXT[o.who],
       security: security(o),
       ...(params.length || query.length ? { parameters: [...params, ...query] } : {}),
+      ...(o.upload ? { requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', contentMediaType: 'application/octet-stream' } } } } } } } : {}),
       ...(o.body ? { requestBody: { required: true, content: { 'application/json': { schema: inSchema(o.body) } } } } : {}),
       responses: {
         ...Object.fromEntries(Object.entries(o.responses).map(([status, body]) => [status, response(Number(status), body)])),

@@ -9,8 +9,8 @@ import * as W from '../../../protocol/schemas/wire.ts';
  */
 export type Who = 'public' | 'visitor' | 'staff' | 'admin' | 'actor';
 
-/** A response body: a schema, `null` for none (204), `text` for plain text, `html` for a page. */
-export type Body = v.GenericSchema | null | 'text' | 'html';
+/** A response body: a schema, `null` for none (204), `text` for plain text, `html` for a page, `binary` for a file of its own type. */
+export type Body = v.GenericSchema | null | 'text' | 'html' | 'binary';
 
 export interface Operation {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -19,6 +19,8 @@ export interface Operation {
   summary: string;
   who: Who;
   body?: v.GenericSchema;
+  /** The request is `multipart/form-data` with one file in the field `file`. */
+  upload?: true;
   query?: v.ObjectSchema<v.ObjectEntries, v.ErrorMessage<v.ObjectIssue> | undefined>;
   /** Success answers by status; every operation also has the error body as its default answer. */
   responses: Record<number, Body>;
@@ -26,7 +28,7 @@ export interface Operation {
 
 const list = <S extends v.GenericSchema>(key: string, item: S) => v.strictObject({ [key]: v.array(item) });
 const one = <S extends v.GenericSchema>(key: string, item: S) => v.strictObject({ [key]: item });
-const op = (method: Operation['method'], path: string, who: Who, summary: string, responses: Operation['responses'], extra: Pick<Operation, 'body' | 'query'> = {}): Operation =>
+const op = (method: Operation['method'], path: string, who: Who, summary: string, responses: Operation['responses'], extra: Pick<Operation, 'body' | 'query' | 'upload'> = {}): Operation =>
   ({ method, path, who, summary, responses, ...extra });
 
 /**
@@ -60,6 +62,9 @@ export const OPERATIONS: readonly Operation[] = [
   op('post', '/api/tickets/:id/reject', 'actor', 'Reject an open ticket with an optional reason', { 200: W.Ticket }, { body: rq.RejectBody }),
   op('post', '/api/tickets/:id/close', 'actor', 'Close a ticket', { 200: W.Ticket }),
   op('get', '/api/tickets/:id/messages', 'actor', 'A page of messages: after=<seq> forward, before=<seq> back', { 200: W.MessagePage }, { query: rq.MessagesQuery }),
+  op('post', '/api/tickets/:id/attachments', 'actor', 'Upload a file (multipart field `file`) to send with a message; whoever may send there', { 201: W.Attachment }, { upload: true }),
+  op('get', '/api/attachments/:id', 'public', 'Download a file by its capability URL (`?exp=&sig=` from the attachment’s `url`)', { 200: 'binary' }),
+  op('delete', '/api/attachments/:id', 'actor', 'Delete your own upload while no message carries it', { 204: null }),
   op('post', '/api/tickets/:id/messages', 'actor', 'Send a message (201; 200 when clientId repeats one)', { 200: W.Message, 201: W.Message }, { body: rq.SendMessageBody }),
   op('post', '/api/tickets/:id/read', 'actor', 'Move the caller’s read position', { 200: v.strictObject({ seq: v.number() }) }, { body: rq.ReadBody }),
   op('post', '/api/tickets/:id/assign', 'actor', 'Transfer an assigned ticket ({userId}) or release it to the open queue ({userId: null}); the assignee or an admin', { 200: W.Ticket }, { body: rq.AssignBody }),

@@ -71,14 +71,14 @@ ticketRoutes.get('/tickets/:id/messages', async (ctx: Ctx) => {
 
 ticketRoutes.post('/tickets/:id/messages', async (ctx: Ctx) => {
   const actor = requireActor(ctx);
-  const { clientId, body, internal } = input(SendMessageBody, ctx.state.body);
+  const { clientId, body, internal, attachments } = input(SendMessageBody, ctx.state.body);
   // The same per-user allowance as the socket path, so HTTP is no way around it.
   const wait = ctx.state.services.messageAllowance.take(actor.id);
   if (wait) {
     ctx.state.services.metrics.limited.inc({ limit: 'messages' });
     throw new RateLimited('too many messages; slow down and resend', wait);
   }
-  const { message, duplicate } = await ctx.state.services.messages.send(actor, ctx.params.id!, clientId, body, internal === true);
+  const { message, duplicate } = await ctx.state.services.messages.send(actor, ctx.params.id!, clientId, body, internal === true, attachments);
   if (!duplicate) ctx.state.services.metrics.messages.inc();
   ctx.status = duplicate ? 200 : 201;
   ctx.body = message;
