@@ -50,11 +50,16 @@ export interface VisitorSession {
   ticketId?: string;
 }
 
+/** language (`ar`) → category → its name in that language. */
+export type CategoryLabels = Record<string, Record<string, string>>;
+
 /** What the widget may know about its site. */
 export interface PublicSite {
   id: string;
   name: string;
   categories: string[];
+  /** Category names per language (`{ar: {Billing: "الفواتير"}}`); a category without one shows as is. */
+  categoryLabels?: CategoryLabels;
   requireIdentity: boolean;
   /** Whether the ticket form asks for an email (absent: off), and whether every closed ticket is mailed as a transcript. */
   askEmail?: AskEmail;
@@ -70,6 +75,7 @@ export interface Site {
   secret: string;
   origins: string[];
   categories: string[];
+  categoryLabels?: CategoryLabels;
   requireIdentity: boolean;
   routing: RoutingMode;
   askEmail?: AskEmail;

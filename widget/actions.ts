@@ -7,7 +7,7 @@ import type { Theme } from './contract.ts';
 import { fill } from './i18n/index.ts';
 import { createRealtime, type Realtime } from './realtime.ts';
 import { load, save } from './storage.ts';
-import { createState, ticketById, type StoreContext, type View } from './store.ts';
+import { categoryLabel, createState, ticketById, type StoreContext, type View } from './store.ts';
 
 export function createStore(ctx: StoreContext) {
   const s = createState(ctx);
@@ -58,7 +58,7 @@ export function createStore(ctx: StoreContext) {
       // The open ticket's own note already says it was rejected or closed (and is announced).
       const shown = v.name === 'ticket' && v.id === ticket.id && ticket.status !== 'assigned';
       if (before && before.status !== ticket.status && ticket.status !== 'open' && !shown) {
-        s.notice.value = fill(s.t.value.notice[ticket.status], { name: ticket.assignee?.name ?? '', c: ticket.category });
+        s.notice.value = fill(s.t.value.notice[ticket.status], { name: ticket.assignee?.name ?? '', c: categoryLabel(s, ticket.category) });
       }
     });
     if (ticket.status === 'assigned') live?.follow(ticket);
@@ -215,6 +215,7 @@ export function createStore(ctx: StoreContext) {
       save(siteKey, 'seen', null);
       save(siteKey, 'outbox', null);
       s.pending.value = [];
+      s.drafts.value = {};
       s.seen.value = {};
       forget();
       // The server ends the old token and closes its sockets in other tabs (4001).
@@ -241,6 +242,7 @@ export function createStore(ctx: StoreContext) {
     ctx.badge(s.badge.value, (n) => (s.badge.value ? fill(t.launcherUnread, { title, n }) : title));
   });
   effect(() => save(siteKey, 'view', s.view.value));
+  effect(() => save(siteKey, 'drafts', s.drafts.value));
   // Messages shown in the open chat are read.
   effect(() => {
     const v = s.view.value;

@@ -6,7 +6,7 @@ import type { Message, Ticket } from '../protocol/index.ts';
 import { createStore, type Store } from './actions.ts';
 import { show } from './app.tsx';
 import launcherCss from './launcher.styles.ts';
-import { $, $$, until } from './test/helpers.ts';
+import { $, $$, ticket, until } from './test/helpers.ts';
 
 const events: string[] = [];
 let host: HTMLElement | undefined;
@@ -30,11 +30,6 @@ function setup(locale = 'en'): { s: Store; root: ShadowRoot } {
   return { s, root };
 }
 
-const ticket = (over: Partial<Ticket> = {}): Ticket => ({
-  id: 't1', siteId: 's1', customer: { id: 'c1' }, category: 'Billing', urgency: 'high', description: 'Wrong VAT number',
-  status: 'assigned', assignee: { id: 'u1', name: 'Maya' }, rejectReason: null, createdAt: '2026-01-01T10:00:00Z',
-  acceptedAt: null, rejectedAt: null, closedAt: null, lastSeq: 0, readSeq: 0, ...over,
-});
 const message = (seq: number, body: string, kind: 'customer' | 'member' = 'member'): Message => ({
   id: `m${seq}`, ticketId: 't1', seq, clientId: `c${seq}`, author: { kind, id: kind === 'member' ? 'u1' : 'c1', name: kind === 'member' ? 'Maya' : null },
   body, createdAt: '2026-01-01T10:05:00Z',

@@ -168,38 +168,6 @@ select, textarea {
   font-size: 16px;
   resize: none;
 }
-[aria-invalid=true] {
-  border-color: #d22;
-}
-.chips {
-  display: flex;
-  gap: 6px;
-}
-.chips label {
-  flex: 1;
-  margin: 0;
-  font-weight: 400;
-}
-.chips input {
-  position: absolute;
-  opacity: 0;
-}
-.chips span {
-  display: block;
-  padding: 8px 0;
-  border: 1px solid var(--line);
-  border-radius: 8px;
-  background: var(--card);
-  text-align: center;
-}
-:checked + span {
-  background: var(--parley-accent);
-  color: #fff;
-}
-:focus-visible + span {
-  outline: 2px solid var(--parley-accent);
-  outline-offset: 1px;
-}
 form .error {
   display: block;
   margin-top: 6px;

@@ -1,10 +1,10 @@
 // The widget's state: signals read by small components. Only the actions (actions.ts, realtime.ts)
 // write to them.
-import { computed, type Signal, signal } from '@preact/signals-core';
+import { computed, effect, type Signal, signal } from '@preact/signals-core';
 import type { OutboxItem, SocketState } from '../protocol/client/index.ts';
 import type { Message, PresenceEntry, Ticket, VisitorSession } from '../protocol/index.ts';
 import type { LoaderContext, Theme } from './contract.ts';
-import { strings } from './i18n/index.ts';
+import { en, lang, loadStrings, type Strings } from './i18n/index.ts';
 import { load } from './storage.ts';
 
 export type View = { name: 'home' } | { name: 'new' } | { name: 'ticket'; id: string };
@@ -19,13 +19,24 @@ export function createState(ctx: StoreContext) {
   const tickets = signal<Ticket[]>([]);
   const messages = signal<Record<string, Message[]>>({});
   const seen = signal<Record<string, string>>(load(ctx.siteKey, 'seen', {}));
+  const t = signal<Strings>(en);
+  /** The locale whose strings are in `t`. The panel waits for the first ones, so an Arabic page never flashes English; a later switch keeps the old ones until the new arrive. */
+  const shown = signal('');
+  effect(() => {
+    const want = locale.value;
+    const got = loadStrings(want);
+    const apply = (strings: Strings) => locale.peek() === want && ((t.value = strings), (shown.value = want));
+    if (got instanceof Promise) void got.then(apply, () => apply(en));
+    else apply(got);
+  });
   const state = {
     ctx,
     isOpen: signal(false),
     /** Restored after a reload, so the customer comes back to the conversation they were in. */
     view: signal<View>(load(ctx.siteKey, 'view', { name: 'home' })),
     locale,
-    t: computed(() => strings(locale.value)),
+    t,
+    stringsReady: computed(() => !!shown.value),
     theme: signal<Theme>({ ...ctx.theme }),
     session: signal<VisitorSession | null>(null),
     tickets,
@@ -36,6 +47,8 @@ export function createState(ctx: StoreContext) {
     typists: signal<Record<string, string>>({}),
     /** ticketId → highest seq the staff side has read. */
     theirRead: signal<Record<string, number>>({}),
+    /** Unsent text: ticketId → the composer's, `new` → the ticket form's description. Kept across closing the panel and reloads. */
+    drafts: signal<Record<string, string>>(load(ctx.siteKey, 'drafts', {})),
     /** ticketId → the status the customer has seen; a different one is news. */
     seen,
     connection: signal<SocketState>('closed'),
@@ -67,3 +80,6 @@ export const put = <T>(sig: Signal<Record<string, T>>, key: string, value: T) =>
 
 /** The ticket with this id, if known. */
 export const ticketById = (s: State, id: string) => s.tickets.value.find((tk) => tk.id === id);
+
+/** A category's name in the customer's language, from the site's `categoryLabels`; the name itself (what the server stores) otherwise. */
+export const categoryLabel = (s: State, category: string) => s.session.value?.site.categoryLabels?.[lang(s.locale.value)]?.[category] ?? category;

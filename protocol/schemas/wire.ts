@@ -55,14 +55,15 @@ export const SiteAvailability = obj({ open: v.boolean(), backAt: nullable(time) 
 export const BusinessHours = obj({
   timeZone: v.string(), weekly: v.array(obj({ day: int, from: v.string(), to: v.string() })), closedDates: v.optional(v.array(v.string())),
 });
+const CategoryLabels = v.record(v.string(), v.record(v.string(), v.string()));
 export const PublicSite = obj({
-  id, name: v.string(), categories: v.array(v.string()), requireIdentity: v.boolean(),
+  id, name: v.string(), categories: v.array(v.string()), categoryLabels: v.optional(CategoryLabels), requireIdentity: v.boolean(),
   askEmail: v.optional(v.picklist(ASK_EMAIL)), transcripts: v.optional(v.boolean()), availability: v.optional(SiteAvailability),
 });
 export const VisitorSession = obj({ visitorToken: v.string(), customer: Customer, site: PublicSite, ticketId: v.optional(id) });
 export const Site = obj({
   id, name: v.string(), key: v.string(), secret: v.string(), origins: v.array(v.string()), categories: v.array(v.string()),
-  requireIdentity: v.boolean(), routing: v.picklist(ROUTING_MODES), askEmail: v.optional(v.picklist(ASK_EMAIL)), transcripts: v.optional(v.boolean()),
+  categoryLabels: v.optional(CategoryLabels), requireIdentity: v.boolean(), routing: v.picklist(ROUTING_MODES), askEmail: v.optional(v.picklist(ASK_EMAIL)), transcripts: v.optional(v.boolean()),
   hours: v.optional(nullable(BusinessHours)), snippet: v.string(), createdAt: time,
 });
 

@@ -1,12 +1,19 @@
 import { useRef, useState } from 'preact/hooks';
-import { LIMITS } from '../../protocol/index.ts';
+// Straight from the module: protocol/index.ts would bring the lifecycle rules into the bundle.
+import { LIMITS } from '../../protocol/limits.ts';
 import type { Store } from '../actions.ts';
+import { put } from '../store.ts';
 import { Icon } from './icons.tsx';
 
-/** The message box: Enter sends, Shift+Enter adds a line; typing is announced at most every 2.5 s. */
+/**
+ * The message box: Enter sends, Shift+Enter adds a line; typing is announced at most every 2.5 s.
+ * What is typed is a draft (s.drafts): it survives closing the panel, a reload, and the ticket closing meanwhile.
+ */
 export function Composer({ s, ticketId }: { s: Store; ticketId: string }) {
   const t = s.t.value;
-  const [empty, setEmpty] = useState(true);
+  // Read once (peek): the field owns its text, so a keystroke redraws nothing.
+  const draft = s.drafts.peek()[ticketId] ?? '';
+  const [empty, setEmpty] = useState(!draft.trim());
   const area = useRef<HTMLTextAreaElement>(null);
   const lastTyping = useRef(0);
 
@@ -18,12 +25,14 @@ export function Composer({ s, ticketId }: { s: Store; ticketId: string }) {
     s.send(ticketId, body);
     field.value = '';
     field.style.height = '';
+    put(s.drafts, ticketId, '');
     setEmpty(true);
   };
 
   const input = () => {
     const field = area.current!;
     setEmpty(!field.value.trim());
+    put(s.drafts, ticketId, field.value);
     field.style.height = 'auto';
     field.style.height = `${field.scrollHeight + 2}px`;
     if (Date.now() - lastTyping.current > 2500) {
@@ -41,6 +50,7 @@ export function Composer({ s, ticketId }: { s: Store; ticketId: string }) {
         aria-label={t.message}
         placeholder={t.message}
         maxLength={LIMITS.messageBody}
+        defaultValue={draft}
         onInput={input}
         onKeyDown={(e) => e.key === 'Enter' && !e.shiftKey && !e.isComposing && send(e)}
       />

@@ -3,8 +3,8 @@ import type { Store } from '../actions.ts';
 import { Home } from './home.tsx';
 import { fill } from '../i18n/index.ts';
 import { Icon } from './icons.tsx';
+import { lazy } from './lazy.ts';
 import { TeamFaces } from './team-faces.tsx';
-import { TicketForm } from './ticket-form.tsx';
 import { TicketView } from './ticket-view.tsx';
 
 /** "5 minutes", "2 hours" in the customer's language (at least a minute: "0 minutes" promises too much). */
@@ -14,15 +14,20 @@ const duration = (seconds: number, locale: string) => {
   return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(n);
 };
 
+/** The new-ticket form is a chunk of its own (widget-ticket-form.js): preloaded once the panel is open, drawn when asked for. */
+const TicketForm = lazy(() => import('./ticket-form.tsx').then((m) => m.TicketForm));
+
 /** The open widget: header (title, presence, back, close), announcements, then the current view. */
 export function Panel({ s }: { s: Store }) {
   const ref = useRef<HTMLDivElement>(null);
   const view = s.view.value;
-  const open = s.isOpen.value;
+  const open = s.isOpen.value && s.stringsReady.value;
   // Focus follows the view: its marked element (heading, first field or the composer).
   useEffect(() => {
     (ref.current?.querySelector('[data-focus]') as HTMLElement | null)?.focus();
   }, [open, view]);
+  // Idle once open: fetch the form now, so "New ticket" shows it without a wait.
+  useEffect(() => void (open && setTimeout(TicketForm.preload, 500)), [open]);
   if (!open) return null;
 
   const t = s.t.value;

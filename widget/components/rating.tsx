@@ -1,7 +1,8 @@
 // The rating of a closed conversation (1-5 and an optional comment), once. Its own chunk: most
 // visitors never close a ticket on the page, so this stays out of widget-app.js.
 import { useEffect, useState } from 'preact/hooks';
-import { canRate, type Rating as Stored, RATING, type Ticket } from '../../protocol/index.ts';
+import { canRate, type Rating as Stored, RATING } from '../../protocol/ratings.ts';
+import type { Ticket } from '../../protocol/tickets.ts';
 import type { Store } from '../actions.ts';
 import { ApiError, request } from '../api.ts';
 import { fill } from '../i18n/index.ts';

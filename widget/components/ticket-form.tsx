@@ -1,37 +1,63 @@
-import { useState } from 'preact/hooks';
-import { DEFAULT_CATEGORIES, LIMITS, type Urgency, URGENCIES } from '../../protocol/index.ts';
+// The new-ticket form, a chunk of its own (widget-ticket-form.js): most visits never open it.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { LIMITS } from '../../protocol/limits.ts';
+import { DEFAULT_CATEGORIES, type Urgency, URGENCIES } from '../../protocol/tickets.ts';
 import type { Store } from '../actions.ts';
+import { fill } from '../i18n/index.ts';
+import { formStrings } from '../i18n/form.ts';
+import { categoryLabel, put } from '../store.ts';
+import css from '../ticket-form.styles.ts';
+
+
+/** The counter shows from here on: far from the limit it is noise. */
+const COUNTER_FROM = LIMITS.description - 400;
 
 /** New ticket: category (the site's list), urgency, description; checked here before the server checks it again. */
 export function TicketForm({ s }: { s: Store }) {
   const t = s.t.value;
+  const f = formStrings(t.dir);
   const site = s.session.value?.site.categories;
   const categories: readonly string[] = site?.length ? site : DEFAULT_CATEGORIES;
   const [problem, setProblem] = useState('');
+  // The description is a draft: kept while the panel is closed, across reloads, and carried over from a chat closed under the customer.
+  const draft = s.drafts.value.new ?? '';
+  const form = useRef<HTMLFormElement>(null);
+  // This chunk may arrive after the panel moved focus: take it then.
+  useEffect(() => (form.current!.querySelector('[data-focus]') as HTMLElement).focus(), []);
 
   const submit = (e: Event) => {
     e.preventDefault();
     // Read from the form itself, so what is submitted is exactly what is on screen.
-    const form = new FormData(e.currentTarget as HTMLFormElement);
-    const description = String(form.get('description')).trim();
+    const data = new FormData(e.currentTarget as HTMLFormElement);
+    const description = String(data.get('description')).trim();
     // The length limit is enforced by maxLength; an empty description is the one thing left to check.
-    setProblem(description ? '' : t.required);
+    setProblem(description ? '' : f.required);
     if (!description) return (e.currentTarget as HTMLFormElement).querySelector('textarea')!.focus();
-    void s.createTicket({ category: String(form.get('category')), urgency: form.get('urgency') as Urgency, description });
+    void s.createTicket({ category: String(data.get('category')), urgency: data.get('urgency') as Urgency, description }).then((ok) => ok && put(s.drafts, 'new', ''));
   };
+  const input = (e: Event) => {
+    const text = (e.currentTarget as HTMLTextAreaElement).value;
+    put(s.drafts, 'new', text);
+    // A field error goes as soon as the customer fixes it.
+    if (text.trim()) setProblem('');
+  };
+  const left = LIMITS.description - draft.length;
 
   return (
-    <form class="body" onSubmit={submit} noValidate>
+    <form class="body" onSubmit={submit} noValidate ref={form}>
+      <style>{css}</style>
       <label for="p-cat" data-focus tabIndex={-1}>
-        {t.category}
+        {f.category}
       </label>
       <select id="p-cat" name="category">
         {categories.map((c) => (
-          <option key={c}>{c}</option>
+          <option key={c} value={c}>
+            {categoryLabel(s, c)}
+          </option>
         ))}
       </select>
       <fieldset>
-        <legend>{t.urgency}</legend>
+        <legend>{f.urgency}</legend>
         <div class="chips">
           {URGENCIES.map((u) => (
             <label key={u}>
@@ -41,22 +67,30 @@ export function TicketForm({ s }: { s: Store }) {
           ))}
         </div>
       </fieldset>
-      <label for="p-desc">{t.description}</label>
+      <label for="p-desc">{f.description}</label>
       <textarea
         id="p-desc"
         name="description"
         rows={5}
+        dir="auto"
         maxLength={LIMITS.description}
+        value={draft}
+        onInput={input}
         aria-invalid={problem ? 'true' : undefined}
-        aria-describedby={problem ? 'p-err' : undefined}
+        aria-describedby={problem ? 'p-err' : draft.length >= COUNTER_FROM ? 'p-left' : undefined}
       />
+      {draft.length >= COUNTER_FROM && (
+        <small id="p-left" class="count-down">
+          {fill(f.left, { n: left })}
+        </small>
+      )}
       {problem && (
         <small id="p-err" class="error">
           {problem}
         </small>
       )}
       <button class="primary" type="submit" disabled={s.busy.value}>
-        {s.busy.value ? t.sending : t.submit}
+        {s.busy.value ? t.sending : f.submit}
       </button>
     </form>
   );

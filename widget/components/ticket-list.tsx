@@ -1,4 +1,5 @@
 import type { Store } from '../actions.ts';
+import { categoryLabel } from '../store.ts';
 import { StatusPill } from './status-pill.tsx';
 
 /** The customer's tickets, newest first, with live status and unread counts. */
@@ -14,7 +15,7 @@ export function TicketList({ s }: { s: Store }) {
           <li key={tk.id}>
             <button class="ticket" onClick={() => s.go({ name: 'ticket', id: tk.id })}>
               <span class="row">
-                <b>{tk.category}</b>
+                <b>{categoryLabel(s, tk.category)}</b>
                 {unread > 0 && <span class="pill count">{unread}</span>}
                 <StatusPill s={s} status={tk.status} />
               </span>

@@ -1,12 +1,14 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { Store } from '../actions.ts';
 import { fill } from '../i18n/index.ts';
-import { ticketById } from '../store.ts';
+import { categoryLabel, put, ticketById } from '../store.ts';
 import { Composer } from './composer.tsx';
+import { lazy } from './lazy.ts';
 import { MessageList } from './message-list.tsx';
 import { StatusPill } from './status-pill.tsx';
 
-type RatingForm = typeof import('./rating.tsx').Rating;
+/** The rating form is its own chunk (widget-rating.js), fetched only once a ticket is closed. */
+const Rating = lazy(() => import('./rating.tsx').then((m) => m.Rating));
 
 /** One ticket: its details, a note for its state, the conversation, and the composer while it is assigned. */
 export function TicketView({ s, id }: { s: Store; id: string }) {
@@ -24,12 +26,7 @@ export function TicketView({ s, id }: { s: Store; id: string }) {
     const el = scroller.current;
     if (el) el.scrollTop = el.scrollHeight;
   }, [count, tk?.status]);
-  // The rating form is its own chunk, fetched only once a ticket is closed.
-  const [Rating, setRating] = useState<RatingForm>();
   const closed = tk?.status === 'closed';
-  useEffect(() => {
-    if (closed && !Rating) void import('./rating.tsx').then((m) => setRating(() => m.Rating));
-  }, [closed]);
   if (!tk) return null;
   const typing = s.typists.value[id];
 
@@ -38,7 +35,7 @@ export function TicketView({ s, id }: { s: Store; id: string }) {
       <div class="summary">
         <div class="row">
           <b tabIndex={-1} data-focus={tk.status !== 'assigned' || undefined}>
-            {tk.category} · {t.urgencies[tk.urgency]}
+            {categoryLabel(s, tk.category)} · {t.urgencies[tk.urgency]}
           </b>
           <StatusPill s={s} status={tk.status} />
         </div>
@@ -53,7 +50,7 @@ export function TicketView({ s, id }: { s: Store; id: string }) {
         )}
         {tk.status === 'rejected' && (
           <p class="note" role="status">
-            {fill(t.notice.rejected, { c: tk.category })} {tk.rejectReason}
+            {fill(t.notice.rejected, { c: categoryLabel(s, tk.category) })} {tk.rejectReason}
           </p>
         )}
         {log}
@@ -62,8 +59,9 @@ export function TicketView({ s, id }: { s: Store; id: string }) {
             <p class="note" role="status">
               {t.closedNote}
             </p>
-            {Rating && <Rating s={s} ticket={tk} />}
-            <button class="primary" onClick={() => s.go({ name: 'new' })}>
+            <Rating s={s} ticket={tk} />
+            {/* Text typed before the ticket closed under the customer moves into the new ticket's description. */}
+            <button class="primary" onClick={() => (s.drafts.value[id] && put(s.drafts, 'new', s.drafts.value[id]!), s.go({ name: 'new' }))}>
               {t.startNew}
             </button>
           </>

@@ -13,13 +13,8 @@ const ar: Strings = {
   startNew: 'ابدأ محادثة جديدة',
   yourTickets: 'تذاكرك',
   noTickets: 'لا توجد تذاكر.',
-  category: 'الفئة',
-  urgency: 'الأولوية',
   urgencies: { low: 'منخفضة', medium: 'متوسطة', high: 'عالية', urgent: 'عاجلة' },
-  description: 'الوصف',
   send: 'إرسال',
-  submit: 'إرسال التذكرة',
-  required: 'يرجى وصف المشكلة.',
   status: { open: 'مفتوحة', assigned: 'مقبولة', rejected: 'مرفوضة', closed: 'مغلقة' },
   notice: {
     assigned: '{name} قبل تذكرتك «{c}».',

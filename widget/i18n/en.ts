@@ -13,13 +13,8 @@ const en = {
   startNew: 'Start a new conversation',
   yourTickets: 'Your tickets',
   noTickets: 'No tickets yet.',
-  category: 'Category',
-  urgency: 'Urgency',
   urgencies: { low: 'Low', medium: 'Medium', high: 'High', urgent: 'Urgent' },
-  description: 'Description',
   send: 'Send',
-  submit: 'Send ticket',
-  required: 'Please describe the problem.',
   status: { open: 'Open', assigned: 'Assigned', rejected: 'Rejected', closed: 'Closed' },
   notice: {
     assigned: '{name} accepted your ticket “{c}”.',

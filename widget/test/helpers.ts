@@ -78,3 +78,10 @@ export async function identityHash(secret: string, id: string): Promise<string> 
 }
 
 export type { Ticket };
+
+/** Ticket t1 of customer c1, assigned to Maya, as the server would send it; `over` changes fields. */
+export const ticket = (over: Partial<Ticket> = {}): Ticket => ({
+  id: 't1', siteId: 's1', customer: { id: 'c1' }, category: 'Billing', urgency: 'high', description: 'Wrong VAT number',
+  status: 'assigned', assignee: { id: 'u1', name: 'Maya' }, rejectReason: null, createdAt: '2026-01-01T10:00:00Z',
+  acceptedAt: null, rejectedAt: null, closedAt: null, lastSeq: 0, readSeq: 0, ...over,
+});
