@@ -9,6 +9,7 @@ import type { TicketService } from '../services/tickets.ts';
 import { isUuid } from '../input.ts';
 import { PollLoop } from '../services/poll-loop.ts';
 import { rechunk, type AttachmentStorage } from './storage.ts';
+import { stripMetadata } from './strip-metadata.ts';
 import { cleanName, expiryFor, signedPath, storedType, verifySignature } from './rules.ts';
 
 export interface AttachmentRow {
@@ -120,10 +121,11 @@ export class AttachmentService {
       [id, ticketId, authorKindOf(actor), actor.id, name, type, dims?.width ?? null, dims?.height ?? null],
     );
     try {
-      const size = await this.storage.put(id, (async function* () {
+      // EXIF and the like (a phone photo's GPS position) never reach the store.
+      const size = await this.storage.put(id, stripMetadata(type, (async function* () {
         yield head;
         yield* chunks;
-      })());
+      })()));
       const rows = await this.db.sql<AttachmentRow>(`update attachments set size = ? where id = ? returning ${ATTACHMENT_COLUMNS}`, [size, id]);
       return this.toWire(rows[0]!, await this.key());
     } catch (err) {

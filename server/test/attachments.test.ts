@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Attachment, Message, MessagePage, Ticket } from '../../protocol/index.ts';
 import { signedPath } from '../attachments/rules.ts';
 import { ApiClient, cast, newTicket, TestSocket } from '../testing/api.ts';
-import { exe, pdf, png } from '../testing/files.ts';
+import { exe, jpeg, pdf, png } from '../testing/files.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 import { download, upload } from '../testing/upload.ts';
 
@@ -52,6 +52,16 @@ describe('upload and download', () => {
     expect(got.headers.get('x-content-type-options')).toBe('nosniff');
     expect(got.headers.get('content-security-policy')).toBe('sandbox');
     expect(got.headers.get('cache-control')).toMatch(/^private/);
+  });
+
+  it('strips EXIF and XMP (a GPS position) from a photo, keeping its dimensions', async () => {
+    const t = await assigned();
+    const photo = jpeg(1200, 900);
+    const up = await upload(c.customer, t.id, photo, 'IMG_0001.JPG');
+    expect(up.body).toMatchObject({ type: 'image/jpeg', width: 1200, height: 900, size: jpeg(1200, 900, false).length });
+    const got = await download(server.url, up.body.url);
+    expect(got.bytes.equals(jpeg(1200, 900, false))).toBe(true);
+    expect(got.bytes.toString('latin1')).not.toMatch(/GPS|secret place/);
   });
 
   it('takes a file of exactly the limit and refuses one byte more with 413, storing nothing', async () => {
