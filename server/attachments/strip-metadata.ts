@@ -69,7 +69,7 @@ async function* png(p: Pull): AsyncGenerator<Buffer> {
 
 /** Reads a stream of pieces by byte counts, holding only what a read asked for. */
 class Pull {
-  private buf = Buffer.alloc(0);
+  private buf: Buffer = Buffer.alloc(0);
   private readonly it: AsyncIterator<Buffer>;
   private done = false;
   constructor(data: AsyncIterable<Buffer>) {
