@@ -113,6 +113,6 @@ export function createServices(config: Config, db: Database, bus: Bus, metrics: 
     labels: new LabelService(db, bus),
     assignment: new AssignmentService(db, bus, tickets),
     search: new SearchService(db, tickets),
-    inbox: new InboxService(db),
+    inbox: new InboxService(db, attachments),
   };
 }

@@ -2,7 +2,7 @@
 // capability URLs, serving headers, sending with messages on every path, deletion.
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Attachment, Message, MessagePage, Ticket } from '../../protocol/index.ts';
+import { attachmentPreview, type Attachment, type Message, type MessagePage, type Ticket } from '../../protocol/index.ts';
 import { signedPath } from '../attachments/rules.ts';
 import { ApiClient, cast, newTicket, TestSocket } from '../testing/api.ts';
 import { exe, jpeg, pdf, png } from '../testing/files.ts';
@@ -273,6 +273,26 @@ describe('sending attachments with a message', () => {
     expect([x.status, y.status].sort()).toEqual([201, 400]);
     const history = (await c.customer.get<MessagePage>(`/api/tickets/${t.id}/messages?after=0`)).body.messages;
     expect(history.flatMap((m) => m.attachments ?? []).map((a) => a.id)).toEqual([f.id]);
+  });
+});
+
+describe('search and the inbox', () => {
+  it('finds a ticket by a sent file\'s name (not by an unsent one), and previews a files-only message', async () => {
+    const t = await assigned();
+    const f = (await upload(c.customer, t.id, png(3, 3), 'quokka_receipt-2026.png')).body;
+    const unsent = (await upload(c.customer, t.id, pdf(), 'wombatstatement.pdf')).body;
+    expect(unsent.id).toBeTruthy();
+    const sent = await send(c.customer, t, [f.id]);
+    for (const q of ['quokka_receipt-2026.png', 'quokka']) {
+      const found = (await c.adminApi.get(`/api/search?q=${encodeURIComponent(q)}`)).body.results;
+      expect(found.map((r: { ticket: Ticket }) => r.ticket.id), q).toContain(t.id);
+      expect(found.find((r: { ticket: Ticket }) => r.ticket.id === t.id).snippet).toContain('quokka');
+    }
+    expect((await c.adminApi.get('/api/search?q=wombatstatement')).body.results).toEqual([]);
+    const chats = (await c.adminApi.get('/api/chats?limit=100')).body.chats;
+    const chat = chats.find((x: { ticket: Ticket }) => x.ticket.id === t.id);
+    expect(chat.lastMessage.id).toBe(sent.body.id);
+    expect(attachmentPreview(chat.lastMessage.attachments.map((a: Attachment) => a.name))).toBe('📎 quokka_receipt-2026.png');
   });
 });
 
