@@ -34,6 +34,7 @@ const en = {
   read: 'Seen',
   failed: 'Not sent',
   retry: 'Retry',
+  resumeFailed: 'This link has expired or is not valid any more. You can still write to us here.',
   typing: '{name} is typing…',
   errors: {
     network: 'Cannot reach support. Check your connection and try again.',
