@@ -100,11 +100,13 @@ function serve(opts: { config: Config; server: Server; readiness: Readiness; ser
   readiness.open(app.callback(), upgrade.handler);
   services.webhookWorker.start();
   services.mailWorker.start();
+  services.attachments.sweeper.start();
 
   const release = async () => {
     // A delivery in flight finishes (or its lease expires and another instance resends it).
     await services.webhookWorker.stop();
     await services.mailWorker.stop();
+    await services.attachments.sweeper.stop();
     await new Promise((ok) => (control ? control.close(ok) : ok(null)));
     services.availability.close();
     await services.routing.close();

@@ -23,6 +23,8 @@ export interface LoaderContext {
   server: string;
   theme: Theme;
   locale?: string;
+  /** A resume link's token (`?parley_resume=` in the page address, removed from it): open that conversation. */
+  resume?: string;
   /** Set by `identify` before the app was loaded. */
   identity?: Identity;
   root: ShadowRoot;

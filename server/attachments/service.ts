@@ -7,7 +7,9 @@ import { authorKindOf, canSend, type Actor } from '../domain/index.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { TicketService } from '../services/tickets.ts';
 import { isUuid } from '../input.ts';
+import { PollLoop } from '../services/poll-loop.ts';
 import { rechunk, type AttachmentStorage } from './storage.ts';
+import { stripMetadata } from './strip-metadata.ts';
 import { cleanName, expiryFor, signedPath, storedType, verifySignature } from './rules.ts';
 
 export interface AttachmentRow {
@@ -48,12 +50,37 @@ export class AttachmentService {
   readonly storage: AttachmentStorage;
   readonly maxBytes: number;
   private secret: Promise<string> | null = null;
+  private readonly orphanMs: number;
+  /** The orphan sweep; start.ts starts and stops it. */
+  readonly sweeper: PollLoop;
 
-  constructor(db: Database, tickets: TicketService, storage: AttachmentStorage, maxBytes: number) {
+  constructor(db: Database, tickets: TicketService, storage: AttachmentStorage, maxBytes: number, orphanMs = 86_400_000, onError: (err: unknown) => void = () => {}) {
     this.db = db;
     this.tickets = tickets;
     this.storage = storage;
     this.maxBytes = maxBytes;
+    this.orphanMs = orphanMs;
+    // Look a few times per orphan age (at most hourly): an orphan lives at most a little past it.
+    this.sweeper = new PollLoop(Math.min(3_600_000, Math.max(50, Math.floor(orphanMs / 4))), () => this.sweepOrphans().then(() => {}, onError));
+  }
+
+  /**
+   * Removes uploads no message took within the orphan age (and uploads cut off by a crash), 100 at a
+   * time. SKIP LOCKED: instances sweeping at once take different rows, and none waits on another.
+   */
+  async sweepOrphans(): Promise<number> {
+    let removed = 0;
+    for (;;) {
+      const rows = await this.db.sql<{ id: string }>(
+        `delete from attachments where id in (
+           select id from attachments where message_id is null and created_at < ? order by created_at limit 100 for update skip locked
+         ) returning id`,
+        [new Date(Date.now() - this.orphanMs)],
+      );
+      for (const r of rows) await this.storage.delete(r.id);
+      removed += rows.length;
+      if (rows.length < 100) return removed;
+    }
   }
 
   /** The URL-signing key: made by whichever instance asks first, then shared through the database. */
@@ -94,10 +121,11 @@ export class AttachmentService {
       [id, ticketId, authorKindOf(actor), actor.id, name, type, dims?.width ?? null, dims?.height ?? null],
     );
     try {
-      const size = await this.storage.put(id, (async function* () {
+      // EXIF and the like (a phone photo's GPS position) never reach the store.
+      const size = await this.storage.put(id, stripMetadata(type, (async function* () {
         yield head;
         yield* chunks;
-      })());
+      })()));
       const rows = await this.db.sql<AttachmentRow>(`update attachments set size = ? where id = ? returning ${ATTACHMENT_COLUMNS}`, [size, id]);
       return this.toWire(rows[0]!, await this.key());
     } catch (err) {

@@ -7,6 +7,7 @@ import { isUuid } from '../input.ts';
 import { messageRowToWire, ticketToWire, type MessageRow } from './serialize.ts';
 import { MESSAGE_COLUMNS } from './message-writer.ts';
 import { ticketScope } from './ticket-scope.ts';
+import type { AttachmentService } from '../attachments/service.ts';
 
 export interface InboxFilter { status?: TicketStatus; label?: string; assignee?: string; cursor?: string; limit: number }
 
@@ -32,8 +33,10 @@ function decode(s: string): Cursor {
  */
 export class InboxService {
   private readonly db: Database;
-  constructor(db: Database) {
+  private readonly attachments: AttachmentService;
+  constructor(db: Database, attachments: AttachmentService) {
     this.db = db;
+    this.attachments = attachments;
   }
 
   async page(actor: Actor, f: InboxFilter): Promise<ChatPage> {
@@ -62,10 +65,14 @@ export class InboxService {
     const tickets = pageRows.length ? await this.db.em().find(Ticket, { id: { $in: pageRows.map((r) => r.tid) } }, { populate: ['customer', 'assignee'] }) : [];
     const byId = new Map(tickets.map((t) => [t.id, t]));
     const last = pageRows.at(-1);
+    // A last message of files only is previewed by its files ("📎 screenshot.png", attachmentPreview).
+    const files = await this.attachments.ofMessages(pageRows.filter((r) => r.has_message && r.body === '').map((r) => r.id));
     return {
       chats: pageRows.flatMap((r) => {
         const t = byId.get(r.tid);
-        return t ? [{ ticket: ticketToWire(t), lastMessage: r.has_message ? messageRowToWire(r) : null }] : [];
+        const message = r.has_message ? messageRowToWire(r) : null;
+        if (message && files.has(message.id)) message.attachments = files.get(message.id);
+        return t ? [{ ticket: ticketToWire(t), lastMessage: message }] : [];
       }),
       nextCursor: rows.length > f.limit && last ? encode([last.at, last.tid]) : null,
     };

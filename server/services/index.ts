@@ -92,7 +92,8 @@ export function createServices(config: Config, db: Database, bus: Bus, metrics: 
   const logError = (err: unknown) => logger(config.logLevel).error({ err }, 'routing failed');
   const routing = new RoutingService(db, bus, tickets, logError);
   const kick = () => routing.kick();
-  const attachments = new AttachmentService(db, tickets, new DatabaseStorage(db), config.maxUploadBytes);
+  const attachments = new AttachmentService(db, tickets, new DatabaseStorage(db), config.maxUploadBytes, config.orphanAttachmentMs,
+    (err) => logger(config.logLevel).error({ err }, 'attachment sweep failed'));
   return {
     attachments,
     config, db, bus, metrics, auth, sites, tickets, routing, limits,
@@ -112,6 +113,6 @@ export function createServices(config: Config, db: Database, bus: Bus, metrics: 
     labels: new LabelService(db, bus),
     assignment: new AssignmentService(db, bus, tickets),
     search: new SearchService(db, tickets),
-    inbox: new InboxService(db),
+    inbox: new InboxService(db, attachments),
   };
 }

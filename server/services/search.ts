@@ -10,6 +10,8 @@ import type { TicketService } from './tickets.ts';
 export interface SearchFilter { q: string; status?: TicketStatus; label?: string; limit: number }
 
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
+/** An attachment's name as text to search: whole, and split at dots, dashes and underscores. */
+const ATTACHMENT_VECTOR = "to_tsvector('english', a.name || ' ' || translate(a.name, '._-', '   '))";
 
 /**
  * Search over tickets the actor may see (the ticket list's rule, compiled to SQL): exact ticket id
@@ -69,12 +71,16 @@ export class SearchService {
          union all
          select m.ticket_id, ts_rank(m.search_vector, q.query), m.body, m.created_at, m.internal
            from messages m join tickets t on t.id = m.ticket_id, q where m.search_vector @@ q.query ${notes} and ${scope.sql} ${skipSql}
+         union all
+         -- Sent files by name, whole ("screenshot.png") or by its parts ("screenshot").
+         select a.ticket_id, ts_rank(${ATTACHMENT_VECTOR}, q.query), '📎 ' || a.name, a.created_at, false
+           from attachments a join tickets t on t.id = a.ticket_id, q where a.message_id is not null and ${ATTACHMENT_VECTOR} @@ q.query and ${scope.sql} ${skipSql}
        ),
        best as (select distinct on (ticket_id) ticket_id, rank, body, internal from hits order by ticket_id, rank desc, at desc),
        top as (select b.ticket_id, b.rank, b.body, b.internal, t.created_at from best b join tickets t on t.id = b.ticket_id order by b.rank desc, t.created_at desc, t.id limit ?)
        select top.ticket_id as id, top.internal, ts_headline('english', translate(top.body, ?, ?), q.query, ?) as headline
          from top, q order by top.rank desc, top.created_at desc, top.ticket_id`,
-      [f.q, ...scope.params, ...skip, ...scope.params, ...skip, f.limit, HEADLINE_TRANSLATE.from, HEADLINE_TRANSLATE.to, HEADLINE_OPTIONS],
+      [f.q, ...scope.params, ...skip, ...scope.params, ...skip, ...scope.params, ...skip, f.limit, HEADLINE_TRANSLATE.from, HEADLINE_TRANSLATE.to, HEADLINE_OPTIONS],
     );
     return rows.map((r) => ({ id: r.id, match: 'text', headline: r.headline, internal: r.internal === true }));
   }

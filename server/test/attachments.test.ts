@@ -2,10 +2,10 @@
 // capability URLs, serving headers, sending with messages on every path, deletion.
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Attachment, Message, MessagePage, Ticket } from '../../protocol/index.ts';
+import { attachmentPreview, type Attachment, type Message, type MessagePage, type Ticket } from '../../protocol/index.ts';
 import { signedPath } from '../attachments/rules.ts';
 import { ApiClient, cast, newTicket, TestSocket } from '../testing/api.ts';
-import { exe, pdf, png } from '../testing/files.ts';
+import { exe, jpeg, pdf, png } from '../testing/files.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 import { download, upload } from '../testing/upload.ts';
 
@@ -52,6 +52,16 @@ describe('upload and download', () => {
     expect(got.headers.get('x-content-type-options')).toBe('nosniff');
     expect(got.headers.get('content-security-policy')).toBe('sandbox');
     expect(got.headers.get('cache-control')).toMatch(/^private/);
+  });
+
+  it('strips EXIF and XMP (a GPS position) from a photo, keeping its dimensions', async () => {
+    const t = await assigned();
+    const photo = jpeg(1200, 900);
+    const up = await upload(c.customer, t.id, photo, 'IMG_0001.JPG');
+    expect(up.body).toMatchObject({ type: 'image/jpeg', width: 1200, height: 900, size: jpeg(1200, 900, false).length });
+    const got = await download(server.url, up.body.url);
+    expect(got.bytes.equals(jpeg(1200, 900, false))).toBe(true);
+    expect(got.bytes.toString('latin1')).not.toMatch(/GPS|secret place/);
   });
 
   it('takes a file of exactly the limit and refuses one byte more with 413, storing nothing', async () => {
@@ -263,6 +273,26 @@ describe('sending attachments with a message', () => {
     expect([x.status, y.status].sort()).toEqual([201, 400]);
     const history = (await c.customer.get<MessagePage>(`/api/tickets/${t.id}/messages?after=0`)).body.messages;
     expect(history.flatMap((m) => m.attachments ?? []).map((a) => a.id)).toEqual([f.id]);
+  });
+});
+
+describe('search and the inbox', () => {
+  it('finds a ticket by a sent file\'s name (not by an unsent one), and previews a files-only message', async () => {
+    const t = await assigned();
+    const f = (await upload(c.customer, t.id, png(3, 3), 'quokka_receipt-2026.png')).body;
+    const unsent = (await upload(c.customer, t.id, pdf(), 'wombatstatement.pdf')).body;
+    expect(unsent.id).toBeTruthy();
+    const sent = await send(c.customer, t, [f.id]);
+    for (const q of ['quokka_receipt-2026.png', 'quokka']) {
+      const found = (await c.adminApi.get(`/api/search?q=${encodeURIComponent(q)}`)).body.results;
+      expect(found.map((r: { ticket: Ticket }) => r.ticket.id), q).toContain(t.id);
+      expect(found.find((r: { ticket: Ticket }) => r.ticket.id === t.id).snippet).toContain('quokka');
+    }
+    expect((await c.adminApi.get('/api/search?q=wombatstatement')).body.results).toEqual([]);
+    const chats = (await c.adminApi.get('/api/chats?limit=100')).body.chats;
+    const chat = chats.find((x: { ticket: Ticket }) => x.ticket.id === t.id);
+    expect(chat.lastMessage.id).toBe(sent.body.id);
+    expect(attachmentPreview(chat.lastMessage.attachments.map((a: Attachment) => a.name))).toBe('📎 quokka_receipt-2026.png');
   });
 });
 
