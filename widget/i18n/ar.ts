@@ -34,6 +34,7 @@ const ar: Strings = {
   read: 'قرئت',
   failed: 'لم ترسل',
   retry: 'أعد المحاولة',
+  newMessages: 'رسائل جديدة ↓',
   typing: '{name} يكتب…',
   errors: {
     network: 'تعذر الاتصال بالدعم. تحقق من الشبكة.',

@@ -35,6 +35,7 @@ const en = {
   failed: 'Not sent',
   retry: 'Retry',
   typing: '{name} is typing…',
+  newMessages: 'New messages ↓',
   errors: {
     network: 'Cannot reach support. Check your connection and try again.',
     rate_limited: 'Too many requests. Please wait a moment.',
