@@ -51,7 +51,7 @@ export function createStore(ctx: StoreContext) {
         // A link that expired says so, and the widget goes on as it would without it.
         if (!ctx.resume) throw e;
         ctx.resume = undefined;
-        s.notice.value = describe(e);
+        s.notice.value = s.t.value.resumeFailed;
         return ensureSession();
       },
     ));

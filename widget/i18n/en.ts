@@ -34,6 +34,7 @@ const en = {
   read: 'Seen',
   failed: 'Not sent',
   retry: 'Retry',
+  resumeFailed: 'This link has expired or is not valid any more. You can still write to us here.',
   typing: '{name} is typing…',
   newMessages: 'New messages ↓',
   errors: {
