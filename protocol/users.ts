@@ -46,7 +46,7 @@ export interface VisitorSession {
   visitorToken: string;
   customer: Customer;
   site: PublicSite;
-  /** With a resume token: the one ticket this visitor token reaches. */
+  /** With a resume token: the link's ticket (the one ticket this visitor token reaches, unless it is the customer's own full token). */
   ticketId?: string;
 }
 

@@ -26,26 +26,33 @@ export function createStore(ctx: StoreContext) {
   };
 
   /** One visitor session per generation; a failed attempt is retried by the next caller. */
-  const ensureSession = () => {
+  const ensureSession = (): Promise<VisitorSession> => {
     if (session) return session;
     const generation = forgotten;
     signedAs = ctx.identity;
     // Undefined fields vanish in JSON: a first visit sends no token, an anonymous one no identity.
     // `context` tells staff the page and browser the customer writes from (the server adds the user agent).
     const context = { pageUrl: location.href, pageTitle: document.title, referrer: document.referrer, locale: navigator.language, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone };
-    const body = { siteKey, visitorToken: load(siteKey, 'token', undefined), identity: ctx.identity, context };
+    const body = { siteKey, visitorToken: load(siteKey, 'token', undefined), identity: ctx.identity, resumeToken: ctx.resume, context };
     return (session = request<VisitorSession>(server, '/api/visitor', null, body).then(
       (v) => {
         // A session for a visitor forgotten meanwhile is not stored.
         if (generation === forgotten) {
           save(siteKey, 'token', v.visitorToken);
           s.session.value = v;
+          // A resume link opens its conversation (the server knows which).
+          if (ctx.resume && v.ticketId) s.view.value = { name: 'ticket', id: v.ticketId };
         }
+        ctx.resume = undefined;
         return v;
       },
       (e) => {
         session = undefined;
-        throw e;
+        // A link that expired says so, and the widget goes on as it would without it.
+        if (!ctx.resume) throw e;
+        ctx.resume = undefined;
+        s.notice.value = s.t.value.resumeFailed;
+        return ensureSession();
       },
     ));
   };

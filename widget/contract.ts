@@ -23,6 +23,8 @@ export interface LoaderContext {
   server: string;
   theme: Theme;
   locale?: string;
+  /** A resume link's token (`?parley_resume=` in the page address, removed from it): open that conversation. */
+  resume?: string;
   /** Set by `identify` before the app was loaded. */
   identity?: Identity;
   root: ShadowRoot;
@@ -48,4 +50,4 @@ export interface WidgetApp {
 export type Mount = (ctx: LoaderContext) => WidgetApp;
 
 /** localStorage keys, namespaced by site key so two sites on one origin never mix. */
-export const storageKey = (siteKey: string, what: 'token' | 'outbox' | 'seen' | 'view' | 'drafts') => `parley:${siteKey}:${what}`;
+export const storageKey = (siteKey: string, what: 'token' | 'outbox' | 'seen' | 'view' | 'drafts' | 'scroll') => `parley:${siteKey}:${what}`;

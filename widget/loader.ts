@@ -32,6 +32,13 @@ function start(): void {
     emit: (event: WidgetEvent, detail?: unknown) => listeners[event]?.forEach((fn) => fn(detail)),
   } as LoaderContext;
 
+  // A resume link from an email: taken out of the address, so a shared or bookmarked URL does not carry it.
+  const url = new URL(location.href);
+  if ((ctx.resume = url.searchParams.get('parley_resume') ?? undefined)) {
+    url.searchParams.delete('parley_resume');
+    history.replaceState(history.state, '', url);
+  }
+
   const host = document.createElement('parley-widget');
   // Inline !important beats any stylesheet rule of the host page, even an !important one.
   host.style.cssText = 'all:initial!important;position:fixed!important;z-index:2147483000!important;display:block!important';
@@ -74,7 +81,7 @@ function start(): void {
     identify: (identity: Identity) => (app ? app.identify(identity) : (ctx.identity = identity)),
     reset: () => {
       // Forget the visitor even if the app never loaded on this page (its token, unsent messages, what it had seen).
-      for (const what of ['token', 'outbox', 'seen', 'view', 'drafts'] as const) localStorage.removeItem(storageKey(ctx.siteKey, what));
+      for (const what of ['token', 'outbox', 'seen', 'view', 'drafts', 'scroll'] as const) localStorage.removeItem(storageKey(ctx.siteKey, what));
       ctx.identity = undefined;
       return app?.reset();
     },
@@ -91,6 +98,7 @@ function start(): void {
     // Calls queued by the stub (`Parley('open')` before this file loaded) run in order.
     for (const call of existing?.q ?? []) api(...(Array.from(call) as Call));
     ctx.emit('ready');
+    if (ctx.resume) api('open');
     setTimeout(checkNews, 0);
   };
   // After the page's own load event, so the widget never delays it.

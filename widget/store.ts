@@ -10,7 +10,7 @@ import { load } from './storage.ts';
 export type View = { name: 'home' } | { name: 'new' } | { name: 'ticket'; id: string };
 
 /** What the store needs from the loader (tests pass a plain object). */
-export type StoreContext = Pick<LoaderContext, 'siteKey' | 'server' | 'theme' | 'locale' | 'identity' | 'emit' | 'badge' | 'opened'> & {
+export type StoreContext = Pick<LoaderContext, 'siteKey' | 'server' | 'theme' | 'locale' | 'identity' | 'resume' | 'emit' | 'badge' | 'opened'> & {
   launcher?: HTMLElement;
 };
 

@@ -16,4 +16,6 @@ export const EDGE_LIMITS = {
   ref: 64,
   origins: { items: 50, length: 200 },
   categories: { items: 30 },
+  /** `categoryLabels`: languages per site, each a tag like `ar` or `pt-br`. */
+  labelLanguages: { items: 20, length: 16 },
 } as const;

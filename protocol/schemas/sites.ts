@@ -8,6 +8,18 @@ import { EDGE_LIMITS } from './limits.ts';
 
 const Origins = textList(EDGE_LIMITS.origins.items, EDGE_LIMITS.origins.length, 'origins allowed to embed the widget: scheme://host[:port]');
 const Categories = textList(EDGE_LIMITS.categories.items, LIMITS.category, 'the categories the ticket form offers');
+/** language → category → its name there; null removes them all. */
+const CategoryLabels = v.nullable(v.pipe(
+  v.record(
+    v.pipe(v.string(), v.regex(/^[a-z]{2,3}(?:-[a-z0-9]{2,8})?$/, 'must be keyed by a lowercase language tag like ar or pt-br')),
+    v.pipe(
+      v.record(v.string(), text(LIMITS.category), 'must map each category to its name in that language'),
+      v.check((labels) => Object.keys(labels).length <= EDGE_LIMITS.categories.items, `has more than ${EDGE_LIMITS.categories.items} names for one language`),
+    ),
+    'must be {language: {category: name}}',
+  ),
+  v.check((langs) => Object.keys(langs).length <= EDGE_LIMITS.labelLanguages.items, `has more than ${EDGE_LIMITS.labelLanguages.items} languages`),
+));
 const RequireIdentity = flag('true: only customers vouched for by an identity hash may open tickets');
 const Routing = oneOf(ROUTING_MODES, 'manual: members accept or reject; auto: new tickets go to an available member');
 
@@ -30,6 +42,7 @@ export const NewSite = v.object({
   name: text(LIMITS.name),
   origins: Origins,
   categories: optional(Categories),
+  categoryLabels: v.optional(CategoryLabels),
   requireIdentity: optional(RequireIdentity),
   routing: optional(Routing),
   hours: v.optional(Hours),
@@ -42,6 +55,7 @@ export const SitePatch = v.object({
   name: optional(text(LIMITS.name)),
   origins: optional(Origins),
   categories: optional(Categories),
+  categoryLabels: v.optional(CategoryLabels),
   requireIdentity: optional(RequireIdentity),
   routing: optional(Routing),
   hours: v.optional(Hours),

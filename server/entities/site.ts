@@ -1,5 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import type { BusinessHours } from '../../protocol/index.ts';
+import type { BusinessHours, CategoryLabels } from '../../protocol/index.ts';
 import { baseProperties } from './base.ts';
 
 const SiteSchema = defineEntity({
@@ -12,6 +12,7 @@ const SiteSchema = defineEntity({
     secret: p.string().hidden(),
     origins: p.json<string[]>(),
     categories: p.json<string[]>(),
+    categoryLabels: p.json<CategoryLabels>().nullable(),
     requireIdentity: p.boolean().default(false),
     routing: p.string().default('manual'),
     hours: p.json<BusinessHours>().nullable(),

@@ -78,6 +78,8 @@ export const publicSite = (s: Site): PublicSite => ({
   id: s.id,
   name: s.name,
   categories: s.categories,
+  // Left out when unset, so the session of a site without translations is as DESIGN.md shows it.
+  ...(s.categoryLabels ? { categoryLabels: s.categoryLabels } : {}),
   requireIdentity: s.requireIdentity,
   askEmail: s.askEmail as PublicSite['askEmail'],
   transcripts: s.transcripts,
@@ -94,6 +96,7 @@ export function siteToWire(s: Site, publicUrl: string): WireSite {
     secret: s.secret,
     origins: s.origins,
     categories: s.categories,
+    ...(s.categoryLabels ? { categoryLabels: s.categoryLabels } : {}),
     requireIdentity: s.requireIdentity,
     routing: s.routing as WireSite['routing'],
     hours: s.hours ?? null,

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { DEFAULT_CATEGORIES, type AskEmail, type BusinessHours, type RoutingMode } from '../../protocol/index.ts';
+import { DEFAULT_CATEGORIES, type AskEmail, type BusinessHours, type CategoryLabels, type RoutingMode } from '../../protocol/index.ts';
 import type { Database } from '../db/orm.ts';
 import { Customer, Site, VisitorToken } from '../entities/index.ts';
 import { notFound } from '../errors.ts';
 import { isUuid } from '../input.ts';
 import type { Bus } from '../realtime/bus.ts';
 
-export interface SiteInput { name?: string; origins?: string[]; categories?: string[]; requireIdentity?: boolean; routing?: RoutingMode; hours?: BusinessHours | null; askEmail?: AskEmail; transcripts?: boolean }
+export interface SiteInput { name?: string; origins?: string[]; categories?: string[]; categoryLabels?: CategoryLabels | null; requireIdentity?: boolean; routing?: RoutingMode; hours?: BusinessHours | null; askEmail?: AskEmail; transcripts?: boolean }
 
 /**
  * Sites and their allowed origins. Every widget request checks its Origin against them, so they are
@@ -72,6 +72,7 @@ export class SiteService {
       secret: randomBytes(32).toString('hex'),
       origins: input.origins,
       categories: input.categories?.length ? input.categories : [...DEFAULT_CATEGORIES],
+      categoryLabels: input.categoryLabels ?? null,
       requireIdentity: input.requireIdentity ?? false,
       routing: input.routing ?? 'manual',
       hours: input.hours ?? null,
@@ -90,6 +91,7 @@ export class SiteService {
     if (input.name !== undefined) site.name = input.name;
     if (input.origins !== undefined) site.origins = input.origins;
     if (input.categories !== undefined) site.categories = input.categories.length ? input.categories : [...DEFAULT_CATEGORIES];
+    if (input.categoryLabels !== undefined) site.categoryLabels = input.categoryLabels;
     if (input.requireIdentity !== undefined) site.requireIdentity = input.requireIdentity;
     if (input.routing !== undefined) site.routing = input.routing;
     if (input.hours !== undefined) site.hours = input.hours;

@@ -33,7 +33,7 @@ export class VisitorService {
     const site = await this.sites.byPublicKey(input.siteKey);
     if (!site) throw notFound('site');
     if (!originAllowed(origin, site.origins)) throw forbidden('this origin is not allowed for the site');
-    if (input.resumeToken) return this.resume(site, input.resumeToken);
+    if (input.resumeToken) return this.resume(site, input.resumeToken, input.visitorToken);
     const em = this.db.em();
     const current = input.visitorToken ? await this.lookup(input.visitorToken) : null;
     const mine = current && current.customer.site.id === site.id ? current : null;
@@ -67,13 +67,17 @@ export class VisitorService {
   /**
    * A resume link: a fresh visitor token for the link's customer that reaches the link's ticket only.
    * The link works until it expires (7 days), in any browser; a wrong, expired or other site's token is 401.
+   * In the customer's own browser (`visitorToken` of the same customer, not itself a link's) that token stays.
    */
-  private async resume(site: Site, resumeToken: string): Promise<VisitorResult> {
+  private async resume(site: Site, resumeToken: string, visitorToken?: string): Promise<VisitorResult> {
     const [row] = await this.db.sql<{ ticket_id: string; customer_id: string }>(
       `select r.ticket_id, t.customer_id from resume_tokens r join tickets t on t.id = r.ticket_id
        where r.id = ? and r.expires_at > now() and t.site_id = ?`, [tokenId(resumeToken), site.id],
     );
     if (!row) throw new AppError('unauthorized', 'this link is not valid any more');
+    // The customer's own browser keeps its full session (all their conversations); only the ticket opens.
+    const current = visitorToken ? await this.lookup(visitorToken) : null;
+    if (current && !current.ticketId && current.customer.id === row.customer_id) return { token: visitorToken!, customer: current.customer, site, ticketId: row.ticket_id };
     const token = newToken();
     await this.db.sql(`insert into visitor_tokens (id, customer_id, created_at, ticket_id) values (?, ?, now(), ?)`, [tokenId(token), row.customer_id, row.ticket_id]);
     const customer = (await this.db.em().findOne(Customer, { id: row.customer_id }))!;

@@ -61,6 +61,23 @@ describe('resume links', () => {
     expect(again.body).toMatchObject({ visitorToken: api.token, ticketId: a.id });
   });
 
+  it('keeps the customer\'s own full session in their own browser, and never hands out another visitor\'s', async () => {
+    const { original, a, b, token } = await mailed();
+    const own = await new ApiClient(server.url, { origin: c.origin }).post<VisitorSession>('/api/visitor', { siteKey: c.site.key, visitorToken: original.token, resumeToken: token });
+    expect(own.status).toBe(200);
+    expect(own.body).toMatchObject({ visitorToken: original.token, ticketId: a.id });
+    // Both conversations stay reachable with it.
+    expect((await original.get<{ tickets: Ticket[] }>('/api/tickets')).body.tickets.map((t) => t.id).sort()).toEqual([a.id, b.id].sort());
+    // Someone else's token beside the link: the link's own one-ticket token, not theirs, and not the customer's.
+    const stranger = await ApiClient.visitor(server.url, c.site.key, c.origin);
+    const other = await new ApiClient(server.url, { origin: c.origin }).post<VisitorSession>('/api/visitor', { siteKey: c.site.key, visitorToken: stranger.token, resumeToken: token });
+    expect(other.body.ticketId).toBe(a.id);
+    expect([stranger.token, original.token]).not.toContain(other.body.visitorToken);
+    // A bad link with a good token beside it is still refused.
+    const bad = await new ApiClient(server.url, { origin: c.origin }).post('/api/visitor', { siteKey: c.site.key, visitorToken: original.token, resumeToken: 'x'.repeat(43) });
+    expect(bad.status).toBe(401);
+  });
+
   it('reaches no other ticket and nothing else over HTTP', async () => {
     const { b, a, token } = await mailed();
     const { api } = await scopedClient(token);
