@@ -50,4 +50,4 @@ export interface WidgetApp {
 export type Mount = (ctx: LoaderContext) => WidgetApp;
 
 /** localStorage keys, namespaced by site key so two sites on one origin never mix. */
-export const storageKey = (siteKey: string, what: 'token' | 'outbox' | 'seen' | 'view' | 'drafts') => `parley:${siteKey}:${what}`;
+export const storageKey = (siteKey: string, what: 'token' | 'outbox' | 'seen' | 'view' | 'drafts' | 'scroll') => `parley:${siteKey}:${what}`;

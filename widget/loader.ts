@@ -81,7 +81,7 @@ function start(): void {
     identify: (identity: Identity) => (app ? app.identify(identity) : (ctx.identity = identity)),
     reset: () => {
       // Forget the visitor even if the app never loaded on this page (its token, unsent messages, what it had seen).
-      for (const what of ['token', 'outbox', 'seen', 'view', 'drafts'] as const) localStorage.removeItem(storageKey(ctx.siteKey, what));
+      for (const what of ['token', 'outbox', 'seen', 'view', 'drafts', 'scroll'] as const) localStorage.removeItem(storageKey(ctx.siteKey, what));
       ctx.identity = undefined;
       return app?.reset();
     },

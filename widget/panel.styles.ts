@@ -270,6 +270,13 @@ select, textarea, .body [type=email] {
 .chat {
   scroll-behavior: smooth;
 }
+.jump {
+  position: sticky;
+  bottom: 0;
+  display: block;
+  margin: auto;
+  box-shadow: 0 2px 8px #0003;
+}
 @media (prefers-reduced-motion: reduce) {
   .dots i {
     animation: none;

@@ -14,6 +14,17 @@ const duration = (seconds: number, locale: string) => {
   return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(n);
 };
 
+/** On a phone the panel covers the page: Tab and Shift+Tab go round inside it instead of into the hidden page. */
+const trap = (e: KeyboardEvent, panel: HTMLElement) => {
+  if (!matchMedia('(max-width: 480px)').matches) return;
+  const all = [...panel.querySelectorAll<HTMLElement>('button,select,textarea,input,a[href]')].filter((el) => !(el as HTMLButtonElement).disabled && el.offsetParent);
+  const edge = e.shiftKey ? all[0] : all.at(-1);
+  if (edge && (panel.getRootNode() as ShadowRoot).activeElement === edge) {
+    e.preventDefault();
+    (e.shiftKey ? all.at(-1) : all[0])!.focus();
+  }
+};
+
 /** The new-ticket form is a chunk of its own (widget-ticket-form.js): preloaded once the panel is open, drawn when asked for. */
 const TicketForm = lazy(() => import('./ticket-form.tsx').then((m) => m.TicketForm));
 
@@ -47,7 +58,7 @@ export function Panel({ s }: { s: Store }) {
       dir={t.dir}
       data-theme={s.theme.value.theme}
       lang={s.locale.value}
-      onKeyDown={(e) => e.key === 'Escape' && s.close()}
+      onKeyDown={(e) => (e.key === 'Escape' ? s.close() : e.key === 'Tab' && trap(e, ref.current!))}
     >
       <header>
         {view.name !== 'home' && (

@@ -1,6 +1,7 @@
-import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Store } from '../actions.ts';
 import { fill } from '../i18n/index.ts';
+import { load, save } from '../storage.ts';
 import { categoryLabel, put, ticketById } from '../store.ts';
 import { Composer } from './composer.tsx';
 import { lazy } from './lazy.ts';
@@ -21,11 +22,36 @@ export function TicketView({ s, id }: { s: Store; id: string }) {
   // in a long conversation does not re-render every message.
   const log = useMemo(() => <MessageList s={s} ticketId={id} />, [list, pending, s.theirRead.value[id], s.t.value, s.locale.value, id]);
   const tk = ticketById(s, id);
-  // A new message or a status note at the end (closed) scrolls into view.
+  // Where the customer was in this chat before a reload (saved as they scroll), applied once its messages are in.
+  const restore = useRef(load<{ id?: string; y?: number }>(s.ctx.siteKey, 'scroll', {}));
+  const atEnd = useRef(true);
+  const [unseen, setUnseen] = useState(false);
+  const toEnd = () => {
+    scroller.current!.scrollTop = scroller.current!.scrollHeight;
+    atEnd.current = true;
+    setUnseen(false);
+  };
+  // New content at the end (a message, the closed note) scrolls smoothly into view, unless the
+  // customer has scrolled up to read: then a pill offers to jump down.
   useEffect(() => {
-    const el = scroller.current;
-    if (el) el.scrollTop = el.scrollHeight;
+    const r = restore.current;
+    if (!scroller.current) return; // the ticket itself is not known yet
+    if (r.id === id && r.y !== undefined) {
+      if (list) (scroller.current!.scrollTop = r.y), (restore.current = {});
+      return;
+    }
+    if (atEnd.current) toEnd();
+    else setUnseen(true);
   }, [count, tk?.status]);
+  const lastTop = useRef(0);
+  const scrolled = () => {
+    const el = scroller.current!;
+    // Only scrolling up leaves the end: a smooth scroll down on its way there still follows.
+    if (el.scrollHeight - el.scrollTop - el.clientHeight < 40) (atEnd.current = true), setUnseen(false);
+    else if (el.scrollTop < lastTop.current) atEnd.current = false;
+    lastTop.current = el.scrollTop;
+    save(s.ctx.siteKey, 'scroll', { id, y: Math.round(el.scrollTop) });
+  };
   const closed = tk?.status === 'closed';
   if (!tk) return null;
   const typing = s.typists.value[id];
@@ -41,7 +67,7 @@ export function TicketView({ s, id }: { s: Store; id: string }) {
         </div>
         <small dir="auto">{tk.description}</small>
       </div>
-      <div class="body chat" ref={scroller}>
+      <div class="body chat" ref={scroller} onScroll={scrolled}>
         {tk.status === 'open' && (
           <p class="note">
             {s.queue.value[id] ? `${fill(t.inQueue, { n: s.queue.value[id] })} ` : ''}
@@ -54,6 +80,11 @@ export function TicketView({ s, id }: { s: Store; id: string }) {
           </p>
         )}
         {log}
+        {unseen && (
+          <button class="pill jump" onClick={toEnd}>
+            {t.newMessages}
+          </button>
+        )}
         {closed && (
           <>
             <p class="note" role="status">

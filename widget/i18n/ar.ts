@@ -34,6 +34,7 @@ const ar: Strings = {
   read: 'قرئت',
   failed: 'لم ترسل',
   retry: 'أعد المحاولة',
+  newMessages: 'رسائل جديدة ↓',
   resumeFailed: 'انتهت صلاحية هذا الرابط أو لم يعد صالحا. لا يزال بإمكانك مراسلتنا هنا.',
   typing: '{name} يكتب…',
   errors: {

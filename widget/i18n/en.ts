@@ -36,6 +36,7 @@ const en = {
   retry: 'Retry',
   resumeFailed: 'This link has expired or is not valid any more. You can still write to us here.',
   typing: '{name} is typing…',
+  newMessages: 'New messages ↓',
   errors: {
     network: 'Cannot reach support. Check your connection and try again.',
     rate_limited: 'Too many requests. Please wait a moment.',
