@@ -158,7 +158,7 @@ fieldset {
   margin: 0;
   padding: 0;
 }
-select, textarea {
+select, textarea, .body [type=email] {
   box-sizing: border-box;
   width: 100%;
   padding: 10px;
@@ -225,7 +225,7 @@ form .error {
 [data-theme=dark] {
   color-scheme: dark;
 }
-select, textarea {
+select, textarea, .body [type=email] {
   background: var(--card);
   color: inherit;
 }
