@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { backAtText, isTimeZone, type BusinessHours } from '../../protocol/index.ts';
-import { availabilityAt, instantOf } from './hours.ts';
+import { availabilityAt, businessMs, instantOf } from './hours.ts';
 
 const weekdays = (from: string, to: string) => [1, 2, 3, 4, 5].map((day) => ({ day, from, to }));
 const utc = (s: string) => new Date(`${s}Z`);
@@ -80,5 +80,33 @@ describe('backAtText: in the visitor\'s own time', () => {
   it('speaks Arabic', () => {
     const text = backAtText(utc('2026-03-28T08:00:00'), utc('2026-03-27T16:30:00'), 'ar', 'Europe/Berlin');
     expect(text).toContain('غدًا');
+  });
+});
+
+describe('businessMs: time inside the hours', () => {
+  const berlin: BusinessHours = { timeZone: 'Europe/Berlin', weekly: weekdays('09:00', '17:00') };
+  const H = 3_600_000;
+
+  it('counts only the open part of an interval, and nothing when it is all outside', () => {
+    // Tue 16:00 → Wed 10:00 CET: one hour on Tuesday, one on Wednesday.
+    expect(businessMs(berlin, utc('2026-03-24T15:00:00'), utc('2026-03-25T09:00:00'))).toBe(2 * H);
+    // Tue 18:00 → Wed 08:30 CET: closed all along.
+    expect(businessMs(berlin, utc('2026-03-24T17:00:00'), utc('2026-03-25T07:30:00'))).toBe(0);
+    expect(businessMs(berlin, utc('2026-03-25T09:00:00'), utc('2026-03-24T09:00:00'))).toBe(0);
+  });
+
+  it('skips a weekend and closed dates, across the spring DST change', () => {
+    // Fri 16:00 CET → Mon 10:00 CEST: Friday's last hour and Monday's first.
+    expect(businessMs(berlin, utc('2026-03-27T15:00:00'), utc('2026-03-30T08:00:00'))).toBe(2 * H);
+    const holiday = { ...berlin, closedDates: ['2026-03-30'] };
+    expect(businessMs(holiday, utc('2026-03-27T15:00:00'), utc('2026-03-31T08:00:00'))).toBe(2 * H);
+  });
+
+  it('counts a span past midnight, and overlapping spans once', () => {
+    const nights: BusinessHours = { timeZone: 'Europe/London', weekly: [{ day: 5, from: '22:00', to: '02:00' }, { day: 5, from: '23:00', to: '23:30' }] };
+    // Fri 2026-01-09 21:00 → Sat 03:00 GMT: 22:00-02:00 is four hours.
+    expect(businessMs(nights, utc('2026-01-09T21:00:00'), utc('2026-01-10T03:00:00'))).toBe(4 * H);
+    // Starting inside the span that began the day before.
+    expect(businessMs(nights, utc('2026-01-10T01:00:00'), utc('2026-01-10T05:00:00'))).toBe(1 * H);
   });
 });

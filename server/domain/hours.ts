@@ -73,3 +73,28 @@ export function availabilityAt(hours: BusinessHours, now: Date): { open: boolean
   const next = all.filter(([a]) => a > t).reduce<number | null>((m, [a]) => (m === null || a < m ? a : m), null);
   return { open: false, backAt: next === null ? null : new Date(next) };
 }
+
+/**
+ * How much of [from, to) falls inside the opening hours (ms): what a first response or a resolution
+ * took in business time. Overlapping spans count once. Bounded: an interval over 90 days is cut there.
+ */
+export function businessMs(hours: BusinessHours, from: Date, to: Date): number {
+  const a = from.getTime();
+  const b = Math.min(to.getTime(), a + 90 * DAY);
+  if (b <= a) return 0;
+  const local = wall(a, hours.timeZone);
+  const first = local - (local % DAY) - DAY; // the day before: its overnight spans may run into `from`
+  const days = Math.ceil((b - a) / DAY) + 3;
+  const open = spans(hours, first, days)
+    .map(([s, e]): [number, number] => [Math.max(s, a), Math.min(e, b)])
+    .filter(([s, e]) => e > s)
+    .sort((x, y) => x[0] - y[0]);
+  let total = 0;
+  let reached = a;
+  for (const [s, e] of open) {
+    const start = Math.max(s, reached);
+    if (e > start) total += e - start;
+    reached = Math.max(reached, e);
+  }
+  return total;
+}

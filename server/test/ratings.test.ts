@@ -126,4 +126,21 @@ describe('CSAT in monitoring and the reply time', () => {
     const visitor = await ApiClient.visitor(server.url, fresh.key, c.origin);
     expect((await visitor.get('/api/reply-time')).body).toEqual({ medianFirstResponseSeconds: null });
   });
+
+  it('counts business time only when the site has opening hours', async () => {
+    const site = (await c.adminApi.post<{ id: string; key: string }>('/api/sites', { name: 'Hours', origins: [c.origin] })).body;
+    const visitor = await ApiClient.visitor(server.url, site.key, c.origin);
+    const t = (await newTicket(visitor, 'sent three days ago')).body;
+    await c.member.post(`/api/tickets/${t.id}/accept`);
+    await c.member.post(`/api/tickets/${t.id}/messages`, { clientId: 'first-answer', body: 'Here now' });
+    await server.services.db.sql(`update tickets set created_at = first_response_at - interval '3 days' where id = ?`, [t.id]);
+    const figure = async () => (await visitor.get<{ medianFirstResponseSeconds: number }>('/api/reply-time')).body.medianFirstResponseSeconds;
+    expect(await figure()).toBeGreaterThanOrEqual(3 * 86_400);
+    // Open around the clock, but closed on the three days before today (UTC): only today's part counts.
+    const day = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+    const weekly = [0, 1, 2, 3, 4, 5, 6].map((d) => ({ day: d, from: '00:00', to: '24:00' }));
+    expect((await c.adminApi.patch(`/api/sites/${site.id}`, { hours: { timeZone: 'UTC', weekly, closedDates: [day(1), day(2), day(3)] } })).status).toBe(200);
+    const sinceMidnight = (Date.now() % 86_400_000) / 1000;
+    expect(Math.abs((await figure()) - sinceMidnight)).toBeLessThan(30);
+  });
 });
