@@ -23,6 +23,8 @@ export interface BenchProfile {
   restart: { pairs: number; sendEveryMs: number; settleMs: number };
   /** message.created webhooks: this many tickets, each with this many messages sent one after another. */
   webhooks: { tickets: number; perTicket: number; capMs: number };
+  /** Attachments: this many uploads and downloads of a file of this size (MB). */
+  attachments: { sizeMb: number; files: number };
 }
 
 export const FULL: BenchProfile = {
@@ -45,6 +47,7 @@ export const FULL: BenchProfile = {
   insertConcurrency: 10,
   restart: { pairs: 50, sendEveryMs: 250, settleMs: 3000 },
   webhooks: { tickets: 50, perTicket: 40, capMs: 120000 },
+  attachments: { sizeMb: 10, files: 5 },
 };
 
 export const SMOKE: BenchProfile = {
@@ -63,4 +66,5 @@ export const SMOKE: BenchProfile = {
   insertConcurrency: 2,
   restart: { pairs: 2, sendEveryMs: 200, settleMs: 500 },
   webhooks: { tickets: 2, perTicket: 3, capMs: 20000 },
+  attachments: { sizeMb: 1, files: 1 },
 };

@@ -21,6 +21,14 @@ describe('bench smoke run', () => {
     expect(results.restart!.reconnects).toBeGreaterThanOrEqual(4);
   });
 
+  it('moves attachments both ways and measures the upload\'s memory', () => {
+    expect(results.attachments).toMatchObject({ files: 1, bytes: 1048576 });
+    expect(results.attachments!.uploadMBps).toBeGreaterThan(0);
+    expect(results.attachments!.downloadMBps).toBeGreaterThan(0);
+    expect(results.attachments!.dbWriteMBps).toBeGreaterThan(0);
+    expect(Number.isFinite(results.attachments!.peakGrowthMB)).toBe(true);
+  });
+
   it('chats over the real server and both relays, with every message acked and delivered', () => {
     expect(results.chat).toHaveLength(1);
     const round = results.chat[0];

@@ -22,6 +22,7 @@ import { measureStartup, type StartupResult } from './scenarios/startup.ts';
 import { measureWidget, type WidgetResult } from './scenarios/widget.ts';
 import { measureWidgetRender, type WidgetRenderResult } from './scenarios/widget-render.ts';
 import { measureWebhooks, type WebhooksResult } from './scenarios/webhooks.ts';
+import { measureAttachments, type AttachmentsResult } from './scenarios/attachments.ts';
 
 export interface ChatRound {
   pairs: number;
@@ -53,10 +54,12 @@ export interface BenchResults {
   widgetRender: WidgetRenderResult | null;
   /** Webhook deliveries to a local receiver, beside the receiver's own rate. */
   webhooks: WebhooksResult | null;
+  /** Attachment upload and download throughput beside the database's own write rate, and peak JS memory growth during an upload. */
+  attachments: AttachmentsResult | null;
   errors: { scenario: string; message: string }[];
 }
 
-export const SCENARIOS = ['startup', 'chat', 'fanout', 'staff-online', 'connections', 'widget', 'widget-render', 'restart', 'webhooks'] as const;
+export const SCENARIOS = ['startup', 'chat', 'fanout', 'staff-online', 'connections', 'widget', 'widget-render', 'restart', 'webhooks', 'attachments'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 export interface SuiteOptions {
@@ -219,6 +222,7 @@ export async function runSuite(p: BenchProfile, opts: SuiteOptions = {}): Promis
     widgetRender: null,
     restart: null,
     webhooks: null,
+    attachments: null,
     errors: [],
   };
   const attempt = async (scenario: string, run: () => Promise<void>) => {
@@ -272,6 +276,7 @@ export async function runSuite(p: BenchProfile, opts: SuiteOptions = {}): Promis
   }
   if (want('connections')) await attempt('connections', async () => void (results.connections = await connectionsRound(p, opts.serverNodeFlags)));
   if (want('webhooks')) await attempt('webhooks', async () => void (results.webhooks = await measureWebhooks(p.webhooks.tickets, p.webhooks.perTicket, p.webhooks.capMs)));
+  if (want('attachments')) await attempt('attachments', async () => void (results.attachments = await measureAttachments(p.attachments.sizeMb, p.attachments.files)));
   if (want('restart') && process.env.DATABASE_URL) await attempt('rolling restart', async () => void (results.restart = await restartRound(p, log)));
   closeHttpAgents();
   results.durationMs = Math.round(performance.now() - started);

@@ -162,7 +162,7 @@ fieldset {
   margin: 0;
   padding: 0;
 }
-select, textarea {
+select, textarea, .body [type=email] {
   box-sizing: border-box;
   width: 100%;
   padding: 10px;
@@ -229,7 +229,7 @@ form .error {
 [data-theme=dark] {
   color-scheme: dark;
 }
-select, textarea {
+select, textarea, .body [type=email] {
   background: var(--card);
   color: inherit;
 }

@@ -32,6 +32,12 @@ export default `
   outline: 2px solid var(--parley-accent);
   outline-offset: 1px;
 }
+.check {
+  display: flex;
+  gap: 8px;
+  align-items: center;
+  font-weight: 400;
+}
 .count-down {
   display: block;
   text-align: end;

@@ -65,6 +65,13 @@ function rows(r: BenchResults): Row[] {
     out.push([`Webhooks, ${what}: deliveries per second`, n(wh.deliveriesPerSec), `${n(wh.receiver.postsPerSec)} (the receiver's own rate: bare POSTs, ${n(wh.receiver.concurrency)} at once)`, ratio(wh.deliveriesPerSec, wh.receiver.postsPerSec)]);
     out.push([`Webhooks, ${what}: committed message to delivery received, p50 / p99 ms`, `${n(wh.latency.p50)} / ${n(wh.latency.p99)}`, 'n/a', 'n/a']);
   }
+  const at = r.attachments;
+  if (at) {
+    const what = `${n(at.files)} × ${n(at.bytes / 1048576)} MB`;
+    out.push([`Attachments, ${what}: upload MB/s`, n(at.uploadMBps), `${n(at.dbWriteMBps)} (the database writing the same 256 KiB bytea rows itself)`, ratio(at.uploadMBps, at.dbWriteMBps)]);
+    out.push([`Attachments, ${what}: download MB/s`, n(at.downloadMBps), 'n/a', 'n/a']);
+    out.push([`Attachments: peak JS memory growth during one ${n(at.bytes / 1048576)} MB upload (the server's process; curl sends), MB`, n(at.peakGrowthMB), `${n(at.bytes / 1048576)} (the file once)`, ratio(at.peakGrowthMB, at.bytes / 1048576)]);
+  }
   const wr = r.widgetRender;
   if (wr) {
     const { launcher: wl, withWidget: ww, withoutWidget: wo } = wr.load;

@@ -209,6 +209,28 @@ export class AttachmentService {
     return byMessage;
   }
 
+  /**
+   * The files of stored messages, also those still only claimed by the send (linked a statement
+   * after the message's commit): a webhook delivery may run in between.
+   */
+  async ofStored(messages: { id: string; ticket_id: string; client_id: string }[]): Promise<Map<string, Attachment[]>> {
+    const byMessage = await this.ofMessages(messages.map((m) => m.id));
+    const pending = messages.filter((m) => !byMessage.has(m.id));
+    if (!pending.length) return byMessage;
+    const claims = new Map(pending.map((m) => [`${m.ticket_id}:${m.client_id}`, m.id]));
+    const rows = await this.db.sql<AttachmentRow & { claim: string }>(
+      `select ${ATTACHMENT_COLUMNS}, claim from attachments where message_id is null and claim in (${pending.map(() => '?').join(', ')}) order by created_at, id`,
+      [...claims.keys()],
+    );
+    if (!rows.length) return byMessage;
+    const key = await this.key();
+    for (const r of rows) {
+      const id = claims.get(r.claim)!;
+      byMessage.set(id, [...(byMessage.get(id) ?? []), this.toWire(r, key)]);
+    }
+    return byMessage;
+  }
+
   toWire(r: AttachmentRow, key: string): Attachment {
     return {
       id: r.id, ticketId: r.ticket_id, name: r.name, type: r.type, size: Number(r.size),

@@ -82,7 +82,9 @@ export function createServices(config: Config, db: Database, bus: Bus, metrics: 
   const mailWorker = new MailWorker(db, config.mail, createMailTransport(config.mail, config.dataDir), publicUrl,
     (err) => logger(config.logLevel).error({ err }, 'mail worker failed'), (url) => unreadReplies.sweep(url));
   const webhooks = new WebhookService(db);
-  const webhookWorker = new WebhookWorker(db, config.webhooks, createSender(config.webhooks), (id) => tickets.wire(id), logger(config.logLevel));
+  // Created below; the worker asks it for message files only while delivering.
+  let attachments: AttachmentService;
+  const webhookWorker = new WebhookWorker(db, config.webhooks, createSender(config.webhooks), (id) => tickets.wire(id), logger(config.logLevel), (messages) => attachments.ofStored(messages));
   webhooks.onDue = () => webhookWorker.wake(true);
   // Events committed here make deliveries due at once; other instances' are found by polling.
   bus.subscribe((e, local) => {
@@ -92,7 +94,7 @@ export function createServices(config: Config, db: Database, bus: Bus, metrics: 
   const logError = (err: unknown) => logger(config.logLevel).error({ err }, 'routing failed');
   const routing = new RoutingService(db, bus, tickets, logError);
   const kick = () => routing.kick();
-  const attachments = new AttachmentService(db, tickets, new DatabaseStorage(db), config.maxUploadBytes, config.orphanAttachmentMs,
+  attachments = new AttachmentService(db, tickets, new DatabaseStorage(db), config.maxUploadBytes, config.orphanAttachmentMs,
     (err) => logger(config.logLevel).error({ err }, 'attachment sweep failed'));
   return {
     attachments,

@@ -1,4 +1,4 @@
-import type { Ticket } from '../../protocol/index.ts';
+import type { Attachment, Ticket } from '../../protocol/index.ts';
 import type { Database } from '../db/orm.ts';
 import { logger, type Logger } from '../log.ts';
 import type { WebhookConfig } from './webhook-config.ts';
@@ -34,8 +34,13 @@ export class WebhookWorker {
   private readonly ticketOf: (id: string) => Promise<Ticket | null>;
 
   private readonly log: Logger;
-  constructor(db: Database, config: WebhookConfig, send: Sender, ticketOf: (id: string) => Promise<Ticket | null>, log: Logger = logger()) {
+  /** The files of messages by id (with URLs fresh at delivery: they work for an hour or two). */
+  private readonly filesOf: (messages: MessageRow[]) => Promise<Map<string, Attachment[]>>;
+
+  constructor(db: Database, config: WebhookConfig, send: Sender, ticketOf: (id: string) => Promise<Ticket | null>, log: Logger = logger(),
+    filesOf: (messages: MessageRow[]) => Promise<Map<string, Attachment[]>> = async () => new Map()) {
     this.db = db;
+    this.filesOf = filesOf;
     this.log = log;
     this.config = config;
     this.send = send;
@@ -93,7 +98,8 @@ export class WebhookWorker {
       ids,
     )).map((e) => [e.id, e]));
     const messages = await this.messagesOf(rows);
-    await Promise.all(rows.map((row) => this.deliver(row, endpoints.get(row.endpoint_id), messages)));
+    const files = await this.filesOf([...messages.values()].filter((m) => !m.internal));
+    await Promise.all(rows.map((row) => this.deliver(row, endpoints.get(row.endpoint_id), messages, files)));
     await this.prune(new Set(rows.map((r) => r.endpoint_id)));
     return rows.length;
   }
@@ -105,7 +111,7 @@ export class WebhookWorker {
     return new Map(found.map((m) => [m.id, m]));
   }
 
-  private async deliver(row: DeliveryRow, endpoint: EndpointRow | undefined, messages: Map<string, MessageRow>): Promise<void> {
+  private async deliver(row: DeliveryRow, endpoint: EndpointRow | undefined, messages: Map<string, MessageRow>, files: Map<string, Attachment[]>): Promise<void> {
     if (!endpoint) return; // deleted meanwhile; its deliveries went with it
     let data = row.data;
     if (row.message_id) {
@@ -113,7 +119,8 @@ export class WebhookWorker {
       // The message is gone (its ticket was deleted): there is nothing left to tell. A note is never
       // sent, even if a delivery for one were queued (the enqueue leaves notes out; this is the last gate).
       if (!message || message.internal) return void (await this.db.sql('delete from webhook_deliveries where id = ?', [row.id]));
-      data = { message: messageRowToWire(message) };
+      const attachments = files.get(message.id);
+      data = { message: attachments ? { ...messageRowToWire(message), attachments } : messageRowToWire(message) };
     } else if (data === null && row.ticket_id) {
       const ticket = await this.ticketOf(row.ticket_id);
       if (!ticket) return void (await this.db.sql('delete from webhook_deliveries where id = ?', [row.id]));

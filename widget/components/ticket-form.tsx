@@ -7,6 +7,7 @@ import { fill } from '../i18n/index.ts';
 import { formStrings } from '../i18n/form.ts';
 import { categoryLabel, put } from '../store.ts';
 import css from '../ticket-form.styles.ts';
+import { ContactFields, contactInput } from './contact-fields.tsx';
 
 
 /** The counter shows from here on: far from the limit it is noise. */
@@ -19,6 +20,7 @@ export function TicketForm({ s }: { s: Store }) {
   const site = s.session.value?.site.categories;
   const categories: readonly string[] = site?.length ? site : DEFAULT_CATEGORIES;
   const [problem, setProblem] = useState('');
+  const [mailProblem, setMailProblem] = useState('');
   // The description is a draft: kept while the panel is closed, across reloads, and carried over from a chat closed under the customer.
   const draft = s.drafts.value.new ?? '';
   const form = useRef<HTMLFormElement>(null);
@@ -33,7 +35,10 @@ export function TicketForm({ s }: { s: Store }) {
     // The length limit is enforced by maxLength; an empty description is the one thing left to check.
     setProblem(description ? '' : f.required);
     if (!description) return (e.currentTarget as HTMLFormElement).querySelector('textarea')!.focus();
-    void s.createTicket({ category: String(data.get('category')), urgency: data.get('urgency') as Urgency, description }).then((ok) => ok && put(s.drafts, 'new', ''));
+    const contact = contactInput(s, data, f);
+    setMailProblem(typeof contact === 'string' ? contact : '');
+    if (typeof contact === 'string') return (e.currentTarget as HTMLFormElement).querySelector<HTMLInputElement>('#p-email')!.focus();
+    void s.createTicket({ category: String(data.get('category')), urgency: data.get('urgency') as Urgency, description, ...contact }).then((ok) => ok && put(s.drafts, 'new', ''));
   };
   const input = (e: Event) => {
     const text = (e.currentTarget as HTMLTextAreaElement).value;
@@ -89,6 +94,7 @@ export function TicketForm({ s }: { s: Store }) {
           {problem}
         </small>
       )}
+      <ContactFields s={s} f={f} problem={mailProblem} fixed={() => setMailProblem('')} />
       <button class="primary" type="submit" disabled={s.busy.value}>
         {s.busy.value ? t.sending : f.submit}
       </button>

@@ -6,6 +6,11 @@ const en = {
   submit: 'Send ticket',
   required: 'Please describe the problem.',
   left: '{n} characters left',
+  email: 'Email (for our reply)',
+  emailOptional: 'Email (optional, for our reply)',
+  emailRequired: 'Please give an email so we can reply.',
+  emailInvalid: 'This email address does not look right.',
+  transcript: 'Email me a transcript when this is closed',
 };
 const ar: typeof en = {
   category: 'الفئة',
@@ -14,6 +19,11 @@ const ar: typeof en = {
   submit: 'إرسال التذكرة',
   required: 'يرجى وصف المشكلة.',
   left: 'بقي {n} حرفا',
+  email: 'البريد الإلكتروني (لردنا)',
+  emailOptional: 'البريد الإلكتروني (اختياري، لردنا)',
+  emailRequired: 'يرجى إدخال بريد إلكتروني لنتمكن من الرد.',
+  emailInvalid: 'عنوان البريد الإلكتروني هذا لا يبدو صحيحا.',
+  transcript: 'أرسل لي نص المحادثة بالبريد عند إغلاقها',
 };
 
 export const formStrings = (dir: 'ltr' | 'rtl') => (dir === 'rtl' ? ar : en);
