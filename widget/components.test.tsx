@@ -2,7 +2,7 @@
 // real network failure: rendering safety, states, right-to-left layout, phones, keyboard.
 import { emulateMedia } from '@web/test-runner-commands';
 import { expect } from 'chai';
-import type { Message, Ticket } from '../protocol/index.ts';
+import type { Message, Ticket, VisitorSession } from '../protocol/index.ts';
 import { createStore, type Store } from './actions.ts';
 import { show } from './app.tsx';
 import launcherCss from './launcher.styles.ts';
@@ -166,6 +166,25 @@ describe('widget look and feel', () => {
     await until(() => $(root, 'header small')!.textContent === 'We typically reply in 3 hours');
     s.staff.value = [];
     await until(() => !$(root, 'header .face'));
+  });
+
+  it('says when the team is back outside its hours while no one is online, in the visitor\'s own time', async () => {
+    const { s, root } = setup();
+    await chat(s, root);
+    s.connection.value = 'open';
+    const backAt = new Date(Date.now() + 26 * 3600_000);
+    const site = (availability: unknown) => ({ visitorToken: 'x', customer: { id: 'c1' }, site: { id: 's1', name: 'Shop', categories: [], availability } }) as unknown as VisitorSession;
+    s.session.value = site({ open: false, backAt: backAt.toISOString() });
+    const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(backAt);
+    await until(() => / at /.test($(root, 'header small')?.textContent ?? ''), 4000, 'the back-at line');
+    expect($(root, 'header small')!.textContent).to.match(new RegExp(`^Back (tomorrow|\\w+day) at ${time}$`));
+    // Someone online answers now: the usual promise again.
+    s.staff.value = [{ kind: 'member', id: 'u1', name: 'Maya Lopez' }];
+    await until(() => $(root, 'header small')!.textContent === 'We are online');
+    // Open again (hours): no back-at line.
+    s.staff.value = [];
+    s.session.value = site({ open: true, backAt: null });
+    await until(() => !/Back/.test($(root, 'header small')?.textContent ?? ''), 4000, 'the line to go');
   });
 
   it('groups messages by author and day, and says "Seen" once, on the last message read', async () => {

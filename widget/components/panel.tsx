@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { backAtText } from '../../protocol/back-at.ts';
 import type { Store } from '../actions.ts';
 import { Home } from './home.tsx';
 import { fill } from '../i18n/index.ts';
@@ -47,7 +48,10 @@ export function Panel({ s }: { s: Store }) {
   const live = s.connection.value === 'open';
   const reply = s.replyTime.value;
   // With no one online the home screen says so; promising a reply time then would mislead.
-  const status = !live && s.session.value ? t.reconnecting : !staff?.length ? '' : reply !== null ? fill(t.replyIn, { d: duration(reply, s.locale.value) }) : t.staffOnline;
+  // Outside the site's hours, with no one online: when the team is back, in the visitor's own time.
+  const away = s.session.value?.site.availability;
+  const back = !staff?.length && away && !away.open && away.backAt && Date.parse(away.backAt) > Date.now() ? backAtText(new Date(away.backAt), new Date(), t.dir === 'rtl' ? 'ar' : 'en') : '';
+  const status = !live && s.session.value ? t.reconnecting : back || (!staff?.length ? '' : reply !== null ? fill(t.replyIn, { d: duration(reply, s.locale.value) }) : t.staffOnline);
 
   return (
     <div
