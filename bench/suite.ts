@@ -177,7 +177,7 @@ async function widgetRenderRound(w: World, p: BenchProfile): Promise<WidgetRende
   try {
     siteKey = (await w.api.createSite(w.admin, 'Bench rendering', [host.origin, CUSTOMER_ORIGIN])).key;
     const customer = await w.api.visitor(siteKey, 0);
-    return await measureWidgetRender(w.api, customer, w.members[0]!, siteKey, host.withWidget, p.name === 'smoke' ? 20 : 500);
+    return await measureWidgetRender(w.api, customer, w.members[0]!, siteKey, host.withWidget, host.withoutWidget, p.name === 'smoke' ? 20 : 500);
   } finally {
     await host.close();
   }

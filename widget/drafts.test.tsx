@@ -108,3 +108,20 @@ describe('the new-ticket form', () => {
     await until(() => $(root, '.summary b')?.textContent?.startsWith('Billing'));
   });
 });
+
+describe('the home screen', () => {
+  afterEach(() => host?.remove());
+
+  it('lists conversations by their last message and its time, the most recent first', async () => {
+    const { s, root } = setup();
+    const at = '2026-01-02T09:30:00Z';
+    s.tickets.value = [ticket({ id: 'old', description: 'First problem' }), ticket({ id: 't2', description: 'Second problem', createdAt: '2026-01-01T11:00:00Z' })];
+    s.messages.value = { old: [{ id: 'm1', ticketId: 'old', seq: 1, clientId: 'c1', author: { kind: 'member', id: 'u1', name: 'Maya' }, body: 'Fixed now?', createdAt: at }] };
+    s.isOpen.value = true;
+    await until(() => $$(root, '.ticket').length === 2);
+    expect($$(root, '.ticket small').map((e) => e.textContent)).to.deep.equal(['Fixed now?', 'Second problem']);
+    const time = $(root, '.ticket time')!;
+    expect(time.getAttribute('datetime')).to.equal(at);
+    expect(time.textContent).to.equal(new Intl.DateTimeFormat('en', { dateStyle: 'short', timeStyle: 'short' }).format(new Date(at)));
+  });
+});

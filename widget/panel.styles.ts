@@ -125,6 +125,10 @@ ul {
   padding: 0;
   list-style: none;
 }
+.ticket time {
+  font-size: 12px;
+  color: var(--muted);
+}
 .ticket small {
   display: block;
   white-space: nowrap;

@@ -13,8 +13,17 @@ export interface RenderPhase {
   taskMs: number;
 }
 
+/** Main-thread time of a page load: the host page from navigation to the widget showing the open conversation, and the same page without the widget. */
+export interface LoadCost {
+  /** To the load event with the launcher drawn (the widget closed: what every page view pays). */
+  launcher: { scriptMs: number; taskMs: number };
+  withWidget: { scriptMs: number; taskMs: number };
+  withoutWidget: { scriptMs: number; taskMs: number };
+}
+
 export interface WidgetRenderResult {
   history: number;
+  load: LoadCost;
   messages: RenderPhase;
   typing: RenderPhase;
 }
@@ -54,13 +63,33 @@ const phase = (events: number, a: Metrics, b: Metrics): RenderPhase => ({
   taskMs: Math.round((b.TaskDuration! - a.TaskDuration!) * 10000) / 10,
 });
 
-export async function measureWidgetRender(api: ParleyApi, customer: CustomerSession, member: StaffSession, siteKey: string, pageUrl: string, history = 500): Promise<WidgetRenderResult> {
+/** Script and task ms from navigation (counters enabled before it) until `ready` resolves, then a quiet 300 ms. */
+async function loadCost(browser: Browser, ready: (page: Page) => Promise<unknown>): Promise<{ page: Page; cost: { scriptMs: number; taskMs: number } }> {
+  const page = await (await browser.newContext()).newPage();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const m0 = await metrics(cdp);
+  await ready(page);
+  await page.waitForTimeout(300);
+  const { scriptMs, taskMs } = phase(0, m0, await metrics(cdp));
+  return { page, cost: { scriptMs, taskMs } };
+}
+
+export async function measureWidgetRender(api: ParleyApi, customer: CustomerSession, member: StaffSession, siteKey: string, pageUrl: string, plainUrl: string, history = 500): Promise<WidgetRenderResult> {
   const marker = `bench${Date.now().toString(36)}`;
   const convo = await conversation(api, customer, member, marker, history);
   const browser: Browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
-    const page = await (await browser.newContext()).newPage();
-    await openConversation(page, pageUrl, siteKey, customer.token, marker, `${marker}-${String(history).padStart(4, '0')}`);
+    // The same page without the widget first: what the host page costs on its own.
+    const plain = await loadCost(browser, (p) => p.goto(plainUrl, { waitUntil: 'load' }));
+    await plain.page.context().close();
+    const closed = await loadCost(browser, async (p) => {
+      await p.goto(pageUrl, { waitUntil: 'load' });
+      await p.waitForFunction(() => document.querySelector('parley-widget')?.shadowRoot?.querySelector('button'), undefined, { timeout: 15000 });
+    });
+    await closed.page.context().close();
+    const { page, cost } = await loadCost(browser, (p) => openConversation(p, pageUrl, siteKey, customer.token, marker, `${marker}-${String(history).padStart(4, '0')}`));
+    const load = { launcher: closed.cost, withWidget: cost, withoutWidget: plain.cost };
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
     await page.waitForTimeout(500);
@@ -76,7 +105,7 @@ export async function measureWidgetRender(api: ParleyApi, customer: CustomerSess
     await shows(page, `${marker}-${String(history + 101).padStart(4, '0')}`);
     await page.waitForTimeout(300);
     const m2 = await metrics(cdp);
-    return { history, messages: phase(100, m0, m1), typing: phase(1000, m1, m2) };
+    return { history, load, messages: phase(100, m0, m1), typing: phase(1000, m1, m2) };
   } finally {
     convo.socket.close();
     await browser.close();

@@ -43,8 +43,11 @@ export class TicketMail {
     );
     if (!row?.email || !row.wanted) return;
     // Public messages only: internal notes never leave the console.
-    const messages = await sql<{ author_kind: string; author_name: string | null; body: string; created_at: Date }>(
-      `select author_kind, author_name, body, created_at from messages where ticket_id = ? and not internal order by seq`, [ticket.id],
+    // Files by name only: a link would outlive its signature (the conversation, via the resume link, has them).
+    const messages = await sql<{ author_kind: string; author_name: string | null; body: string; created_at: Date; files: string | null }>(
+      `select m.author_kind, m.author_name, m.body, m.created_at,
+         (select string_agg('📎 ' || a.name, E'\n' order by a.created_at, a.id) from attachments a where a.message_id = m.id) as files
+       from messages m where m.ticket_id = ? and not m.internal order by m.seq`, [ticket.id],
     );
     const locale = mailLocale(row.locale);
     const you = locale === 'ar' ? 'أنت' : 'You';
@@ -54,7 +57,7 @@ export class TicketMail {
       kind: 'transcript', to: row.email, locale, ticketId: ticket.id,
       render: (unsubscribe) => transcriptMail(locale, {
         category: ticket.category, description: ticket.description, customer: you,
-        messages: messages.map((m) => ({ by: m.author_kind === 'customer' ? you : m.author_name ?? support, body: m.body, at: at(m.created_at) })),
+        messages: messages.map((m) => ({ by: m.author_kind === 'customer' ? you : m.author_name ?? support, body: [m.body, m.files].filter(Boolean).join('\n'), at: at(m.created_at) })),
       }, unsubscribe),
     }]);
   }

@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Message, Site, Ticket } from '../../protocol/index.ts';
 import { ApiClient, type cast } from '../testing/api.ts';
 import { useMailServer } from '../testing/mail-server.ts';
+import { pdf } from '../testing/files.ts';
+import { upload } from '../testing/upload.ts';
 import type { SmtpReceiver } from '../testing/smtp-receiver.ts';
 import type { TestServer } from '../testing/test-server.ts';
 
@@ -77,6 +79,20 @@ describe('transcript on close', () => {
     expect(mail.text).toContain('Mia Member');
     expect(raw).not.toContain('SECRET');
     expect((await mailsOf(t, 'transcript')).length).toBe(1);
+  });
+
+  it('lists the files sent in the conversation by name', async () => {
+    await setSite({ askEmail: 'optional', transcripts: false });
+    const customer = await visitor();
+    const t = (await open(customer, { email: 'fia@shop.test', transcript: true })).body;
+    await c.member.post(`/api/tickets/${t.id}/accept`);
+    const f = (await upload(customer, t.id, pdf(), 'receipt-42.pdf')).body;
+    expect((await customer.post(`/api/tickets/${t.id}/messages`, { clientId: 'f1', body: '', attachments: [f.id] })).status).toBe(201);
+    expect((await c.member.post(`/api/tickets/${t.id}/close`)).status).toBe(200);
+    await smtp.until(() => smtp.delivered.some((d) => d.mail.text?.includes('receipt-42.pdf')));
+    const { mail } = smtp.delivered.find((d) => d.mail.text?.includes('receipt-42.pdf'))!;
+    expect(mail.text).toContain('📎 receipt-42.pdf');
+    expect(mail.text).not.toContain('/api/attachments/');
   });
 
   it('mails none when nobody asked, or without an email; and every one when the site enables it', async () => {

@@ -1,11 +1,16 @@
+import type { Ticket } from '../../protocol/tickets.ts';
 import type { Store } from '../actions.ts';
 import { categoryLabel } from '../store.ts';
 import { StatusPill } from './status-pill.tsx';
 
-/** The customer's tickets, newest first, with live status and unread counts. */
+/** The customer's conversations, most recent first: category, live status, unread count, the last message (or the description) and its time. */
 export function TicketList({ s }: { s: Store }) {
   const t = s.t.value;
-  const tickets = [...s.tickets.value].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  // Each conversation by its latest message once known (else its description), the most recent first.
+  const latest = (tk: Ticket) => s.messages.value[tk.id]?.at(-1);
+  const at = (tk: Ticket) => latest(tk)?.createdAt ?? tk.createdAt;
+  const tickets = [...s.tickets.value].sort((a, b) => at(b).localeCompare(at(a)));
+  const clock = new Intl.DateTimeFormat(s.locale.value, { dateStyle: 'short', timeStyle: 'short' });
   if (!tickets.length) return <small>{t.noTickets}</small>;
   return (
     <ul aria-label={t.yourTickets}>
@@ -19,7 +24,8 @@ export function TicketList({ s }: { s: Store }) {
                 {unread > 0 && <span class="pill count">{unread}</span>}
                 <StatusPill s={s} status={tk.status} />
               </span>
-              <small dir="auto">{tk.description}</small>
+              <small dir="auto">{latest(tk)?.body ?? tk.description}</small>
+              <time dateTime={at(tk)}>{clock.format(new Date(at(tk)))}</time>
             </button>
           </li>
         );
