@@ -9,6 +9,7 @@ function stats(over: Partial<Stats['server']> = {}): Stats {
     tickets: { open: 4, assigned: 2, rejected: 1, closed: 9 },
     messagesPerMinute: Array.from({ length: 60 }, (_, i) => i % 7),
     firstResponseSeconds: { avg: 95, p50: 60, p90: 240 },
+    businessHours: false,
     resolutionSeconds: { avg: 5400, p50: 3600, p90: null },
     csat: { overall: null, byMember: [], byCategory: [], byWeek: [] },
     routing: { members: [], waiting: 0, longestWaitSeconds: null, queues: [] },
@@ -43,6 +44,17 @@ describe('parley-monitoring', () => {
     const widths = [...root.querySelectorAll<HTMLElement>('.fill.open, .fill.closed')].map((f) => parseFloat(f.style.width));
     expect(widths[0]).to.be.closeTo(25, 0.01);
     expect(widths[1]).to.be.closeTo(56.25, 0.01);
+  });
+
+  it('says whether response times count business hours', async () => {
+    restore = stubFetch(() => ({ body: stats() }));
+    let root = (await mount('parley-monitoring')).shadowRoot!;
+    expect((await until(() => root.querySelector('#time-basis'), 'the time basis')).textContent).to.contain('wall-clock time over the last 30 days');
+    restore();
+    cleanup();
+    restore = stubFetch(() => ({ body: { ...stats(), businessHours: true } }));
+    root = (await mount('parley-monitoring')).shadowRoot!;
+    expect((await until(() => root.querySelector('#time-basis'), 'the time basis')).textContent).to.contain('business hours only for sites with opening hours');
   });
 
   it('shows customer satisfaction by member, category and week, and says when there is none', async () => {

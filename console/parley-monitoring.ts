@@ -103,6 +103,9 @@ export class ParleyMonitoring extends LitElement {
           <div class="sub">median ${formatDuration(s.resolutionSeconds.p50)} · p90 ${formatDuration(s.resolutionSeconds.p90)}</div>
           ${this.percentiles(s.resolutionSeconds)}</section>
 
+        <p class="sub wide" id="time-basis">${s.businessHours
+          ? 'Response and resolution times count business hours only for sites with opening hours (wall-clock time for the others), over the last 30 days.'
+          : 'Response and resolution times are wall-clock time over the last 30 days (no site has opening hours).'}</p>
         <section class="card wide" aria-labelledby="mpm-h"><div class="head"><h3 id="mpm-h">Messages per minute</h3>
           <span class="sub">${lastHour} in the last hour · ${mpm.at(-1) ?? 0} this minute</span></div>
           <parley-sparkline id="mpm" kind="bars" .values=${mpm} label="Messages per minute over the last hour"></parley-sparkline>

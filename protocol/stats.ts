@@ -10,6 +10,8 @@ export interface Stats {
   /** Averages over tickets of the last 30 days, in seconds; null when there is none. */
   firstResponseSeconds: { avg: number | null; p50: number | null; p90: number | null };
   resolutionSeconds: { avg: number | null; p50: number | null; p90: number | null };
+  /** True when some site has opening hours: its tickets' times above count business time only (others wall-clock time). */
+  businessHours: boolean;
   /** Customer ratings of closed tickets over the last 12 weeks. */
   csat: Csat;
   /** Per member load, waiting tickets and the longest wait, per team. */

@@ -118,6 +118,7 @@ export const Stats = obj({
   messagesPerMinute: v.array(int),
   firstResponseSeconds: spread,
   resolutionSeconds: spread,
+  businessHours: v.boolean(),
   csat: obj({ overall: nullable(CsatGroup), byMember: v.array(CsatGroup), byCategory: v.array(CsatGroup), byWeek: v.array(CsatGroup) }),
   routing: RoutingStats,
   server: obj({

@@ -1,7 +1,7 @@
 import type { BusinessHours } from '../../protocol/index.ts';
 import type { Database } from '../db/orm.ts';
 import { businessMs } from '../domain/hours.ts';
-import { median } from '../domain/median.ts';
+import { percentile } from '../domain/percentile.ts';
 
 /**
  * What a customer may expect: the median first response (ticket created → first staff message) of
@@ -32,7 +32,7 @@ export class ReplyTimeService {
        order by created_at desc limit 5000`,
       [siteId],
     );
-    const p50 = median(rows.map((r) => businessMs(site.hours!, new Date(r.created_at), new Date(r.first_response_at)) / 1000));
+    const p50 = percentile(rows.map((r) => businessMs(site.hours!, new Date(r.created_at), new Date(r.first_response_at)) / 1000), 0.5);
     return p50 === null ? null : Math.round(p50);
   }
 }

@@ -136,11 +136,18 @@ describe('CSAT in monitoring and the reply time', () => {
     await server.services.db.sql(`update tickets set created_at = first_response_at - interval '3 days' where id = ?`, [t.id]);
     const figure = async () => (await visitor.get<{ medianFirstResponseSeconds: number }>('/api/reply-time')).body.medianFirstResponseSeconds;
     expect(await figure()).toBeGreaterThanOrEqual(3 * 86_400);
+    const wallClock = (await c.adminApi.get<Stats>('/api/stats')).body;
+    expect(wallClock.businessHours).toBe(false);
     // Open around the clock, but closed on the three days before today (UTC): only today's part counts.
     const day = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
     const weekly = [0, 1, 2, 3, 4, 5, 6].map((d) => ({ day: d, from: '00:00', to: '24:00' }));
     expect((await c.adminApi.patch(`/api/sites/${site.id}`, { hours: { timeZone: 'UTC', weekly, closedDates: [day(1), day(2), day(3)] } })).status).toBe(200);
     const sinceMidnight = (Date.now() % 86_400_000) / 1000;
     expect(Math.abs((await figure()) - sinceMidnight)).toBeLessThan(30);
+    // Monitoring counts the same way and says so.
+    const stats = (await c.adminApi.get<Stats>('/api/stats')).body;
+    expect(stats.businessHours).toBe(true);
+    // Only this ticket's time changed (three days of wall-clock, at most one of business time).
+    expect(wallClock.firstResponseSeconds.avg! - stats.firstResponseSeconds.avg!).toBeGreaterThan(0);
   });
 });
