@@ -1,9 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit';
-import type { AskEmail, RoutingMode, Site } from '../protocol/index.ts';
+import type { AskEmail, BusinessHours, RoutingMode, Site } from '../protocol/index.ts';
 import { api, errorText, loadInto } from './api.ts';
 import { adminStyles } from './admin.styles.ts';
 import { theme } from './theme.styles.ts';
 import './parley-state.ts';
+import './parley-hours-editor.ts';
 
 /** One origin per line (or comma-separated); blanks dropped. */
 export function parseOrigins(text: string): string[] {
@@ -12,7 +13,7 @@ export function parseOrigins(text: string): string[] {
 
 /**
  * Admin page: the sites that embed the widget — create one, edit its allowed origins, copy its
- * embed snippet, rotate its identity secret.
+ * embed snippet, rotate its identity secret, set its opening hours.
  */
 export class ParleySites extends LitElement {
   static override styles = [theme, adminStyles, css`
@@ -34,6 +35,7 @@ export class ParleySites extends LitElement {
     revealed: { state: true },
     copied: { state: true },
     busy: { state: true },
+    hoursError: { state: true },
   };
   declare sites: Site[];
   declare loading: boolean;
@@ -42,6 +44,8 @@ export class ParleySites extends LitElement {
   declare revealed: ReadonlySet<string>;
   declare copied: string;
   declare busy: boolean;
+  /** The server's refusal of a site's hours, shown in that site's editor. */
+  declare hoursError: { id: string; text: string } | null;
 
   constructor() {
     super();
@@ -52,6 +56,7 @@ export class ParleySites extends LitElement {
     this.revealed = new Set();
     this.copied = '';
     this.busy = false;
+    this.hoursError = null;
   }
 
   override connectedCallback() {
@@ -110,6 +115,10 @@ export class ParleySites extends LitElement {
     return this.run(() => api.updateSite(site.id, patch), (m) => (this.error = m));
   }
 
+  private async setHours(site: Site, hours: BusinessHours | null) {
+    if (await this.run(() => api.updateSite(site.id, { hours }), (text) => (this.hoursError = { id: site.id, text }))) this.hoursError = null;
+  }
+
   private async copy(site: Site) {
     try {
       await navigator.clipboard.writeText(site.snippet);
@@ -162,6 +171,9 @@ export class ParleySites extends LitElement {
       <div class="field">Allowed origins
         <div class="inline"><textarea rows="2" aria-label="Allowed origins of ${s.name}" .value=${s.origins.join('\n')}></textarea>
           <button class="btn small" ?disabled=${this.busy} @click=${(e: Event) => this.saveOrigins(s, e)}>Save</button></div></div>
+      <div class="field">Opening hours <span class="hint">Outside them the widget says when the team is back; monitoring counts business time only.</span>
+        <parley-hours-editor .hours=${s.hours ?? null} label=${s.name} ?busy=${this.busy} error=${this.hoursError?.id === s.id ? this.hoursError.text : ''}
+          @parley-hours=${(e: CustomEvent<BusinessHours | null>) => this.setHours(s, e.detail)}></parley-hours-editor></div>
       <div class="field">Embed snippet <span class="hint">Paste before &lt;/body&gt; on every page of the site.</span>
         <pre>${s.snippet}</pre>
         <div><button class="btn small" @click=${() => this.copy(s)}>${this.copied === s.id ? 'Copied ✓' : 'Copy snippet'}</button></div></div>
