@@ -87,8 +87,8 @@ export const api = {
   async deleteTeam(id: string): Promise<void> {
     await request('DELETE', `/api/teams/${encodeURIComponent(id)}`);
   },
-  async setMailNewTickets(mailNewTickets: boolean): Promise<User> {
-    return one<User>(await request('PATCH', '/api/users/me', { mailNewTickets }), 'user');
+  async setMailOptin(optin: { mailNewTickets: boolean } | { mailCustomerReplies: boolean }): Promise<User> {
+    return one<User>(await request('PATCH', '/api/users/me', optin), 'user');
   },
   async setStatus(status: MemberStatus): Promise<User> {
     return one<User>(await request('PATCH', '/api/users/me', { status }), 'user');

@@ -33,6 +33,7 @@ import './parley-api-tokens.ts';
 import './parley-webhooks.ts';
 import './parley-outbox.ts';
 import './parley-mail-optin.ts';
+import type { MailOptin } from './parley-mail-optin.ts';
 import './parley-state.ts';
 import './parley-queue.ts';
 import './parley-toast.ts';
@@ -204,9 +205,9 @@ export class ParleyApp extends LitElement {
   }
 
   /** The member's opt-in to new-ticket mail while nobody is online. */
-  private async setMailNewTickets(on: boolean) {
+  private async setMailOptin(optin: MailOptin) {
     try {
-      this.user = await api.setMailNewTickets(on);
+      this.user = await api.setMailOptin(optin);
     } catch (e) {
       this.toast(errorText(e), 'error');
     }
@@ -227,7 +228,7 @@ export class ParleyApp extends LitElement {
           <parley-search-box .value=${this.route.name === 'search' ? this.route.q : ''}
             @parley-search=${(e: CustomEvent<string>) => (location.hash = href({ name: 'search', q: e.detail }))}></parley-search-box>
           <parley-status-picker status=${this.user.status} @parley-status=${(e: CustomEvent<MemberStatus>) => this.setStatus(e.detail)}></parley-status-picker>
-          <parley-mail-optin ?checked=${this.user.mailNewTickets ?? false} @parley-mail-optin=${(e: CustomEvent<boolean>) => this.setMailNewTickets(e.detail)}></parley-mail-optin>
+          <parley-mail-optin ?checked=${this.user.mailNewTickets ?? false} ?replies=${this.user.mailCustomerReplies ?? false} @parley-mail-optin=${(e: CustomEvent<MailOptin>) => this.setMailOptin(e.detail)}></parley-mail-optin>
           <span class="badge conn ${conn}" role="status">${connLabel}</span>
           <button class="btn bell" aria-label="Notifications, ${unreadNotes} unread" @click=${() => (this.drawerOpen = true)}>
             <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9"/><path d="M10.3 21a1.94 1.94 0 0 0 3.4 0"/></svg>${unreadNotes ? html`<span class="badge count">${unreadNotes}</span>` : nothing}</button>

@@ -5,22 +5,27 @@ import { cleanup, mount, record, settle } from './test/fixtures.ts';
 describe('parley-mail-optin', () => {
   afterEach(cleanup);
 
-  it('shows the choice and emits a change', async () => {
+  it('shows both choices and emits each change as its own field', async () => {
     const el = await mount('parley-mail-optin', { checked: true });
-    const changes = record<boolean>(el, 'parley-mail-optin');
-    const box = el.shadowRoot!.querySelector('input')!;
-    expect(box.checked).to.equal(true);
-    expect(el.shadowRoot!.querySelector('label')!.textContent).to.contain('Mail me new tickets');
-    box.checked = false;
-    box.dispatchEvent(new Event('change'));
-    expect(changes).to.deep.equal([false]);
+    const changes = record(el, 'parley-mail-optin');
+    const [tickets, replies] = el.shadowRoot!.querySelectorAll('input');
+    expect(tickets!.checked).to.equal(true);
+    expect(replies!.checked).to.equal(false);
+    const labels = [...el.shadowRoot!.querySelectorAll('label')].map((l) => l.textContent!.trim());
+    expect(labels).to.deep.equal(['Mail me new tickets', 'Mail me replies']);
+    tickets!.checked = false;
+    tickets!.dispatchEvent(new Event('change'));
+    replies!.checked = true;
+    replies!.dispatchEvent(new Event('change'));
+    expect(changes).to.deep.equal([{ mailNewTickets: false }, { mailCustomerReplies: true }]);
   });
 
   it('is disabled while saving', async () => {
-    const el = await mount('parley-mail-optin');
+    const el = await mount('parley-mail-optin', { replies: true });
     el.busy = true;
     await settle(el);
-    expect(el.shadowRoot!.querySelector('input')!.disabled).to.equal(true);
-    expect(el.shadowRoot!.querySelector('input')!.checked).to.equal(false);
+    const boxes = [...el.shadowRoot!.querySelectorAll('input')];
+    expect(boxes.map((b) => b.disabled)).to.deep.equal([true, true]);
+    expect(boxes.map((b) => b.checked)).to.deep.equal([false, true]);
   });
 });

@@ -7,7 +7,7 @@ import { integrationsApi } from './integrations-api.ts';
 import { theme } from './theme.styles.ts';
 import './parley-state.ts';
 
-const KIND: Record<OutboxMail['kind'], string> = { new_ticket: 'New ticket (staff)', unread_reply: 'Unread reply', transcript: 'Transcript' };
+const KIND: Record<OutboxMail['kind'], string> = { new_ticket: 'New ticket (staff)', unread_reply: 'Unread reply', transcript: 'Transcript', customer_reply: 'Customer reply (staff)' };
 
 /**
  * Admin page: the mail outbox, newest first: to whom, what, and whether it went out. Without SMTP

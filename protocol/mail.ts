@@ -2,7 +2,7 @@
 export const MAIL_STATES = ['pending', 'sent', 'failed'] as const;
 export type MailState = (typeof MAIL_STATES)[number];
 
-export const MAIL_KINDS = ['new_ticket', 'unread_reply', 'transcript'] as const;
+export const MAIL_KINDS = ['new_ticket', 'unread_reply', 'transcript', 'customer_reply'] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
 /** `GET /api/mail` (admin): the newest mails, for the console's Outbox page. */

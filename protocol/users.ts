@@ -17,6 +17,8 @@ export interface User {
   capacity: number;
   /** Mail a new ticket to this member while no member is online (their own opt-in). */
   mailNewTickets?: boolean;
+  /** Mail me a customer's reply on my tickets while I am not online (`PATCH /api/users/me {mailCustomerReplies}`). */
+  mailCustomerReplies?: boolean;
   createdAt: string;
 }
 

@@ -32,6 +32,7 @@ export const MemberStatusBody = v.pipe(
   v.object({
     status: optional(oneOf(MEMBER_STATUSES)),
     mailNewTickets: optional(flag('true mails new tickets to this member while no member is online')),
+    mailCustomerReplies: optional(flag('true mails customer replies on this member\'s tickets while they are not online')),
   }, 'must be a JSON object'),
-  v.check((b) => b.status !== undefined || b.mailNewTickets !== undefined, 'give status or mailNewTickets'),
+  v.check((b) => b.status !== undefined || b.mailNewTickets !== undefined || b.mailCustomerReplies !== undefined, 'give status, mailNewTickets or mailCustomerReplies'),
 );

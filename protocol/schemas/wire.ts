@@ -48,7 +48,7 @@ export const SearchResult = obj({
 export const SearchResponse = obj({ results: v.array(SearchResult) });
 
 export const User = obj({
-  id, email: v.string(), name: v.string(), role: v.picklist(ROLES), active: v.boolean(), status: v.picklist(MEMBER_STATUSES), capacity: int, mailNewTickets: v.optional(v.boolean()), createdAt: time,
+  id, email: v.string(), name: v.string(), role: v.picklist(ROLES), active: v.boolean(), status: v.picklist(MEMBER_STATUSES), capacity: int, mailNewTickets: v.optional(v.boolean()), mailCustomerReplies: v.optional(v.boolean()), createdAt: time,
 });
 export const Customer = obj({ id, siteId: id, name: nullable(v.string()), email: nullable(v.string()), verified: v.boolean(), externalId: nullable(v.string()) });
 export const SiteAvailability = obj({ open: v.boolean(), backAt: nullable(time) });

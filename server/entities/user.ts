@@ -20,6 +20,7 @@ const UserSchema = defineEntity({
     lastAssignedAt: p.datetime().nullable(),
     // Mail a new ticket to this member when no member is online (their opt-in).
     mailNewTickets: p.boolean().default(false),
+    mailCustomerReplies: p.boolean().default(false),
   },
 });
 

@@ -1,7 +1,7 @@
 import type { Ticket } from '../../protocol/index.ts';
 import type { Database } from '../db/orm.ts';
 import { enqueueMail } from './outbox.ts';
-import { newTicketMail } from './templates.ts';
+import { customerReplyMail, newTicketMail } from './templates.ts';
 
 /**
  * A new ticket, mailed (inside the ticket's transaction) to every active member who opted in, when
@@ -17,4 +17,23 @@ export async function queueNewTicketMail(sql: Database['sql'], publicUrl: string
     kind: 'new_ticket', to: m.email, locale: 'en', ticketId: ticket.id,
     render: (unsubscribe) => newTicketMail('en', { customerName: ticket.customer.name ?? null, category: ticket.category, description: ticket.description, consoleUrl }, unsubscribe),
   })));
+}
+
+/**
+ * A customer's reply (never a note: the caller passes public messages only), mailed to the ticket's
+ * assignee when they opted in and are not online (the status is shared by every instance). One
+ * pending mail per ticket at a time, so a burst of replies is one mail, not many.
+ */
+export async function queueCustomerReplyMail(sql: Database['sql'], publicUrl: string, ticketId: string, body: string): Promise<number> {
+  const [row] = await sql<{ email: string; category: string; name: string | null }>(
+    `select u.email, t.category, c.name from tickets t join users u on u.id = t.assignee_id join customers c on c.id = t.customer_id
+     where t.id = ? and t.status <> 'closed' and u.active and u.mail_customer_replies and u.status <> 'online'
+       and not exists (select 1 from mail_outbox o where o.kind = 'customer_reply' and o.ticket_id = t.id and o.state = 'pending')`, [ticketId],
+  );
+  if (!row) return 0;
+  const consoleUrl = `${publicUrl}/console#/tickets/${encodeURIComponent(ticketId)}`;
+  return enqueueMail(sql, publicUrl, [{
+    kind: 'customer_reply', to: row.email, locale: 'en', ticketId,
+    render: (unsubscribe) => customerReplyMail({ customerName: row.name, category: row.category, body, consoleUrl }, unsubscribe),
+  }]);
 }

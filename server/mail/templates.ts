@@ -17,6 +17,16 @@ export function newTicketMail(locale: MailLocale, t: { customerName: string | nu
   ], unsubscribeUrl);
 }
 
+/** A customer's reply on a member's ticket while that member is not online. Staff mail is in English. */
+export function customerReplyMail(t: { customerName: string | null; category: string; body: string; consoleUrl: string }, unsubscribeUrl: string): RenderedMail {
+  const who = t.customerName ?? 'The visitor';
+  return layout('en', `New reply: ${t.category}`, [
+    { p: `${who} replied on your ticket while you were away.` },
+    { quote: t.body, by: who },
+    { link: t.consoleUrl, label: 'Open the ticket' },
+  ], unsubscribeUrl);
+}
+
 /** Staff replies the customer has not read, with the way back to the conversation. */
 export function unreadReplyMail(locale: MailLocale, t: { messages: { by: string; body: string }[]; resumeUrl: string | null }, unsubscribeUrl: string): RenderedMail {
   const quotes = t.messages.map((m) => ({ quote: m.body, by: m.by }));

@@ -3,7 +3,7 @@ import type { Database } from '../db/orm.ts';
 import { badRequest } from '../errors.ts';
 import { mailLocale } from './layout.ts';
 import { enqueueMail } from './outbox.ts';
-import { queueNewTicketMail } from './staff-mail.ts';
+import { queueCustomerReplyMail, queueNewTicketMail } from './staff-mail.ts';
 import { transcriptMail } from './templates.ts';
 
 /** What the ticket form may add: the customer's email, and whether they want a transcript on close. */
@@ -32,6 +32,11 @@ export class TicketMail {
     }
     if (input.transcript) await sql(`update tickets set mail_transcript = true where id = ?`, [ticket.id]);
     await queueNewTicketMail(sql, this.publicUrl(), ticket);
+  }
+
+  /** A customer's public message: their assignee's mail, when opted in and not online. */
+  customerReplied(sql: Database['sql'], ticketId: string, body: string): Promise<number> {
+    return queueCustomerReplyMail(sql, this.publicUrl(), ticketId, body);
   }
 
   /** A closed ticket: its transcript, when the customer asked or the site mails them all. */

@@ -77,7 +77,8 @@ export function createServices(config: Config, db: Database, bus: Bus, metrics: 
   const auth = new AuthService(db, bus, config.sessionTtlHours, limits);
   const sites = new SiteService(db, bus);
   const publicUrl = () => config.publicUrl ?? `http://localhost:${config.port}`;
-  const tickets = new TicketService(db, bus, sites, new TicketMail(publicUrl));
+  const ticketMail = new TicketMail(publicUrl);
+  const tickets = new TicketService(db, bus, sites, ticketMail);
   const unreadReplies = new UnreadReplyMailer(db, config.mail.emailAfterMs);
   const mailWorker = new MailWorker(db, config.mail, createMailTransport(config.mail, config.dataDir), publicUrl,
     (err) => logger(config.logLevel).error({ err }, 'mail worker failed'), (url) => unreadReplies.sweep(url));
@@ -105,7 +106,7 @@ export function createServices(config: Config, db: Database, bus: Bus, metrics: 
     availability: new AvailabilityService(db, config.offlineGraceSeconds * 1000, kick, logError),
     users: new UserService(db, auth),
     visitors: new VisitorService(db, sites, bus, limits),
-    messages: new MessageService(db, bus, tickets, attachments),
+    messages: new MessageService(db, bus, tickets, attachments, ticketMail),
     ratings: new RatingService(db, tickets),
     replyTime: new ReplyTimeService(db),
     apiTokens: new ApiTokenService(db),

@@ -8,6 +8,7 @@ import { MESSAGE_COLUMNS, MessageWriter } from './message-writer.ts';
 import type { TicketService } from './tickets.ts';
 import { isUuid } from '../input.ts';
 import type { AttachmentService } from '../attachments/service.ts';
+import type { TicketMail } from '../mail/ticket-mail.ts';
 
 const COLUMNS = MESSAGE_COLUMNS;
 /** Notes handed out with one history page at most (a stretch between two public messages rarely holds more). */
@@ -24,9 +25,11 @@ export class MessageService {
   private readonly writer: MessageWriter;
 
   private readonly attachments: AttachmentService;
+  private readonly mail: TicketMail | null;
 
-  constructor(db: Database, bus: Bus, tickets: TicketService, attachments: AttachmentService) {
+  constructor(db: Database, bus: Bus, tickets: TicketService, attachments: AttachmentService, mail: TicketMail | null = null) {
     this.db = db;
+    this.mail = mail;
     this.attachments = attachments;
     this.bus = bus;
     this.tickets = tickets;
@@ -55,6 +58,8 @@ export class MessageService {
     if (!stored.duplicate) {
       this.bus.publish(internal ? { t: 'message', ticketId, seq: message.seq, internal: true, message } : { t: 'message', ticketId, seq: message.seq, message });
       if (internal) void this.tellMentioned(message).catch(() => {});
+      // After the message is stored (the batching writer has no transaction to share): a crash in between loses this one mail, never the message.
+      else if (actor.kind === 'customer' && this.mail) await this.mail.customerReplied(this.db.sql, ticketId, body);
     }
     return { message, duplicate: stored.duplicate };
   }

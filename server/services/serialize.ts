@@ -62,6 +62,7 @@ export const userToWire = (u: User): WireUser => ({
   status: u.status as WireUser['status'],
   capacity: u.capacity,
   mailNewTickets: u.mailNewTickets,
+  mailCustomerReplies: u.mailCustomerReplies,
   createdAt: iso(u.createdAt)!,
 });
 

@@ -32,6 +32,11 @@ export class UserService {
     await this.db.em().nativeUpdate(User, { id }, { mailNewTickets: on });
   }
 
+  /** Whether `id` gets mail for customer replies on their tickets while not online (`{mailCustomerReplies}`). */
+  async setMailCustomerReplies(id: string, on: boolean): Promise<void> {
+    await this.db.em().nativeUpdate(User, { id }, { mailCustomerReplies: on });
+  }
+
   /** Every active staff member's name, status and load (no emails): whom a ticket can be transferred to. */
   loads(): Promise<MemberLoad[]> {
     return memberLoads(this.db);

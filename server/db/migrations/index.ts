@@ -16,6 +16,7 @@ import { Migration0143TicketEmail } from './0143-ticket-email.ts';
 import { Migration0144ResumeLinks } from './0144-resume-links.ts';
 import { Migration0150Deployment } from './0150-deployment.ts';
 import { Migration0160Attachments } from './0160-attachments.ts';
+import { Migration0170MailCustomerReplies } from './0170-mail-customer-replies.ts';
 import { Migration0180CategoryLabels } from './0180-category-labels.ts';
 
 // Listed explicitly (no file globbing) so the same list runs on PGlite and PostgreSQL, from .ts sources.
@@ -38,5 +39,6 @@ export const migrationsList = [
   { name: '0144-resume-links', class: Migration0144ResumeLinks },
   { name: '0150-deployment', class: Migration0150Deployment },
   { name: '0160-attachments', class: Migration0160Attachments },
+  { name: '0170-mail-customer-replies', class: Migration0170MailCustomerReplies },
   { name: '0180-category-labels', class: Migration0180CategoryLabels },
 ];

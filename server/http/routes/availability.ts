@@ -11,9 +11,10 @@ export const availabilityRoutes = new Router();
 availabilityRoutes.patch('/api/users/me', async (ctx: Ctx) => {
   const actor = requireStaff(ctx);
   const { services } = ctx.state;
-  const { status, mailNewTickets } = input(MemberStatusBody, ctx.state.body);
+  const { status, mailNewTickets, mailCustomerReplies } = input(MemberStatusBody, ctx.state.body);
   if (status) await services.availability.set(actor.id, status);
   if (mailNewTickets !== undefined) await services.users.setMailNewTickets(actor.id, mailNewTickets);
+  if (mailCustomerReplies !== undefined) await services.users.setMailCustomerReplies(actor.id, mailCustomerReplies);
   ctx.body = userToWire(await services.users.get(actor.id));
 });
 
