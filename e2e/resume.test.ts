@@ -1,13 +1,15 @@
 // The customer who left, end to end: a staff reply goes unread, the mail reaches a real SMTP server in
 // the test process, and its resume link opens the host page in a fresh browser (no storage, another
 // "device") with the widget on that conversation, where the customer answers and the agent sees it.
-// A tampered link opens nothing of the customer's and says the link is not valid.
+// A tampered or an expired link opens nothing of the customer's and says the link is not valid (that
+// the link reaches no other ticket is server/test/resume-link.test.ts).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message, Site, Ticket } from '../protocol/index.ts';
 import { TEST_MAIL } from '../server/testing/mail-server.ts';
 import { startSmtpReceiver, type SmtpReceiver } from '../server/testing/smtp-receiver.ts';
 import { startTestServer, type TestServer } from '../server/testing/test-server.ts';
+import { tokenId } from '../server/services/tokens.ts';
 import { seriousViolations } from './support/axe.ts';
 import { launch } from './support/browser.ts';
 import { CustomerClient } from './support/customer-client.ts';
@@ -100,6 +102,18 @@ describe('resume link from an email, in a fresh browser', () => {
     expect(await page.getByText(REPLY).count()).toBe(0);
     expect(await page.getByText(DESCRIPTION).count()).toBe(0);
     await expect.poll(() => page.url()).not.toContain('parley_resume');
+    await page.context().close();
+  });
+
+  it('refuses the link once it has expired', async () => {
+    const token = link.searchParams.get('parley_resume')!;
+    await server.services.db.sql(`update resume_tokens set expires_at = now() - interval '1 second' where id = ?`, [tokenId(token)]);
+    const page = await freshPage();
+    await page.goto(link.href);
+    await page.getByRole('dialog').waitFor();
+    await page.getByText(/not valid/i).first().waitFor();
+    expect(await page.getByText(REPLY).count()).toBe(0);
+    expect(await page.getByText(DESCRIPTION).count()).toBe(0);
     await page.context().close();
   });
 });
