@@ -58,8 +58,9 @@ export class MessageService {
     if (!stored.duplicate) {
       this.bus.publish(internal ? { t: 'message', ticketId, seq: message.seq, internal: true, message } : { t: 'message', ticketId, seq: message.seq, message });
       if (internal) void this.tellMentioned(message).catch(() => {});
-      // After the message is stored (the batching writer has no transaction to share): a crash in between loses this one mail, never the message.
-      else if (actor.kind === 'customer' && this.mail) await this.mail.customerReplied(this.db.sql, ticketId, body);
+      // After the message is stored (the batching writer has no transaction to share): a crash in between loses this one mail,
+      // never the message. Not awaited: the sender's ack does not wait for a staff notification (nor fail with it).
+      else if (actor.kind === 'customer' && this.mail) void this.mail.customerReplied(this.db.sql, ticketId, body).catch(() => {});
     }
     return { message, duplicate: stored.duplicate };
   }
