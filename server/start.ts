@@ -107,6 +107,7 @@ function serve(opts: { config: Config; server: Server; readiness: Readiness; ser
     await services.webhookWorker.stop();
     await services.mailWorker.stop();
     await services.attachments.sweeper.stop();
+    await services.messages.settled();
     await new Promise((ok) => (control ? control.close(ok) : ok(null)));
     services.availability.close();
     await services.routing.close();

@@ -26,6 +26,8 @@ export class MessageService {
 
   private readonly attachments: AttachmentService;
   private readonly mail: TicketMail | null;
+  /** Follow-up work of sends (mentions, staff mail) that the sender's ack does not wait for. */
+  private readonly followUps = new Set<Promise<void>>();
 
   constructor(db: Database, bus: Bus, tickets: TicketService, attachments: AttachmentService, mail: TicketMail | null = null) {
     this.db = db;
@@ -57,12 +59,22 @@ export class MessageService {
     if (attachmentIds.length || stored.duplicate) [message] = await this.withFiles([message]) as [WireMessage];
     if (!stored.duplicate) {
       this.bus.publish(internal ? { t: 'message', ticketId, seq: message.seq, internal: true, message } : { t: 'message', ticketId, seq: message.seq, message });
-      if (internal) void this.tellMentioned(message).catch(() => {});
+      if (internal) this.followUp(this.tellMentioned(message));
       // After the message is stored (the batching writer has no transaction to share): a crash in between loses this one mail,
       // never the message. Not awaited: the sender's ack does not wait for a staff notification (nor fail with it).
-      else if (actor.kind === 'customer' && this.mail) void this.mail.customerReplied(this.db.sql, ticketId, body).catch(() => {});
+      else if (actor.kind === 'customer' && this.mail) this.followUp(this.mail.customerReplied(this.db.sql, ticketId, body));
     }
     return { message, duplicate: stored.duplicate };
+  }
+
+  private followUp(work: Promise<unknown>): void {
+    const p = work.then(() => {}, () => {}).finally(() => this.followUps.delete(p));
+    this.followUps.add(p);
+  }
+
+  /** Resolves when the follow-up work of every send so far is done (before the database closes, and for tests). */
+  async settled(): Promise<void> {
+    while (this.followUps.size) await Promise.all([...this.followUps]);
   }
 
   /** `@name` in a new note: the active members it names (not its author) are told, through the bus, on any instance. */

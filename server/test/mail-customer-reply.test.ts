@@ -8,7 +8,8 @@ describe('staff mail for a customer reply on their ticket while they are not onl
   const f = useMailServer();
   const say = (api: ApiClient, ticketId: string, body: string, internal = false) =>
     api.post(`/api/tickets/${ticketId}/messages`, { clientId: randomUUID(), body, ...(internal ? { internal } : {}) });
-  const replyMails = async () => (await f.server.services.db.sql<{ to_address: string; ticket_id: string }>(
+  // Staff mail is queued after the sender's ack: count once the sends' follow-up work is done.
+  const replyMails = async () => (await f.server.services.messages.settled(), await f.server.services.db.sql<{ to_address: string; ticket_id: string }>(
     `select to_address, ticket_id from mail_outbox where kind = 'customer_reply' order by seq`)).length;
   async function accepted(description: string): Promise<Ticket> {
     const ticket = (await newTicket(f.c.customer, description)).body;
@@ -68,6 +69,7 @@ describe('staff mail for a customer reply on their ticket while they are not onl
                values (gen_random_uuid(), now(), 'customer_reply', ?, 'en', 's', 't', '<p>h</p>', ?, 'burst-token-0123456789ab', 'pending', now() + interval '1 hour')`, [f.c.memberUser.email, ticket.id]);
     expect((await say(f.c.customer, ticket.id, 'one')).status).toBe(201);
     expect((await say(f.c.customer, ticket.id, 'two')).status).toBe(201);
+    await f.server.services.messages.settled();
     const rows = await sql<{ state: string }>(`select state from mail_outbox where ticket_id = ? and kind = 'customer_reply'`, [ticket.id]);
     expect(rows).toEqual([{ state: 'pending' }]);
   });
