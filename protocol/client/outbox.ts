@@ -1,3 +1,4 @@
+import type { Attachment } from '../attachments.ts';
 import type { Message } from '../messages.ts';
 import type { RealtimeSocket } from './socket.ts';
 
@@ -10,6 +11,8 @@ export interface OutboxItem {
   body: string;
   /** An internal note (staff only). */
   internal?: boolean;
+  /** Uploaded files the message carries (their ids go on the frame; kept whole so the sender sees them while it is pending). */
+  attachments?: Attachment[];
   state: OutboxState;
   /** Why it failed, in the server's words. */
   error?: string;
@@ -55,9 +58,9 @@ export class Outbox {
     this._pump();
   }
 
-  /** Queues a message; it goes out now or as soon as the socket is back. */
-  send(ticketId: string, body: string, internal = false): OutboxItem {
-    const item: OutboxItem = { clientId: newClientId(), ticketId, body, state: 'sending', tries: 0, ...(internal ? { internal } : {}) };
+  /** Queues a message (with files already uploaded, if any); it goes out now or as soon as the socket is back. */
+  send(ticketId: string, body: string, internal = false, attachments: Attachment[] = []): OutboxItem {
+    const item: OutboxItem = { clientId: newClientId(), ticketId, body, state: 'sending', tries: 0, ...(internal ? { internal } : {}), ...(attachments.length ? { attachments } : {}) };
     this.items = [...this.items, item];
     this._changed();
     this._pump();
@@ -95,8 +98,9 @@ export class Outbox {
     const item = this.items.find((i) => i.state === 'sending');
     if (!item || this._inFlight || this._holdOff || this._socket.state !== 'open') return;
     this._inFlight = item;
-    const { clientId, ticketId, body, internal } = item;
-    const result = await this._socket.push({ type: 'message', ticketId, clientId, body, ...(internal ? { internal } : {}) }, this._timeoutMs).result;
+    const { clientId, ticketId, body, internal, attachments } = item;
+    const ids = attachments?.map((a) => a.id);
+    const result = await this._socket.push({ type: 'message', ticketId, clientId, body, ...(internal ? { internal } : {}), ...(ids?.length ? { attachments: ids } : {}) }, this._timeoutMs).result;
     this._inFlight = null;
     if (result.status === 'ack' && result.reply.message) {
       this.items = this.items.filter((i) => i.clientId !== clientId);
