@@ -201,7 +201,7 @@ export function createStore(ctx: StoreContext) {
         return false;
       }
     },
-    send: (ticketId: string, body: string) => live?.send(ticketId, body),
+    send: (ticketId: string, body: string, attachments?: string[]) => live?.send(ticketId, body, attachments),
     retry: (clientId: string) => live?.retry(clientId),
     typing: (ticketId: string) => live?.typing(ticketId),
     /** Moves to the verified customer (the server carries the visitor's open tickets over); the same identity again changes nothing. */

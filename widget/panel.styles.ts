@@ -163,6 +163,8 @@ fieldset {
   padding: 0;
 }
 select, textarea, .body [type=email] {
+  background: var(--card);
+  color: inherit;
   box-sizing: border-box;
   width: 100%;
   padding: 10px;
@@ -228,10 +230,6 @@ form .error {
 }
 [data-theme=dark] {
   color-scheme: dark;
-}
-select, textarea, .body [type=email] {
-  background: var(--card);
-  color: inherit;
 }
 .faces {
   display: flex;

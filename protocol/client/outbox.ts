@@ -10,6 +10,8 @@ export interface OutboxItem {
   body: string;
   /** An internal note (staff only). */
   internal?: boolean;
+  /** Ids of finished uploads (`POST /api/tickets/:id/attachments`) the message carries. */
+  attachments?: string[];
   state: OutboxState;
   /** Why it failed, in the server's words. */
   error?: string;
@@ -56,8 +58,8 @@ export class Outbox {
   }
 
   /** Queues a message; it goes out now or as soon as the socket is back. */
-  send(ticketId: string, body: string, internal = false): OutboxItem {
-    const item: OutboxItem = { clientId: newClientId(), ticketId, body, state: 'sending', tries: 0, ...(internal ? { internal } : {}) };
+  send(ticketId: string, body: string, internal = false, attachments: string[] = []): OutboxItem {
+    const item: OutboxItem = { clientId: newClientId(), ticketId, body, state: 'sending', tries: 0, ...(internal ? { internal } : {}), ...(attachments.length ? { attachments } : {}) };
     this.items = [...this.items, item];
     this._changed();
     this._pump();
@@ -95,8 +97,9 @@ export class Outbox {
     const item = this.items.find((i) => i.state === 'sending');
     if (!item || this._inFlight || this._holdOff || this._socket.state !== 'open') return;
     this._inFlight = item;
-    const { clientId, ticketId, body, internal } = item;
-    const result = await this._socket.push({ type: 'message', ticketId, clientId, body, ...(internal ? { internal } : {}) }, this._timeoutMs).result;
+    const { clientId, ticketId, body, internal, attachments } = item;
+    // An item has `internal` and `attachments` only when set (see send), so unset ones stay off the wire.
+    const result = await this._socket.push({ type: 'message', ticketId, clientId, body, internal, attachments }, this._timeoutMs).result;
     this._inFlight = null;
     if (result.status === 'ack' && result.reply.message) {
       this.items = this.items.filter((i) => i.clientId !== clientId);

@@ -1,14 +1,16 @@
 import type { ComponentChildren } from 'preact';
 import type { Message } from '../../protocol/index.ts';
 import type { Store } from '../actions.ts';
+import { Files } from './attach.ts';
 import { linkify } from './linkify.tsx';
 import { initials } from './team-faces.tsx';
 
-const bubble = (key: string, cls: string, body: string, meta: ComponentChildren, face?: string) => (
+const bubble = (key: string, cls: string, body: string, meta: ComponentChildren, face?: string, files?: ComponentChildren) => (
   <div key={key} class={`msg ${cls}`}>
     {face && <span class="face" aria-hidden="true">{face}</span>}
     <div class="bubble" dir="auto">
       {linkify(body)}
+      {files}
     </div>
     {meta && <div class="meta">{meta}</div>}
   </div>
@@ -37,6 +39,8 @@ export function MessageList({ s, ticketId }: { s: Store; ticketId: string }) {
         const last = !sameGroup(m, list[i + 1]);
         const mine = m.author.kind === 'customer';
         const name = m.author.name || t.title;
+        // Only a message with files draws the chunk's component (and so fetches it).
+        const files = m.attachments?.length && <Files s={s} list={m.attachments} />;
         return [
           day(m) !== day(list[i - 1]) && (
             <p key={`d${m.id}`} class="day">
@@ -44,14 +48,14 @@ export function MessageList({ s, ticketId }: { s: Store; ticketId: string }) {
             </p>
           ),
           mine
-            ? bubble(m.id, 'mine', m.body, m.seq === seen ? `${time} · ${t.read}` : last && `${time}${m.seq > theirRead ? ` · ${t.sent}` : ''}`)
-            : bubble(m.id, last ? 'last' : '', m.body, last && `${name} · ${time}`, last ? initials(name) : undefined),
+            ? bubble(m.id, 'mine', m.body, m.seq === seen ? `${time} · ${t.read}` : last && `${time}${m.seq > theirRead ? ` · ${t.sent}` : ''}`, undefined, files)
+            : bubble(m.id, last ? 'last' : '', m.body, last && `${name} · ${time}`, last ? initials(name) : undefined, files),
         ];
       })}
       {s.pending.value.map(
         (p) =>
           p.ticketId === ticketId &&
-          bubble(p.clientId, `mine ${p.state}`, p.body, p.state === 'sending' ? t.sending : <button onClick={() => s.retry(p.clientId)}>{`${t.failed}${p.error ? ` (${p.error})` : ''} · ${t.retry}`}</button>),
+          bubble(p.clientId, `mine ${p.state}`, p.body || '📎', p.state === 'sending' ? t.sending : <button onClick={() => s.retry(p.clientId)}>{`${t.failed}${p.error ? ` (${p.error})` : ''} · ${t.retry}`}</button>),
       )}
     </div>
   );

@@ -3,6 +3,7 @@ import type { Store } from '../actions.ts';
 import { fill } from '../i18n/index.ts';
 import { load, save } from '../storage.ts';
 import { categoryLabel, put, ticketById } from '../store.ts';
+import { dropTarget, Tray } from './attach.ts';
 import { Composer } from './composer.tsx';
 import { lazy } from './lazy.ts';
 import { MessageList } from './message-list.tsx';
@@ -67,7 +68,7 @@ export function TicketView({ s, id }: { s: Store; id: string }) {
         </div>
         <small dir="auto">{tk.description}</small>
       </div>
-      <div class="body chat" ref={scroller} onScroll={scrolled}>
+      <div class="body chat" ref={scroller} onScroll={scrolled} {...(tk.status === 'assigned' && dropTarget(s, id))}>
         {tk.status === 'open' && (
           <p class="note">
             {s.queue.value[id] ? `${fill(t.inQueue, { n: s.queue.value[id] })} ` : ''}
@@ -112,6 +113,7 @@ export function TicketView({ s, id }: { s: Store; id: string }) {
               </>
             )}
           </small>
+          {!!s.uploads.value[id]?.length && <Tray s={s} ticketId={id} />}
           <Composer s={s} ticketId={id} />
         </>
       )}
