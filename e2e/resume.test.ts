@@ -1,8 +1,9 @@
 // The customer who left, end to end: a staff reply goes unread, the mail reaches a real SMTP server in
 // the test process, and its resume link opens the host page in a fresh browser (no storage, another
 // "device") with the widget on that conversation, where the customer answers and the agent sees it.
-// A tampered or an expired link opens nothing of the customer's and says the link is not valid (that
-// the link reaches no other ticket is server/test/resume-link.test.ts).
+// The link reaches that ticket only (the customer's other ticket is neither listed nor readable with
+// the widget's token); a tampered or an expired link opens nothing of the customer's and says the
+// link is not valid (every path of the single-ticket rule is server/test/resume-link.test.ts).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message, Site, Ticket } from '../protocol/index.ts';
@@ -20,6 +21,7 @@ import * as widget from './support/widget-steps.ts';
 const EMAIL = 'lena.resume@shop.test';
 const DESCRIPTION = 'Where is my parcel 4471?';
 const REPLY = 'It left our warehouse this morning, here is the tracking number: 1Z999';
+const OTHER = 'A second question, about invoice 9001';
 
 describe('resume link from an email, in a fresh browser', () => {
   let smtp: SmtpReceiver;
@@ -29,6 +31,7 @@ describe('resume link from an email, in a fresh browser', () => {
   let browser: Browser;
   let member: StaffClient;
   let ticket: Ticket;
+  let other: Ticket;
   let link: URL;
 
   const freshPage = async (): Promise<Page> => (await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' })).newPage();
@@ -62,6 +65,8 @@ describe('resume link from an email, in a fresh browser', () => {
     const created = await customer.request<Ticket>('POST', '/api/tickets', { category: 'General', urgency: 'medium', description: DESCRIPTION, email: EMAIL });
     expect(created.status).toBe(201);
     ticket = created.body;
+    // Another ticket of the same customer, which the link must not reach.
+    other = (await customer.request<Ticket>('POST', '/api/tickets', { category: 'General', urgency: 'low', description: OTHER })).body;
     await member.ok('POST', `/api/tickets/${ticket.id}/accept`, {});
     await member.ok<Message>('POST', `/api/tickets/${ticket.id}/messages`, { clientId: 'reply-1', body: REPLY });
 
@@ -91,6 +96,16 @@ describe('resume link from an email, in a fresh browser', () => {
     await expect.poll(() => page.url()).not.toContain('parley_resume');
     expect(new URL(page.url()).searchParams.get('order')).toBe('4471');
     expect(await seriousViolations(page)).toEqual([]);
+    // The link reaches that ticket only: the customer's other ticket is not listed, and the widget's
+    // token is refused for it on every path the browser can take.
+    const refused = await page.evaluate(async ({ key, api, id }) => {
+      const token = localStorage.getItem(`parley:${key}:token`);
+      const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+      const read = await fetch(`${api}/api/tickets/${id}/messages`, { headers });
+      const send = await fetch(`${api}/api/tickets/${id}/messages`, { method: 'POST', headers, body: JSON.stringify({ clientId: 'x-1', body: 'sneaky' }) });
+      return [read.status, send.status];
+    }, { key: site.key, api: server.url, id: other.id });
+    expect(refused).toEqual([404, 404]);
 
     await widget.send(page, 'Thanks, found it!');
     await expect.poll(async () => (await member.ok<{ messages: Message[] }>('GET', `/api/tickets/${ticket.id}/messages`)).messages.map((m) => m.body)).toContain('Thanks, found it!');
@@ -98,6 +113,8 @@ describe('resume link from an email, in a fresh browser', () => {
     // After a reload (the token is gone from the address) the same browser still has the conversation.
     await page.reload();
     await widget.openWidget(page);
+    await page.getByText(DESCRIPTION).first().waitFor();
+    expect(await page.getByText(OTHER).count()).toBe(0);
     await widget.openTicket(page, DESCRIPTION);
     await page.getByText('Thanks, found it!').waitFor();
     await page.context().close();

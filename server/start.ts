@@ -92,9 +92,10 @@ function serve(opts: { config: Config; server: Server; readiness: Readiness; ser
   const { config, server, readiness, services, url, port, control } = opts;
   const { bus, metrics, db } = services;
   const hub = new Hub(services);
-  const customerConnected = (id: string) => !hub.registry.ofCustomer(id)[Symbol.iterator]().next().done;
+  const customerConnected = (id: string) => hub.registry.customerSockets(id) > 0;
   services.customers.useSocketCheck(customerConnected);
   services.unreadReplies.useSocketCheck(customerConnected);
+  services.customerPresence.start(() => hub.registry.customerIds());
   const app = createApp({ services, root: ROOT, connections: () => hub.connectionCounts() });
   const upgrade = upgradeHandler(hub);
   readiness.open(app.callback(), upgrade.handler);
@@ -108,6 +109,7 @@ function serve(opts: { config: Config; server: Server; readiness: Readiness; ser
     await services.mailWorker.stop();
     await services.attachments.sweeper.stop();
     await services.messages.settled();
+    await services.customerPresence.stop();
     await new Promise((ok) => (control ? control.close(ok) : ok(null)));
     services.availability.close();
     await services.routing.close();

@@ -1,14 +1,14 @@
 // The widget's live side: one RealtimeSocket, an outbox kept in storage, and a TicketSubscription
 // per ticket the customer chats on or reads. Writes the store's signals as events arrive.
 import { Outbox, RealtimeSocket, TicketSubscription } from '../protocol/client/index.ts';
-import type { Message, Ticket } from '../protocol/index.ts';
+import type { Attachment, Message, Ticket } from '../protocol/index.ts';
 import { save } from './storage.ts';
 import { put, ticketById, type State } from './store.ts';
 
 export interface Realtime {
   /** Subscribes to a ticket's room (history, messages, typing, read) once. */
   follow(ticket: Ticket): void;
-  send(ticketId: string, body: string, attachments?: string[]): void;
+  send(ticketId: string, body: string, attachments?: Attachment[]): void;
   retry(clientId: string): void;
   typing(ticketId: string): void;
   read(ticketId: string, seq: number): void;

@@ -1,5 +1,6 @@
 import type { Database } from '../db/orm.ts';
 import { unreadReplyMailDue } from '../domain/unread-reply.ts';
+import { customerConnectedSql } from '../realtime/customer-presence.ts';
 import { mailLocale } from './layout.ts';
 import { enqueueMail } from './outbox.ts';
 import { resumeLink } from './resume-link.ts';
@@ -35,7 +36,10 @@ export class UnreadReplyMailer {
     this.afterMs = afterMs;
   }
 
-  /** Whether a socket of this customer is open on this instance (set by start.ts from the hub). */
+  /**
+   * Whether a socket of this customer is open on this instance (set by start.ts from the hub). The sweep's
+   * SQL asks customer_connections for every instance; this covers the moment before a new socket's row is written.
+   */
   useSocketCheck(check: (customerId: string) => boolean): void {
     this.connected = check;
   }
@@ -56,6 +60,7 @@ export class UnreadReplyMailer {
        where m.created_at > now() - interval '1 day' and m.author_kind in ('member', 'admin') and ${PUBLIC}
          and m.seq > greatest(coalesce(r.seq, 0), coalesce(ml.seq, 0))
          and c.email is not null
+         and not ${customerConnectedSql('c.id')}
          and not exists (select 1 from mail_unsubscribes u where u.address = lower(c.email))
        group by t.id, c.id, c.email, p.context, tp.url, r.seq, ml.at`,
     );

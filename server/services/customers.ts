@@ -1,4 +1,5 @@
 import type { CustomerAttributes, CustomerDetails, CustomerTicket, VisitorContext } from '../../protocol/index.ts';
+import { customerConnectedSql } from '../realtime/customer-presence.ts';
 import type { Database } from '../db/orm.ts';
 import { canView, hasScope, isStaff, type Actor } from '../domain/index.ts';
 import { Customer, CustomerProfile, Ticket, TicketPage } from '../entities/index.ts';
@@ -14,7 +15,7 @@ const TICKETS_SHOWN = 50;
 /** Customer context for staff: recorded when a visitor arrives, read by the console's details panel. */
 export class CustomerService {
   private readonly db: Database;
-  /** Whether a socket of this customer is open on this instance; the hub supplies it once it exists. */
+  /** Whether a socket of this customer is open on this instance (the hub supplies it); other instances' are in customer_connections. */
   private hasSocket: (customerId: string) => boolean = () => false;
 
   constructor(db: Database) {
@@ -60,9 +61,10 @@ export class CustomerService {
     const em = this.db.em();
     const customer = isUuid(customerId) ? await em.findOne(Customer, { id: customerId }) : null;
     if (!customer) throw notFound('customer');
-    const [profile, all] = await Promise.all([
+    const [profile, all, [connected]] = await Promise.all([
       em.findOne(CustomerProfile, { customerId }),
       em.find(Ticket, { customer: customerId }, { populate: ['customer', 'assignee'], orderBy: { createdAt: 'desc' }, limit: TICKETS_SHOWN }),
+      this.hasSocket(customerId) ? [{ yes: true }] : this.db.sql<{ yes: boolean }>(`select ${customerConnectedSql('?::uuid')} as yes`, [customerId]),
     ]);
     // Identity rules govern customers; staff visibility does not depend on them.
     const tickets = all.filter((t) => canView(actor, factsOf(t, false)));
@@ -79,7 +81,7 @@ export class CustomerService {
         context: profile?.context ?? null,
         firstSeenAt: customer.createdAt.toISOString(),
         lastSeenAt: lastSeen ? lastSeen.toISOString() : null,
-        online: this.hasSocket(customer.id) || (lastSeen !== null && Date.now() - lastSeen.getTime() < ONLINE_WITHIN_MS),
+        online: connected!.yes || (lastSeen !== null && Date.now() - lastSeen.getTime() < ONLINE_WITHIN_MS),
       },
       tickets: tickets.map((t): CustomerTicket => ({ ...ticketToWire(t), openedOn: pageOf.get(t.id) ?? null })),
     };

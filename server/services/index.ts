@@ -14,6 +14,7 @@ import { AvailabilityService } from './availability.ts';
 import { MailOutboxService } from './mail-outbox.ts';
 import { MessageAllowance } from './message-allowance.ts';
 import { MessageService } from './messages.ts';
+import { CustomerPresence } from '../realtime/customer-presence.ts';
 import { Limits } from './rate-limit.ts';
 import { RatingService } from './ratings.ts';
 import { ReplyTimeService } from './reply-time.ts';
@@ -70,6 +71,8 @@ export interface Services {
   teams: TeamService;
   availability: AvailabilityService;
   attachments: AttachmentService;
+  /** Which customers have a socket open on any instance (customer_connections). */
+  customerPresence: CustomerPresence;
 }
 
 export function createServices(config: Config, db: Database, bus: Bus, metrics: Metrics): Services {
@@ -99,6 +102,7 @@ export function createServices(config: Config, db: Database, bus: Bus, metrics: 
     (err) => logger(config.logLevel).error({ err }, 'attachment sweep failed'));
   return {
     attachments,
+    customerPresence: new CustomerPresence(db, bus.instanceId, (err) => logger(config.logLevel).error({ err }, 'customer presence write failed')),
     config, db, bus, metrics, auth, sites, tickets, routing, limits,
     messageAllowance: new MessageAllowance(config.fairUse.userMessages),
     mailOutbox: new MailOutboxService(db, config.mail, config.dataDir),

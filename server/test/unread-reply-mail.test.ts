@@ -1,8 +1,9 @@
 import { createHmac } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message, Ticket } from '../../protocol/index.ts';
 import { ApiClient, newTicket, TestSocket, type cast } from '../testing/api.ts';
 import { deliveredTo as delivered, useMailServer } from '../testing/mail-server.ts';
+import { spawnServer } from '../testing/spawn-server.ts';
 import type { SmtpReceiver } from '../testing/smtp-receiver.ts';
 import type { TestServer } from '../testing/test-server.ts';
 
@@ -122,3 +123,39 @@ describe('unread-reply mail', () => {
     expect(await mailsOf(b.ticket)).toEqual([]);
   });
 });
+
+// Several instances need PostgreSQL; PGlite is one process by nature.
+describe.skipIf(!process.env.DATABASE_URL)('unread-reply mail with the customer on another instance', () => {
+  let b: Awaited<ReturnType<typeof spawnServer>>;
+  beforeAll(async () => {
+    // Instance B mails through the same SMTP server, with the same delay, so either instance may be the one that sends.
+    b = await spawnServer({
+      DATABASE_URL: server.databaseUrl!, PARLEY_LOG: 'silent', PARLEY_SMTP_URL: smtp.url, PARLEY_MAIL_FROM: 'support@shop.test',
+      PARLEY_MAIL_POLL_MS: '50', PARLEY_EMAIL_AFTER_MINUTES: String(AFTER_MS / 60_000),
+    });
+  });
+  afterAll(async () => void (await b?.stop()));
+
+  it('does not mail while the customer\'s only socket is on another instance, and does once it closed', async () => {
+    const { api, email, id } = await customer();
+    const socket = await TestSocket.visitor(b.url, api);
+    const customerId = (await server.services.db.sql<{ id: string }>(`select id from customers where external_id = ?`, [id]))[0]!.id;
+    // B writes its row right after the socket authenticates.
+    await until(async () => (await server.services.db.sql(`select 1 from customer_connections where customer_id = ?`, [customerId])).length === 1);
+    const { ticket, reply } = await replied(api);
+    await pastDue(reply);
+    expect(await server.services.unreadReplies.sweep(server.url)).toBe(0);
+    // B's own sweeps run meanwhile too (every mail poll); none of them mails either.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await mailsOf(ticket)).toEqual([]);
+    socket.close();
+    await socket.closed;
+    await smtp.until(() => deliveredTo(email).length === 1);
+    expect(deliveredTo(email)[0]!.mail.text).toContain('Your parcel ships today');
+  });
+});
+
+async function until(check: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 200 && !(await check()); i++) await new Promise((r) => setTimeout(r, 25));
+  expect(await check()).toBe(true);
+}

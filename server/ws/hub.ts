@@ -98,6 +98,7 @@ export class Hub implements HandlerContext {
     this.registry.authenticated(conn);
     // The first staff socket of a person here may bring them back online for routing.
     if (isStaff(actor) && this.presence.staffSocket({ kind: actor.role, id: actor.id, name: actor.name }, true)) this.services.availability.socketOpened(actor.id);
+    else if (!isStaff(actor) && this.registry.customerSockets(actor.id) === 1) this.services.customerPresence.up(actor.id);
     conn.send({ type: 'ready', user: isStaff(actor) ? { kind: actor.role, id: actor.id, name: actor.name } : { kind: 'customer', id: actor.id, name: actor.name, siteId: actor.siteId } });
     if (!isStaff(actor)) conn.send({ type: 'presence', online: this.presence.forCustomers() });
     return true;
@@ -216,6 +217,7 @@ export class Hub implements HandlerContext {
     if (a && isStaff(a) && this.presence.staffSocket({ kind: a.role, id: a.id, name: a.name }, false)) {
       this.services.availability.socketsClosed(a.id, () => this.presence.book.online().some((e) => e.id === a.id));
     }
+    else if (a && !isStaff(a) && this.registry.customerSockets(a.id) === 0) this.services.customerPresence.down(a.id);
     for (const ticketId of tickets) this.rooms.tellPresence(ticketId);
   }
 

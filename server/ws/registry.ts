@@ -90,6 +90,16 @@ export class SocketRegistry {
     return this.customers.get(customerId) ?? [];
   }
 
+  /** How many sockets of this customer are open here. */
+  customerSockets(customerId: string): number {
+    return this.customers.get(customerId)?.size ?? 0;
+  }
+
+  /** The customers with a socket open here. */
+  customerIds(): Iterable<string> {
+    return this.customers.keys();
+  }
+
   /** Every customer socket. */
   *allCustomers(): Iterable<Connection> {
     for (const set of this.customers.values()) yield* set;

@@ -20,6 +20,6 @@ export const dropTarget = (s: Store, ticketId: string) => ({
 });
 
 /** The uploads above the composer. */
-export const Tray = lazy(() => chunk().then((m) => m.Tray));
+export const Tray = lazy(chunk, 'Tray');
 /** A message's files: thumbnails and download rows. */
-export const Files = lazy(() => chunk().then((m) => m.Files));
+export const Files = lazy(chunk, 'Files');

@@ -3,7 +3,7 @@ import { useRef, useState } from 'preact/hooks';
 import { LIMITS } from '../../protocol/limits.ts';
 import type { Store } from '../actions.ts';
 import { put } from '../store.ts';
-import { attach, dropTarget } from './attach.ts';
+import { attach, dropTarget, Tray } from './attach.ts';
 import { Icon } from './icons.tsx';
 
 /**
@@ -28,7 +28,7 @@ export function Composer({ s, ticketId }: { s: Store; ticketId: string }) {
     const field = area.current!;
     const body = field.value.trim();
     if (held || !body && !files.length) return;
-    s.send(ticketId, body, files.map((f) => f.att!.id));
+    s.send(ticketId, body, files.map((f) => f.att!));
     put(s.uploads, ticketId, []);
     field.value = '';
     field.style.height = '';
@@ -49,7 +49,9 @@ export function Composer({ s, ticketId }: { s: Store; ticketId: string }) {
   };
 
   return (
-    <form class="composer" onSubmit={send} {...dropTarget(s, ticketId)}>
+    <>
+      {files.length > 0 && <Tray s={s} ticketId={ticketId} />}
+      <form class="composer" onSubmit={send} {...dropTarget(s, ticketId)}>
       <button class="icon" type="button" aria-label={t.attach} onClick={() => picker.current!.click()}>
         <Icon name="clip" />
       </button>
@@ -69,6 +71,7 @@ export function Composer({ s, ticketId }: { s: Store; ticketId: string }) {
       <button class="icon" type="submit" aria-label={t.send} disabled={held || (empty && !files.length)}>
         <Icon name="send" flip />
       </button>
-    </form>
+      </form>
+    </>
   );
 }
