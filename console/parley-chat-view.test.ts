@@ -104,7 +104,7 @@ describe('parley-chat-view', () => {
     expect([...tray.shadowRoot!.querySelectorAll('li .name')].map((n) => n.textContent)).to.deep.equal(['notes.txt']);
     // The composer hands the outbox the text and the uploaded files.
     composer.dispatchEvent(new CustomEvent('parley-send', { detail: { body: 'see file', attachments: [{ id: 'a1' }] }, bubbles: true, composed: true }));
-    expect(sent).to.deep.equal([[t.id, 'see file', false, ['a1']]]);
+    expect(sent).to.deep.equal([[t.id, 'see file', false, [{ id: 'a1' }]]]);
   });
 
   it('does not offer joining to a member who is not the assignee', async () => {

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
-import { mayAccept, mayClose, mayHandOver, mayNote, maySend, timelineOrder, type Attachment, type CannedResponse, type MemberLoad, type Message, type Participant, type Ticket, type TicketEvent, type User } from '../protocol/index.ts';
+import { mayAccept, mayClose, mayHandOver, mayNote, maySend, timelineOrder, type CannedResponse, type MemberLoad, type Message, type Participant, type Ticket, type TicketEvent, type User } from '../protocol/index.ts';
 import type { OutboxItem } from '../protocol/client/index.ts';
 import { api, errorText } from './api.ts';
 import { emit } from './emit.ts';
@@ -68,8 +68,6 @@ export class ParleyChatView extends LitElement {
   /** Files are being dragged over the conversation. */
   declare dropping: boolean;
   private offs: (() => void)[] = [];
-  /** The files of the viewer's unsent messages, by clientId (the outbox keeps only their ids). */
-  private pendingFiles = new Map<string, Attachment[]>();
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
   private subscribedSocket: unknown = null;
   /** The saved replies this user may use, for `/` in the composer (none if they cannot load). */
@@ -206,10 +204,7 @@ export class ParleyChatView extends LitElement {
     // A room someone else already watched may be ahead of the history we loaded: fetch the difference.
     if ((rooms.subscription(id)?.lastSeq ?? 0) > shown) void this.history(id, shown).then((ms) => this.merge(ms), () => {});
     this.pending = outbox.items.filter((i) => i.ticketId === id);
-    this.offs = [unwatch, outbox.onChange((items) => {
-      this.pending = items.filter((i) => i.ticketId === id);
-      for (const clientId of this.pendingFiles.keys()) if (!items.some((i) => i.clientId === clientId)) this.pendingFiles.delete(clientId);
-    })];
+    this.offs = [unwatch, outbox.onChange((items) => (this.pending = items.filter((i) => i.ticketId === id)))];
   }
 
   /** Adds messages and notes once each, in timeline order, whatever path they came by (notes are numbered apart). */
@@ -308,11 +303,6 @@ export class ParleyChatView extends LitElement {
     }
   }
 
-  private send(ticketId: string, { body, attachments }: OutgoingMessage) {
-    const item = this.realtime?.outbox?.send(ticketId, body, false, attachments.map((a) => a.id));
-    if (item && attachments.length) this.pendingFiles.set(item.clientId, attachments);
-  }
-
   /** Files dragged over the conversation: only while a reply may be written (notes take none). */
   private dragOver(e: DragEvent) {
     if (!this.canSend || !e.dataTransfer?.types.includes('Files')) return;
@@ -382,11 +372,11 @@ export class ParleyChatView extends LitElement {
         </aside>
         <div class="conversation ${this.dropping ? 'dropping' : ''}" aria-label="Conversation" role="region"
           @dragover=${this.dragOver} @dragleave=${(e: DragEvent) => e.currentTarget === e.target && (this.dropping = false)} @drop=${this.drop}>
-          <parley-message-list .messages=${this.messages} .pending=${this.pending} .pendingFiles=${this.pendingFiles} viewer-id=${this.user?.id ?? ''}
+          <parley-message-list .messages=${this.messages} .pending=${this.pending} viewer-id=${this.user?.id ?? ''}
             read-seq=${this.otherRead} typing=${this.typing} customer-name=${customerName(t)} @parley-retry-message=${(e: CustomEvent<string>) => this.realtime?.outbox?.retry(e.detail)}></parley-message-list>
           <parley-composer ticket-id=${t.id} ?disabled=${!this.canSend} ?noteable=${this.canNote} notice=${this.notice} .canned=${this.canned.value ?? []}
             .placeholders=${{ 'customer.name': customerName(t), 'agent.name': this.user?.name ?? '', 'ticket.id': t.id }}
-            @parley-send=${(e: CustomEvent<OutgoingMessage>) => this.send(t.id, e.detail)}
+            @parley-send=${(e: CustomEvent<OutgoingMessage>) => this.realtime?.outbox?.send(t.id, e.detail.body, false, e.detail.attachments)}
             @parley-note=${(e: CustomEvent<string>) => this.realtime?.outbox?.send(t.id, e.detail, true)}
             @parley-typing=${(e: CustomEvent<{ internal?: boolean } | undefined>) => {
               const sub = this.realtime?.rooms?.subscription(t.id);

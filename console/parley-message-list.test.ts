@@ -106,8 +106,7 @@ describe('parley-message-list', () => {
     const file = { id: 'a1', ticketId: 't1', name: 'invoice.pdf', type: 'application/pdf', size: 2048, url: '/api/attachments/a1?exp=1&sig=x' };
     const el = await mount('parley-message-list', {
       viewerId: 'me',
-      pending: [{ clientId: 'c1', ticketId: 't1', body: '', state: 'sending', tries: 0, attachments: ['a1'] }],
-      pendingFiles: new Map([['c1', [file]]]),
+      pending: [{ clientId: 'c1', ticketId: 't1', body: '', state: 'sending', tries: 0, attachments: [file] }],
     });
     const li = el.shadowRoot!.querySelector('li[data-client-id=c1]')!;
     expect(li.querySelector('.bubble')).to.equal(null);

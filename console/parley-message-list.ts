@@ -23,7 +23,6 @@ import './parley-state.ts';
  * A message's files show under its text (images as thumbnails that open in the lightbox).
  * @prop messages - stored messages and notes, in timeline order (timelineOrder)
  * @prop pending - the viewer's outbox items for this ticket (sending / failed)
- * @prop pendingFiles - the files of those items, by clientId
  * @prop viewerId - the signed-in user's id (their messages sit on the right)
  * @prop readSeq - the customer's read position (read receipts)
  * @prop typing - name of whoever is typing now, or ''
@@ -35,7 +34,6 @@ export class ParleyMessageList extends LitElement {
   static override properties = {
     messages: { attribute: false },
     pending: { attribute: false },
-    pendingFiles: { attribute: false },
     viewerId: { attribute: 'viewer-id' },
     readSeq: { type: Number, attribute: 'read-seq' },
     typing: {},
@@ -43,7 +41,6 @@ export class ParleyMessageList extends LitElement {
   };
   declare messages: Message[];
   declare pending: OutboxItem[];
-  declare pendingFiles: ReadonlyMap<string, Attachment[]>;
   declare viewerId: string;
   declare readSeq: number;
   declare typing: string;
@@ -54,7 +51,6 @@ export class ParleyMessageList extends LitElement {
     super();
     this.messages = [];
     this.pending = [];
-    this.pendingFiles = new Map();
     this.viewerId = '';
     this.readSeq = 0;
     this.typing = '';
@@ -106,7 +102,7 @@ export class ParleyMessageList extends LitElement {
           </li>`;
         })}
         ${this.pending.map((p) => html`<li class="${p.internal ? 'note' : 'mine'} ${p.state}" data-client-id=${p.clientId}>
-          ${this.content(p.body, this.pendingFiles.get(p.clientId))}
+          ${this.content(p.body, p.attachments)}
           ${p.state === 'failed'
             ? html`<div class="state failed" data-state="failed" role="alert">Not sent${p.error ? `: ${p.error}` : ''}
                 <button @click=${() => emit(this, 'parley-retry-message', p.clientId)}>Retry</button></div>`

@@ -105,13 +105,14 @@ describe('Outbox', () => {
     expect(sends().length).toBe(2);
   });
 
-  it('sends the ids of a message\'s files on the frame, and none for a message without', async () => {
+  it('sends the ids of a message\'s files on the frame and keeps the files on the pending item', async () => {
     peer = await startPeer();
     socket = new RealtimeSocket(peer.url, { auth: () => 'tok' });
     const outbox = new Outbox(socket);
-    const item = outbox.send('t1', '', false, ['a1']);
+    const file = { id: 'a1', ticketId: 't1', name: 'shot.png', type: 'image/png', size: 10, width: 4, height: 3, url: '/api/attachments/a1?exp=1&sig=x' };
+    const item = outbox.send('t1', '', false, [file]);
     const plain = outbox.send('t1', 'no files');
-    expect(outbox.items[0]!.attachments).toEqual(['a1']);
+    expect(outbox.items[0]!.attachments).toEqual([file]);
     socket.connect();
     await until(() => outbox.items.length === 0);
     expect(sends().map((f) => [f.clientId, f.attachments])).toEqual([[item.clientId, ['a1']], [plain.clientId, undefined]]);

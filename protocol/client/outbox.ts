@@ -1,3 +1,4 @@
+import type { Attachment } from '../attachments.ts';
 import type { Message } from '../messages.ts';
 import type { RealtimeSocket } from './socket.ts';
 
@@ -10,8 +11,8 @@ export interface OutboxItem {
   body: string;
   /** An internal note (staff only). */
   internal?: boolean;
-  /** Ids of finished uploads (`POST /api/tickets/:id/attachments`) the message carries. */
-  attachments?: string[];
+  /** Uploaded files the message carries (their ids go on the frame; kept whole so the sender sees them while it is pending). */
+  attachments?: Attachment[];
   state: OutboxState;
   /** Why it failed, in the server's words. */
   error?: string;
@@ -57,8 +58,8 @@ export class Outbox {
     this._pump();
   }
 
-  /** Queues a message; it goes out now or as soon as the socket is back. */
-  send(ticketId: string, body: string, internal = false, attachments: string[] = []): OutboxItem {
+  /** Queues a message (with files already uploaded, if any); it goes out now or as soon as the socket is back. */
+  send(ticketId: string, body: string, internal = false, attachments: Attachment[] = []): OutboxItem {
     const item: OutboxItem = { clientId: newClientId(), ticketId, body, state: 'sending', tries: 0, ...(internal ? { internal } : {}), ...(attachments.length ? { attachments } : {}) };
     this.items = [...this.items, item];
     this._changed();
@@ -98,8 +99,8 @@ export class Outbox {
     if (!item || this._inFlight || this._holdOff || this._socket.state !== 'open') return;
     this._inFlight = item;
     const { clientId, ticketId, body, internal, attachments } = item;
-    // An item has `internal` and `attachments` only when set (see send), so unset ones stay off the wire.
-    const result = await this._socket.push({ type: 'message', ticketId, clientId, body, internal, attachments }, this._timeoutMs).result;
+    const ids = attachments?.map((a) => a.id);
+    const result = await this._socket.push({ type: 'message', ticketId, clientId, body, ...(internal ? { internal } : {}), ...(ids?.length ? { attachments: ids } : {}) }, this._timeoutMs).result;
     this._inFlight = null;
     if (result.status === 'ack' && result.reply.message) {
       this.items = this.items.filter((i) => i.clientId !== clientId);
