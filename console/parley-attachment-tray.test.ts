@@ -129,7 +129,7 @@ describe('parley-attachment-tray', () => {
     expect((await fetch(a!.url)).status).to.equal(200);
     button(root, 'Remove oops.png').click();
     let status = 200;
-    for (let i = 0; i < 50 && status !== 404; i++) status = (await fetch(a!.url)).status;
+    for (let i = 0; i < 50 && status !== 404; i++) status = (await fetch(a!.url, { cache: 'no-store' })).status;
     expect(status).to.equal(404);
   });
 
