@@ -1,3 +1,6 @@
+import type { InstancesOptions } from './scenarios/instances.ts';
+import type { OpenLoopOptions } from './scenarios/open-loop.ts';
+
 /** How big each scenario runs. `full` is `npm run bench`; `smoke` is the quick run inside `npm test`. */
 export interface BenchProfile {
   name: 'full' | 'smoke';
@@ -25,6 +28,10 @@ export interface BenchProfile {
   webhooks: { tickets: number; perTicket: number; capMs: number };
   /** Attachments: this many uploads and downloads of a file of this size (MB). */
   attachments: { sizeMb: number; files: number };
+  /** Open loop: idle sockets, chats and members, messages at fixed Poisson rates (see scenarios/open-loop.ts). */
+  openLoop: OpenLoopOptions;
+  /** PostgreSQL only: 2 and 3 instances, customers on one and members on the others, on each bus (see scenarios/instances.ts). */
+  instances: InstancesOptions;
 }
 
 export const FULL: BenchProfile = {
@@ -48,6 +55,12 @@ export const FULL: BenchProfile = {
   restart: { pairs: 50, sendEveryMs: 250, settleMs: 3000 },
   webhooks: { tickets: 50, perTicket: 40, capMs: 120000 },
   attachments: { sizeMb: 10, files: 5 },
+  openLoop: { idle: 10000, idlePerVisitor: 10, chats: 1000, members: 50, rates: [200, 500, 1000], windowMs: 10000, drainCapMs: 5000, openCapMs: 240000, capMs: 300000, chatWorkers: 2 },
+  instances: {
+    counts: [2, 3], buses: ['notify', 'nats'], natsUrl: 'nats://127.0.0.1:4222', chats: 1000, members: 50,
+    rates: [200, 500, 1000], ceilingRates: [1500, 2000, 3000, 4000, 6000], p99LimitMs: 100,
+    windowMs: 8000, drainCapMs: 5000, openCapMs: 120000, capMs: 150000, chatWorkers: 2,
+  },
 };
 
 export const SMOKE: BenchProfile = {
@@ -67,4 +80,9 @@ export const SMOKE: BenchProfile = {
   restart: { pairs: 2, sendEveryMs: 200, settleMs: 500 },
   webhooks: { tickets: 2, perTicket: 3, capMs: 20000 },
   attachments: { sizeMb: 1, files: 1 },
+  openLoop: { idle: 20, idlePerVisitor: 10, chats: 4, members: 2, rates: [20], windowMs: 1000, drainCapMs: 3000, openCapMs: 30000, capMs: 30000, chatWorkers: 2 },
+  instances: {
+    counts: [2], buses: ['notify', 'nats'], natsUrl: 'nats://127.0.0.1:4222', chats: 4, members: 2,
+    rates: [20], ceilingRates: [], p99LimitMs: 100_000, windowMs: 1000, drainCapMs: 3000, openCapMs: 30000, capMs: 30000, chatWorkers: 2,
+  },
 };

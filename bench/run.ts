@@ -2,7 +2,8 @@
  * `npm run bench`: every scenario against the real server and its baselines, in one run.
  * Flags: --smoke (tiny sizes), --cpu-prof (profile the server under test into bench/results/profiles),
  * --no-build (measure the widget bundles already in dist/), --only=chat,fanout (a subset of
- * startup, chat, fanout, connections, widget), --pairs=N (one chat round of N pairs).
+ * SCENARIOS in suite.ts, e.g. open-loop or instances), --pairs=N (one chat round of N pairs),
+ * --rates=N,M (the open-loop rates).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -20,7 +21,12 @@ if (only?.some((s) => !SCENARIOS.includes(s))) throw new Error(`--only takes: ${
 const pairsArg = process.argv.find((a) => a.startsWith('--pairs='));
 const base = args.has('--smoke') ? SMOKE : FULL;
 // --pairs=N: one chat round of N pairs (about 3,000 messages), e.g. to profile the chat path alone.
-const profile = pairsArg ? { ...base, chat: [{ pairs: Number(pairsArg.slice(8)), messagesPerSide: Math.ceil(1500 / Number(pairsArg.slice(8))) }] } : base;
+const withPairs = pairsArg ? { ...base, chat: [{ pairs: Number(pairsArg.slice(8)), messagesPerSide: Math.ceil(1500 / Number(pairsArg.slice(8))) }] } : base;
+// --rates=500: the open-loop scenario at these combined rates only (e.g. to profile one rate).
+const ratesArg = process.argv.find((a) => a.startsWith('--rates='));
+const rates = ratesArg?.slice('--rates='.length).split(',').map(Number);
+if (rates?.some((r) => !(r > 0))) throw new Error('--rates takes messages per second, e.g. --rates=200,500');
+const profile = rates ? { ...withPairs, openLoop: { ...withPairs.openLoop, rates } } : withPairs;
 const resultsDir = join(repoRoot, 'bench/results');
 const profileDir = join(resultsDir, 'profiles', new Date().toISOString().replace(/[:.]/g, '-'));
 mkdirSync(resultsDir, { recursive: true });

@@ -90,11 +90,44 @@ describe('bench smoke run', () => {
     expect(wh.receiver.postsPerSec).toBeGreaterThan(0);
   });
 
+  it('sends at a fixed rate to idle-surrounded chats on the server and the relay, every message delivered', () => {
+    const o = results.openLoop!;
+    for (const run of [o.parley, o.wsRelay]) {
+      expect(run.idleHeld).toBe(SMOKE.openLoop.idle);
+      expect(run.chats).toBe(SMOKE.openLoop.chats);
+      expect(run.rates.map((r) => r.rate)).toEqual(SMOKE.openLoop.rates);
+      for (const r of run.rates) {
+        expect(r.sent).toBeGreaterThan(0);
+        expect(r.errors).toBe(0);
+        expect(r.undelivered).toBe(0);
+        expect(r.delivered).toBe(r.sent);
+        expect(r.latencyMs.count).toBe(r.sent);
+        expect(r.latencyMs.p50).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('delivers across instances on both buses on PostgreSQL (skipped on PGlite)', () => {
+    if (!process.env.DATABASE_URL) return void expect(results.instances).toBeNull();
+    const x = results.instances!;
+    expect(x.runs.map((r) => `${r.instances} ${r.bus}`)).toEqual(['2 notify', '2 nats']);
+    for (const { run } of x.runs) {
+      for (const r of run.rates) {
+        expect(r.undelivered).toBe(0);
+        expect(r.errors).toBe(0);
+        expect(r.delivered).toBe(r.sent);
+        expect(r.crossMs.count + r.sameMs.count).toBe(r.sent);
+        expect(r.crossMs.count).toBeGreaterThan(0);
+      }
+    }
+  });
+
   it('renders every figure into the Markdown table', () => {
     const md = toMarkdown(results);
     expect(md).toContain('| Figure | Parley |');
     expect(md).toContain('| 2 pairs: messages/s persisted');
     expect(md).toContain('Fan-out');
+    expect(md).toContain(`| ${SMOKE.openLoop.rates[0]} msg/s |`);
     expect(md).not.toContain('failed:');
   });
 });

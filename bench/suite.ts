@@ -23,6 +23,8 @@ import { measureWidget, type WidgetResult } from './scenarios/widget.ts';
 import { measureWidgetRender, type WidgetRenderResult } from './scenarios/widget-render.ts';
 import { measureWebhooks, type WebhooksResult } from './scenarios/webhooks.ts';
 import { measureAttachments, type AttachmentsResult } from './scenarios/attachments.ts';
+import { measureOpenLoop, type OpenLoopResult } from './scenarios/open-loop.ts';
+import { measureInstances, type InstancesResult } from './scenarios/instances.ts';
 
 export interface ChatRound {
   pairs: number;
@@ -56,10 +58,14 @@ export interface BenchResults {
   webhooks: WebhooksResult | null;
   /** Attachment upload and download throughput beside the database's own write rate, and peak JS memory growth during an upload. */
   attachments: AttachmentsResult | null;
+  /** Idle sockets and chats at fixed Poisson rates, beside the bare ws relay under the same load. */
+  openLoop: OpenLoopResult | null;
+  /** PostgreSQL only (null on PGlite): 2 and 3 instances, cross-instance delivery on each bus, and each bus's ceiling. */
+  instances: InstancesResult | null;
   errors: { scenario: string; message: string }[];
 }
 
-export const SCENARIOS = ['startup', 'chat', 'fanout', 'staff-online', 'connections', 'widget', 'widget-render', 'restart', 'webhooks', 'attachments'] as const;
+export const SCENARIOS = ['startup', 'chat', 'fanout', 'staff-online', 'connections', 'widget', 'widget-render', 'restart', 'webhooks', 'attachments', 'open-loop', 'instances'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 export interface SuiteOptions {
@@ -223,6 +229,8 @@ export async function runSuite(p: BenchProfile, opts: SuiteOptions = {}): Promis
     restart: null,
     webhooks: null,
     attachments: null,
+    openLoop: null,
+    instances: null,
     errors: [],
   };
   const attempt = async (scenario: string, run: () => Promise<void>) => {
@@ -277,6 +285,8 @@ export async function runSuite(p: BenchProfile, opts: SuiteOptions = {}): Promis
   if (want('connections')) await attempt('connections', async () => void (results.connections = await connectionsRound(p, opts.serverNodeFlags)));
   if (want('webhooks')) await attempt('webhooks', async () => void (results.webhooks = await measureWebhooks(p.webhooks.tickets, p.webhooks.perTicket, p.webhooks.capMs)));
   if (want('attachments')) await attempt('attachments', async () => void (results.attachments = await measureAttachments(p.attachments.sizeMb, p.attachments.files)));
+  if (want('open-loop')) await attempt('open loop', async () => void (results.openLoop = await measureOpenLoop(p.openLoop, opts.serverNodeFlags ?? [], log)));
+  if (want('instances') && process.env.DATABASE_URL) await attempt('instances', async () => void (results.instances = await measureInstances(p.instances, process.env.DATABASE_URL!, log)));
   if (want('restart') && process.env.DATABASE_URL) await attempt('rolling restart', async () => void (results.restart = await restartRound(p, log)));
   closeHttpAgents();
   results.durationMs = Math.round(performance.now() - started);

@@ -136,6 +136,10 @@ export const api = {
   async deleteCanned(id: string): Promise<void> {
     await request('DELETE', `/api/canned-responses/${encodeURIComponent(id)}`);
   },
+  /** Removes an upload not yet sent (the uploader's own; a sent file is part of the conversation: 409). */
+  async deleteAttachment(id: string): Promise<void> {
+    await request('DELETE', `/api/attachments/${encodeURIComponent(id)}`);
+  },
   async setLabels(id: string, labels: string[]): Promise<Ticket> {
     return request<Ticket>('PUT', `/api/tickets/${encodeURIComponent(id)}/labels`, { labels });
   },

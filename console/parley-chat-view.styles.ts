@@ -10,6 +10,8 @@ export const styles = css`
   parley-label-editor { padding: 16px 18px 0; }
   .conversation { display: grid; grid-template-rows: 1fr auto; min-height: 0; }
   parley-message-list { min-height: 0; }
+  /* Files dragged over the conversation: it says where they go. */
+  .conversation.dropping { outline: 2px dashed var(--p-accent); outline-offset: -6px; background: var(--p-accent-soft); }
   .actions { display: flex; flex-wrap: wrap; gap: 8px; }
   .confirm { display: grid; gap: 8px; padding: 10px; border: 1px solid var(--p-border); border-radius: 8px; background: #fbfbfd; }
   @media (max-width: 760px) {

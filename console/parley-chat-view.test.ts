@@ -74,6 +74,39 @@ describe('parley-chat-view', () => {
     expect(sent).to.deep.equal([[t.id, 'Admin here, stepping in.']]);
   });
 
+  it('takes files dropped on the conversation into the reply, and sends them through the outbox with the text', async () => {
+    const t = makeTicket({ status: 'assigned', assignee: { id: 'u1', name: 'Mia' } });
+    serve(t, []);
+    const sent: unknown[][] = [];
+    const realtime = {
+      socket: {},
+      outbox: { items: [], onChange: () => () => {}, send: (...args: unknown[]) => sent.push(args) },
+      rooms: { watch: () => () => {}, subscription: () => undefined },
+    };
+    const el = await mount('parley-chat-view', { ticketId: t.id, user: me, realtime: realtime as never });
+    const composer = await until(() => el.shadowRoot!.querySelector('parley-composer'), 'composer');
+    await composer.updateComplete;
+    expect(composer.getAttribute('ticket-id')).to.equal(t.id);
+    const conversation = el.shadowRoot!.querySelector<HTMLElement>('.conversation')!;
+    const data = new DataTransfer();
+    data.items.add(new File(['hello'], 'notes.txt', { type: 'text/plain' }));
+    const over = new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true });
+    conversation.dispatchEvent(over);
+    expect(over.defaultPrevented).to.equal(true);
+    await el.updateComplete;
+    expect(conversation.classList.contains('dropping')).to.equal(true);
+    conversation.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    await el.updateComplete;
+    expect(conversation.classList.contains('dropping')).to.equal(false);
+    const tray = composer.shadowRoot!.querySelector('parley-attachment-tray')!;
+    await tray.updateComplete;
+    // The ticket exists only in this test's stubbed answers, so the real server refuses the upload.
+    expect([...tray.shadowRoot!.querySelectorAll('li .name')].map((n) => n.textContent)).to.deep.equal(['notes.txt']);
+    // The composer hands the outbox the text and the uploaded files.
+    composer.dispatchEvent(new CustomEvent('parley-send', { detail: { body: 'see file', attachments: [{ id: 'a1' }] }, bubbles: true, composed: true }));
+    expect(sent).to.deep.equal([[t.id, 'see file', false, [{ id: 'a1' }]]]);
+  });
+
   it('does not offer joining to a member who is not the assignee', async () => {
     const t = makeTicket({ status: 'assigned', assignee: { id: 'u2', name: 'Sam' } });
     serve(t, []);

@@ -9,6 +9,7 @@ import type { RealtimeController } from './realtime-controller.ts';
 import { ShortcutController } from './shortcuts.ts';
 import { theme } from './theme.styles.ts';
 import { styles } from './parley-chat-view.styles.ts';
+import type { OutgoingMessage } from './parley-composer.ts';
 import './parley-composer.ts';
 import './parley-customer-panel.ts';
 import './parley-label-editor.ts';
@@ -49,6 +50,7 @@ export class ParleyChatView extends LitElement {
     confirmClose: { state: true },
     closing: { state: true },
     joined: { state: true },
+    dropping: { state: true },
   };
   declare ticketId: string;
   declare user: User | null;
@@ -63,6 +65,8 @@ export class ParleyChatView extends LitElement {
   declare closing: boolean;
   /** An admin chose to take part in a conversation assigned to someone else. */
   declare joined: boolean;
+  /** Files are being dragged over the conversation. */
+  declare dropping: boolean;
   private offs: (() => void)[] = [];
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
   private subscribedSocket: unknown = null;
@@ -116,6 +120,7 @@ export class ParleyChatView extends LitElement {
     this.confirmClose = false;
     this.closing = false;
     this.joined = false;
+    this.dropping = false;
     new ShortcutController(this, () => ({
       a: () => Boolean(this.ticket && this.me && mayAccept(this.me, this.ticket) && emit(this, 'parley-accept', this.ticket)),
       r: () => this.canSend && this.focusComposer(),
@@ -298,6 +303,21 @@ export class ParleyChatView extends LitElement {
     }
   }
 
+  /** Files dragged over the conversation: only while a reply may be written (notes take none). */
+  private dragOver(e: DragEvent) {
+    if (!this.canSend || !e.dataTransfer?.types.includes('Files')) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+    this.dropping = true;
+  }
+
+  private drop(e: DragEvent) {
+    this.dropping = false;
+    if (!this.canSend || !e.dataTransfer?.files.length) return;
+    e.preventDefault();
+    this.composer()?.addFiles([...e.dataTransfer.files]);
+  }
+
   private async close() {
     if (!this.ticket) return;
     this.closing = true;
@@ -350,12 +370,13 @@ export class ParleyChatView extends LitElement {
             @parley-labels-change=${(e: CustomEvent<string[]>) => this.setLabels(e.detail)}></parley-label-editor>
           <parley-ticket-details .ticket=${t} .events=${this.events}>${this.actions(t)}</parley-ticket-details>
         </aside>
-        <div class="conversation" aria-label="Conversation" role="region">
+        <div class="conversation ${this.dropping ? 'dropping' : ''}" aria-label="Conversation" role="region"
+          @dragover=${this.dragOver} @dragleave=${(e: DragEvent) => e.currentTarget === e.target && (this.dropping = false)} @drop=${this.drop}>
           <parley-message-list .messages=${this.messages} .pending=${this.pending} viewer-id=${this.user?.id ?? ''}
             read-seq=${this.otherRead} typing=${this.typing} customer-name=${customerName(t)} @parley-retry-message=${(e: CustomEvent<string>) => this.realtime?.outbox?.retry(e.detail)}></parley-message-list>
-          <parley-composer ?disabled=${!this.canSend} ?noteable=${this.canNote} notice=${this.notice} .canned=${this.canned.value ?? []}
+          <parley-composer ticket-id=${t.id} ?disabled=${!this.canSend} ?noteable=${this.canNote} notice=${this.notice} .canned=${this.canned.value ?? []}
             .placeholders=${{ 'customer.name': customerName(t), 'agent.name': this.user?.name ?? '', 'ticket.id': t.id }}
-            @parley-send=${(e: CustomEvent<string>) => this.realtime?.outbox?.send(t.id, e.detail)}
+            @parley-send=${(e: CustomEvent<OutgoingMessage>) => this.realtime?.outbox?.send(t.id, e.detail.body, false, e.detail.attachments)}
             @parley-note=${(e: CustomEvent<string>) => this.realtime?.outbox?.send(t.id, e.detail, true)}
             @parley-typing=${(e: CustomEvent<{ internal?: boolean } | undefined>) => {
               const sub = this.realtime?.rooms?.subscription(t.id);

@@ -1,6 +1,18 @@
 import { expect } from 'chai';
+import type { OutgoingMessage } from './parley-composer.ts';
 import './parley-composer.ts';
 import { cleanup, mount, record, settle } from './test/fixtures.ts';
+
+/** The bodies of the messages sent (none of these carry files). */
+function sends(el: EventTarget): string[] {
+  const seen: string[] = [];
+  el.addEventListener('parley-send', (e) => {
+    const { body, attachments } = (e as CustomEvent<OutgoingMessage>).detail;
+    if (attachments.length) throw new Error('unexpected files');
+    seen.push(body);
+  });
+  return seen;
+}
 
 describe('parley-composer', () => {
   afterEach(cleanup);
@@ -14,7 +26,7 @@ describe('parley-composer', () => {
 
   it('sends the trimmed text on Enter and clears the field', async () => {
     const el = await mount('parley-composer');
-    const sent = record<string>(el, 'parley-send');
+    const sent = sends(el);
     const field = el.shadowRoot!.querySelector('textarea')!;
     type(field, '  hello there  ');
     key(field);
@@ -24,7 +36,7 @@ describe('parley-composer', () => {
 
   it('keeps Shift+Enter for a new line and never sends blank text', async () => {
     const el = await mount('parley-composer');
-    const sent = record<string>(el, 'parley-send');
+    const sent = sends(el);
     const field = el.shadowRoot!.querySelector('textarea')!;
     type(field, 'line one');
     key(field, true);
@@ -65,7 +77,7 @@ describe('parley-composer', () => {
 
     it('opens a filtered list on /, moves with the arrow keys and inserts the reply with placeholders filled', async () => {
       const el = await mount('parley-composer', { canned, placeholders });
-      const sent = record<string>(el, 'parley-send');
+      const sent = sends(el);
       const field = el.shadowRoot!.querySelector('textarea')!;
       type(field, '/');
       await settle(el);
@@ -98,7 +110,7 @@ describe('parley-composer', () => {
       await settle(el);
       expect(el.shadowRoot!.querySelector('[role=listbox]')).to.equal(null);
       expect(field.value).to.equal('/zzz');
-      const sent = record<string>(el, 'parley-send');
+      const sent = sends(el);
       key(field);
       expect(sent).to.deep.equal(['/zzz']);
       const bare = await mount('parley-composer');
@@ -121,7 +133,7 @@ describe('parley-composer', () => {
 
   it('writes an internal note with the Note toggle, also while replying is disabled, and says so', async () => {
     const el = await mount('parley-composer', { disabled: true, notice: 'This ticket is closed.', noteable: true });
-    const sent = record<string>(el, 'parley-send');
+    const sent = sends(el);
     const notes = record<string>(el, 'parley-note');
     const typing = record<{ internal: boolean }>(el, 'parley-typing');
     expect(el.shadowRoot!.querySelector('textarea')).to.equal(null);
@@ -147,7 +159,7 @@ describe('parley-composer', () => {
   it('offers no Note toggle without noteable, and a reply is never sent as a note', async () => {
     const el = await mount('parley-composer');
     const notes = record<string>(el, 'parley-note');
-    const sent = record<string>(el, 'parley-send');
+    const sent = sends(el);
     expect(el.shadowRoot!.querySelector('.note-toggle')).to.equal(null);
     (el as unknown as { toggleNote(on: boolean): void }).toggleNote(true);
     await settle(el);

@@ -1,9 +1,17 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { fillPlaceholders, LIMITS, matchCanned, type CannedResponse, type PlaceholderValues } from '../protocol/index.ts';
+import { fillPlaceholders, LIMITS, matchCanned, type Attachment, type CannedResponse, type PlaceholderValues } from '../protocol/index.ts';
 import { emit } from './emit.ts';
+import { pastedFiles } from './pasted-files.ts';
 import { theme } from './theme.styles.ts';
+import './parley-attachment-tray.ts';
 
 const TYPING_EVERY_MS = 2500;
+
+/** What `parley-send` carries: the text (may be '' when there are files) and the uploaded files. */
+export interface OutgoingMessage {
+  body: string;
+  attachments: Attachment[];
+}
 
 /** A message that is only `/` and a word asks for the saved replies. */
 const SLASH = /^\/([a-z0-9_-]*)$/i;
@@ -14,13 +22,17 @@ const MENU_SIZE = 8;
  * field opens the saved replies: arrow keys choose, Enter inserts (placeholders filled), Escape closes.
  * The "Note" toggle (where `noteable`) switches to writing an internal note, seen by staff only; it
  * works while replying is disabled too (a closed ticket, a colleague's conversation).
+ * With `ticket-id`, a reply may carry files (the paperclip, `addFiles` for a drop, or a paste): Send
+ * waits until every upload is done and then sends the message once, with them. Notes take no files,
+ * so the paperclip and the files hide while writing one (they come back for the reply).
+ * @attr ticket-id - the ticket files are uploaded to (none: no files)
  * @attr disabled - no replying (with `notice` saying why)
  * @attr noteable - the user may write internal notes here
  * @attr notice - shown instead of the field when disabled (and not writing a note)
  * @prop canned - the saved replies this user may use
  * @prop placeholders - what {{customer.name}}, {{agent.name}} and {{ticket.id}} become
  * @slot - an action shown beside the notice (e.g. "Join the conversation")
- * @fires parley-send - detail: the message body (trimmed, non-empty)
+ * @fires parley-send - detail: OutgoingMessage (body trimmed; non-empty unless there are files)
  * @fires parley-note - detail: the note's body (trimmed, non-empty)
  * @fires parley-typing - at most every 2.5 s while the user types; detail: `{internal}` (true while writing a note)
  */
@@ -43,9 +55,15 @@ export class ParleyComposer extends LitElement {
     .note-toggle[aria-pressed=true] { background: #fff8e1; border-color: #d9a400; color: #5c4400; }
     :host([data-note]) textarea { background: #fffbeb; border-color: #d9a400; }
     .hint { font-size: 12px; color: #7a5b00; margin-top: 4px; }
+    form { flex-wrap: wrap; }
+    .waiting { font-size: 12px; color: var(--p-muted); margin-top: 4px; }
+    .waiting.problem { color: var(--p-danger); font-weight: 550; }
   `];
   static override properties = {
     disabled: { type: Boolean, reflect: true },
+    ticketId: { attribute: 'ticket-id' },
+    waiting: { state: true },
+    problem: { state: true },
     noteable: { type: Boolean },
     note: { state: true },
     notice: {},
@@ -56,6 +74,11 @@ export class ParleyComposer extends LitElement {
     active: { state: true },
   };
   declare disabled: boolean;
+  declare ticketId: string;
+  /** Send was pressed while files were still uploading: it goes once they are done. */
+  declare waiting: boolean;
+  /** Why the message cannot go yet (a failed upload). */
+  declare problem: string;
   declare noteable: boolean;
   /** Writing an internal note rather than a reply. */
   declare note: boolean;
@@ -72,6 +95,9 @@ export class ParleyComposer extends LitElement {
   constructor() {
     super();
     this.disabled = false;
+    this.ticketId = '';
+    this.waiting = false;
+    this.problem = '';
     this.noteable = false;
     this.note = false;
     this.notice = '';
@@ -100,6 +126,17 @@ export class ParleyComposer extends LitElement {
     return this.renderRoot.querySelector('textarea');
   }
 
+  private get tray() {
+    return this.renderRoot.querySelector('parley-attachment-tray');
+  }
+
+  /** Files dropped on the conversation (ignored while writing a note, or without a ticket). */
+  addFiles(files: readonly File[]) {
+    if (this.note || !this.ticketId || !files.length) return;
+    this.problem = '';
+    this.tray?.add(files);
+  }
+
   override focus() {
     void this.updateComplete.then(() => this.field?.focus());
   }
@@ -117,13 +154,29 @@ export class ParleyComposer extends LitElement {
     this.toggleAttribute('data-note', this.note);
   }
 
-  private submit(e?: Event) {
+  private async submit(e?: Event): Promise<void> {
     e?.preventDefault();
     const field = this.field;
-    if (!field || (this.disabled && !this.note)) return;
+    if (!field || (this.disabled && !this.note) || this.waiting) return;
+    const tray = this.note ? null : this.tray;
+    const files = tray?.state.count ?? 0;
+    if ((!field.value.trim() && !files) || field.value.trim().length > LIMITS.messageBody) return;
+    if (tray?.state.busy) {
+      this.waiting = true;
+      const state = await tray.settled();
+      this.waiting = false;
+      if (!state.failed) return this.submit();
+    }
+    if (tray?.state.failed) {
+      this.problem = 'A file did not upload: retry or remove it, then send.';
+      return;
+    }
+    this.problem = '';
     const body = field.value.trim();
-    if (!body || body.length > LIMITS.messageBody) return;
-    emit(this, this.note ? 'parley-note' : 'parley-send', body);
+    if (!body && !tray?.attachments.length) return;
+    if (this.note) emit(this, 'parley-note', body);
+    else emit<OutgoingMessage>(this, 'parley-send', { body, attachments: tray?.attachments ?? [] });
+    tray?.clear();
     field.value = '';
     this.length = 0;
     field.style.height = '';
@@ -142,6 +195,15 @@ export class ParleyComposer extends LitElement {
       this.lastTyping = now;
       emit(this, 'parley-typing', { internal: this.note });
     }
+  }
+
+  /** A pasted screenshot or copied file joins the message (text in the same paste still pastes). */
+  private paste(e: ClipboardEvent) {
+    if (this.note || !this.ticketId || !e.clipboardData) return;
+    const files = pastedFiles(e.clipboardData);
+    if (!files.length) return;
+    if (!e.clipboardData.types.includes('text/plain')) e.preventDefault();
+    this.addFiles(files);
   }
 
   private keydown(e: KeyboardEvent) {
@@ -188,12 +250,16 @@ export class ParleyComposer extends LitElement {
     return html`<form @submit=${this.submit}>
         ${this.menu()}
         ${toggle}
+        ${this.ticketId ? html`<parley-attachment-tray ticket-id=${this.ticketId} ?hidden=${this.note}
+          @parley-attachments-change=${() => (this.problem = '')}></parley-attachment-tray>` : nothing}
         <textarea rows="1" aria-label=${this.note ? 'Internal note' : 'Message'} placeholder=${placeholder}
           role="combobox" aria-autocomplete="list" aria-expanded=${open ? 'true' : 'false'} aria-controls="canned"
           aria-activedescendant=${open && this.shown.length ? `canned-${this.active}` : ''}
-          @input=${this.input} @keydown=${this.keydown} @blur=${() => (this.query = null)}></textarea>
-        <button class="btn primary" type="submit" ?disabled=${over}>${this.note ? 'Add note' : 'Send'}</button>
+          @input=${this.input} @keydown=${this.keydown} @paste=${this.paste} @blur=${() => (this.query = null)}></textarea>
+        <button class="btn primary" type="submit" ?disabled=${over || this.waiting}>${this.note ? 'Add note' : 'Send'}</button>
       </form>
+      ${this.waiting && !this.note ? html`<div class="waiting" role="status">Sending once the files have uploaded…</div>` : nothing}
+      ${this.problem && !this.note ? html`<div class="waiting problem" role="alert">${this.problem}</div>` : nothing}
       ${this.note ? html`<div class="hint">Only staff see notes; the customer is never shown one.</div>` : nothing}
       ${this.length > LIMITS.messageBody * 0.8 ? html`<div class="count ${over ? 'over' : ''}">${this.length} / ${LIMITS.messageBody}</div>` : null}`;
   }

@@ -21,6 +21,8 @@ export const styles = css`
   li.note { justify-self: stretch; max-width: none; justify-items: stretch; }
   li.note .bubble { background: #fff8e1; border: 1px dashed #d9a400; color: #3d2f00; border-radius: 10px; }
   .note-label { font-weight: 700; color: #7a5b00; text-transform: uppercase; letter-spacing: .03em; font-size: 11px; }
+  .files { display: grid; gap: 6px; margin-top: 4px; justify-items: inherit; }
+  li.note .files { justify-items: start; }
   .state { font-size: 12px; color: var(--p-muted); margin: 3px 4px 0; display: flex; gap: 6px; align-items: center; }
   .state.failed { color: var(--p-danger); font-weight: 600; }
   li.sending .bubble { opacity: .7; }

@@ -101,4 +101,19 @@ describe('parley-message-list', () => {
     expect(bg.borderStyle).to.equal('dashed');
     expect(bg.backgroundColor).to.not.equal(getComputedStyle(items[2]!.querySelector('.bubble')!).backgroundColor);
   });
+
+  it('shows an unsent message\'s files while it is sending, and no empty bubble when it has no text', async () => {
+    const file = { id: 'a1', ticketId: 't1', name: 'invoice.pdf', type: 'application/pdf', size: 2048, url: '/api/attachments/a1?exp=1&sig=x' };
+    const el = await mount('parley-message-list', {
+      viewerId: 'me',
+      pending: [{ clientId: 'c1', ticketId: 't1', body: '', state: 'sending', tries: 0, attachments: [file] }],
+    });
+    const li = el.shadowRoot!.querySelector('li[data-client-id=c1]')!;
+    expect(li.querySelector('.bubble')).to.equal(null);
+    const item = li.querySelector('parley-attachment')!;
+    await settle(item);
+    expect(item.shadowRoot!.querySelector('.name')!.textContent).to.equal('invoice.pdf');
+    expect(item.shadowRoot!.querySelector('.meta')!.textContent).to.equal('PDF · 2.0 KiB');
+    expect(li.querySelector('[data-state=sending]')).to.not.equal(null);
+  });
 });

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { Message } from '../protocol/index.ts';
+import type { Attachment, Message } from '../protocol/index.ts';
 import type { OutboxItem } from '../protocol/client/index.ts';
 import { emit } from './emit.ts';
 import { formatDay, formatTime } from './format.ts';
@@ -8,6 +8,9 @@ import { linkParts } from './linkify.ts';
 import { timeline } from './timeline.ts';
 import { theme } from './theme.styles.ts';
 import { styles } from './parley-message-list.styles.ts';
+import type { ParleyLightbox } from './parley-lightbox.ts';
+import './parley-attachment.ts';
+import './parley-lightbox.ts';
 import './parley-state.ts';
 
 /**
@@ -17,6 +20,7 @@ import './parley-state.ts';
  * Runs of one author show the name and time once; a date line marks each new day; "Seen" shows once,
  * on the last staff message the customer has read. Internal notes (`internal`) show in their own
  * style, labelled "Internal note", so nobody mistakes one for something the customer saw.
+ * A message's files show under its text (images as thumbnails that open in the lightbox).
  * @prop messages - stored messages and notes, in timeline order (timelineOrder)
  * @prop pending - the viewer's outbox items for this ticket (sending / failed)
  * @prop viewerId - the signed-in user's id (their messages sit on the right)
@@ -51,6 +55,7 @@ export class ParleyMessageList extends LitElement {
     this.readSeq = 0;
     this.typing = '';
     this.customerName = 'Customer';
+    this.addEventListener('parley-open-image', (e) => this.openImage(e as CustomEvent<{ attachment: Attachment; opener: HTMLElement }>));
     // Follow new messages only while the reader is already at the bottom.
     this.addEventListener('scroll', () => {
       this.stick = this.scrollTop + this.clientHeight >= this.scrollHeight - 40;
@@ -63,6 +68,16 @@ export class ParleyMessageList extends LitElement {
 
   private body(text: string) {
     return linkParts(text).map((p) => (typeof p === 'string' ? p : html`<a href=${p.href} target="_blank" rel="noopener noreferrer nofollow ugc">${p.text}</a>`));
+  }
+
+  /** The bubble (when there is text) and the files. */
+  private content(body: string, files: readonly Attachment[] | undefined, title?: string) {
+    return html`${body || !files?.length ? html`<div class="bubble" dir="auto" title=${title ?? nothing}>${this.body(body)}</div>` : nothing}
+      ${files?.length ? html`<div class="files">${files.map((a) => html`<parley-attachment .attachment=${a}></parley-attachment>`)}</div>` : nothing}`;
+  }
+
+  private openImage(e: CustomEvent<{ attachment: Attachment; opener: HTMLElement }>) {
+    void this.renderRoot.querySelector<ParleyLightbox>('parley-lightbox')?.show(e.detail.attachment, e.detail.opener);
   }
 
   private author(m: Message, mine: boolean): string {
@@ -82,18 +97,18 @@ export class ParleyMessageList extends LitElement {
           const side = m.author.kind === 'system' ? 'system' : m.internal ? 'note' : mine ? 'mine' : m.author.kind === 'customer' ? 'theirs' : 'theirs staff';
           return html`<li class="${side} ${i.first ? 'first' : 'cont'}" data-seq=${m.seq} data-internal=${m.internal ? 'true' : nothing}>
             ${side === 'system' || !i.first ? nothing : html`<div class="meta">${m.internal ? html`<span class="note-label">Internal note</span> · ` : nothing}${this.author(m, mine)} · <time datetime=${m.createdAt}>${formatTime(m.createdAt)}</time></div>`}
-            <div class="bubble" dir="auto" title=${i.first ? nothing : `${this.author(m, mine)} · ${formatTime(m.createdAt)}`}>${this.body(m.body)}</div>
+            ${this.content(m.body, m.attachments, i.first ? undefined : `${this.author(m, mine)} · ${formatTime(m.createdAt)}`)}
             ${i.receipt ? html`<div class="state" data-state=${i.receipt === 'seen' ? 'read' : 'sent'}>${i.receipt === 'seen' ? '✓✓ Seen' : '✓ Sent'}</div>` : nothing}
           </li>`;
         })}
         ${this.pending.map((p) => html`<li class="${p.internal ? 'note' : 'mine'} ${p.state}" data-client-id=${p.clientId}>
-          <div class="bubble" dir="auto">${this.body(p.body)}</div>
+          ${this.content(p.body, p.attachments)}
           ${p.state === 'failed'
             ? html`<div class="state failed" data-state="failed" role="alert">Not sent${p.error ? `: ${p.error}` : ''}
                 <button @click=${() => emit(this, 'parley-retry-message', p.clientId)}>Retry</button></div>`
             : html`<div class="state" data-state="sending">Sending…</div>`}
         </li>`)}
-      </ol>${this.typingLine()}`;
+      </ol>${this.typingLine()}<parley-lightbox></parley-lightbox>`;
   }
 
   private typingLine() {

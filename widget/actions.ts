@@ -1,7 +1,7 @@
 // The store: state (store.ts) plus every action that changes it. Components call these only.
 import { batch, effect } from '@preact/signals-core';
 import { newClientId } from '../protocol/client/index.ts';
-import type { Identity, NewTicket, ReplyTime, Ticket, VisitorSession } from '../protocol/index.ts';
+import type { Attachment, Identity, NewTicket, ReplyTime, Ticket, VisitorSession } from '../protocol/index.ts';
 import { type ApiError, request } from './api.ts';
 import type { Theme } from './contract.ts';
 import { fill } from './i18n/index.ts';
@@ -201,7 +201,7 @@ export function createStore(ctx: StoreContext) {
         return false;
       }
     },
-    send: (ticketId: string, body: string) => live?.send(ticketId, body),
+    send: (ticketId: string, body: string, attachments?: Attachment[]) => live?.send(ticketId, body, attachments),
     retry: (clientId: string) => live?.retry(clientId),
     typing: (ticketId: string) => live?.typing(ticketId),
     /** Moves to the verified customer (the server carries the visitor's open tickets over); the same identity again changes nothing. */

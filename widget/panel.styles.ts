@@ -4,11 +4,12 @@ export default `
 /* Dark follows the page's preference unless the site owner fixed a theme (data-theme). */
 .panel {
   color-scheme: light dark;
-  --bg: light-dark(#f6f6fa, #16161d);
-  --card: light-dark(#fff, #23232d);
-  --fg: light-dark(#223, #e8e8f0);
-  --muted: light-dark(#5c5c6e, #a6a6b8);
-  --line: light-dark(#dcdce6, #3a3a48);
+  /* Custom property values (and var() fallbacks) are kept verbatim by the minifier: written without spaces. */
+  --bg:light-dark(#f6f6fa,#16161d);
+  --card:light-dark(#fff,#23232d);
+  --fg:light-dark(#223,#e8e8f0);
+  --muted:light-dark(#5c5c6e,#a6a6b8);
+  --line:light-dark(#dcdce6,#3a3a48);
   position: fixed;
   bottom: 88px;
   right: 20px;
@@ -163,6 +164,8 @@ fieldset {
   padding: 0;
 }
 select, textarea, .body [type=email] {
+  background: var(--card);
+  color: inherit;
   box-sizing: border-box;
   width: 100%;
   padding: 10px;
@@ -229,10 +232,6 @@ form .error {
 [data-theme=dark] {
   color-scheme: dark;
 }
-select, textarea, .body [type=email] {
-  background: var(--card);
-  color: inherit;
-}
 .faces {
   display: flex;
 }
@@ -291,9 +290,9 @@ select, textarea, .body [type=email] {
 }
 @media (max-width: 480px) {
   :host([data-position]) .panel {
-    inset: var(--parley-vv-top, 0) auto auto var(--parley-vv-left, 0);
-    width: var(--parley-vv-width, 100%);
-    height: var(--parley-vv-height, 100%);
+    inset: var(--parley-vv-top,0) auto auto var(--parley-vv-left,0);
+    width: var(--parley-vv-width,100%);
+    height: var(--parley-vv-height,100%);
     border-radius: 0;
   }
 }

@@ -1,14 +1,14 @@
 // The widget's live side: one RealtimeSocket, an outbox kept in storage, and a TicketSubscription
 // per ticket the customer chats on or reads. Writes the store's signals as events arrive.
 import { Outbox, RealtimeSocket, TicketSubscription } from '../protocol/client/index.ts';
-import type { Message, Ticket } from '../protocol/index.ts';
+import type { Attachment, Message, Ticket } from '../protocol/index.ts';
 import { save } from './storage.ts';
 import { put, ticketById, type State } from './store.ts';
 
 export interface Realtime {
   /** Subscribes to a ticket's room (history, messages, typing, read) once. */
   follow(ticket: Ticket): void;
-  send(ticketId: string, body: string): void;
+  send(ticketId: string, body: string, attachments?: Attachment[]): void;
   retry(clientId: string): void;
   typing(ticketId: string): void;
   read(ticketId: string, seq: number): void;
@@ -77,7 +77,7 @@ export function createRealtime(s: State, { token, unauthorized, revoked, upsert,
       };
       subs.set(id, new TicketSubscription(socket, id, handlers, s.messages.value[id]?.at(-1)?.seq));
     },
-    send: (ticketId, body) => void outbox.send(ticketId, body),
+    send: (ticketId, body, attachments) => void outbox.send(ticketId, body, false, attachments),
     retry: (clientId) => outbox.retry(clientId),
     typing: (ticketId) => subs.get(ticketId)?.typing(),
     read(ticketId, seq) {

@@ -4,6 +4,7 @@ import { computed, effect, type Signal, signal } from '@preact/signals-core';
 import type { OutboxItem, SocketState } from '../protocol/client/index.ts';
 import type { Message, PresenceEntry, Ticket, VisitorSession } from '../protocol/index.ts';
 import type { LoaderContext, Theme } from './contract.ts';
+import type { Upload } from './upload.ts';
 import { en, lang, loadStrings, type Strings } from './i18n/index.ts';
 import { load } from './storage.ts';
 
@@ -43,6 +44,8 @@ export function createState(ctx: StoreContext) {
     messages,
     /** Messages not stored by the server yet (the outbox). */
     pending: signal<OutboxItem[]>(load(ctx.siteKey, 'outbox', [])),
+    /** ticketId → the files attached in its composer, uploading or uploaded (upload.ts, in the attachments chunk). */
+    uploads: signal<Record<string, Upload[]>>({}),
     /** ticketId → name of the staff member typing there. */
     typists: signal<Record<string, string>>({}),
     /** ticketId → highest seq the staff side has read. */

@@ -41,16 +41,17 @@ export function freePort(): Promise<number> {
 }
 
 /** Starts `node <args>` from the repository root. Output is kept (bounded) for diagnostics. */
-export function spawnNode(args: string[], env: Record<string, string | undefined>): Child {
-  return spawnChild(process.execPath, args, env);
+export function spawnNode(args: string[], env: Record<string, string | undefined>, opts: { ipc?: boolean } = {}): Child {
+  return spawnChild(process.execPath, args, env, opts);
 }
 
 /**
  * Starts a command in its own process group (so `npm start` and the node it runs stop together).
- * `pid` is the command's own process.
+ * `pid` is the command's own process. `ipc`: a message channel (process.send) to a node child.
  */
-export function spawnChild(command: string, args: string[], env: Record<string, string | undefined>): Child {
-  const child = spawn(command, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+export function spawnChild(command: string, args: string[], env: Record<string, string | undefined>, opts: { ipc?: boolean } = {}): Child {
+  const stdio = opts.ipc ? (['ignore', 'pipe', 'pipe', 'ipc'] as const) : (['ignore', 'pipe', 'pipe'] as const);
+  const child = spawn(command, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: [...stdio], detached: true });
   live.add(child.pid!);
   child.once('exit', () => live.delete(child.pid!));
   let out = '';

@@ -1,3 +1,5 @@
+import type { Latency } from '../lib/stats.ts';
+import type { RateResult } from '../load/workers.ts';
 import type { BenchResults } from '../suite.ts';
 
 type Row = [figure: string, ours: string, baseline: string, ratio: string];
@@ -108,6 +110,59 @@ function chatTable(r: BenchResults): string[] {
   return lines;
 }
 
+const lat = (l: Latency) => `${n(l.p50)} / ${n(l.p95)} / ${n(l.p99)} / ${n(l.max)}`;
+/** How a rate went: what was sent, and whatever did not arrive or was not sent in full. */
+const outcome = (x: RateResult) =>
+  `${n(x.achievedRate)}/s${x.rateAchieved ? '' : ' (rate not achieved)'}; ${n(x.undelivered)} undelivered, ${n(x.errors)} refused${x.backlogGrowing ? ', backlog growing' : ''}`;
+
+/** Open loop: per rate, Parley's latency beside the bare ws relay's under the same load. */
+function openLoopTable(r: BenchResults): string[] {
+  const o = r.openLoop;
+  if (!o) return [];
+  const lines = [
+    `| Open loop: ${n(o.idle)} idle customer sockets, ${n(o.chats)} chats, ${n(o.members)} members; rate (Poisson) | Parley sent; lost | Parley send → delivered p50 / p95 / p99 / max ms | bare ws relay sent; lost | bare ws relay p50 / p95 / p99 / max ms | Parley ÷ ws p50 / p99 | generator lag p99 ms, CPU % (Parley run) | server CPU % |`,
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const p of o.parley.rates) {
+    const w = o.wsRelay.rates.find((x) => x.rate === p.rate);
+    const ws = w ? [outcome(w), lat(w.latencyMs), `${ratio(p.latencyMs.p50, w.latencyMs.p50)} / ${ratio(p.latencyMs.p99, w.latencyMs.p99)}`] : ['n/a', 'n/a', 'n/a'];
+    lines.push(`| ${n(p.rate)} msg/s | ${outcome(p)} | ${lat(p.latencyMs)} | ${ws.join(' | ')} | ${n(p.lagP99Ms)}, ${n(p.generatorCpuPct)} | ${n(p.serverCpuPct)}${w ? ` (relay ${n(w.serverCpuPct)})` : ''} |`);
+  }
+  const skipped = [...o.parley.skipped, ...o.wsRelay.skipped];
+  lines.push(
+    '',
+    `Open loop on ${o.database === 'postgresql' ? 'PostgreSQL' : 'PGlite'}: ${n(o.parley.idleHeld)} idle sockets held (${n(o.parley.idleFailed)} failed; relay ${n(o.wsRelay.idleHeld)}), ` +
+      `${n(o.windowMs / 1000)} s per rate, messages to random chats and sides, not waiting for acks; load from worker processes of their own.` +
+      (skipped.length ? ` Not run (time cap): ${skipped.join(', ')} msg/s.` : ''),
+    '',
+  );
+  return lines;
+}
+
+/** Several instances: same- and cross-instance delivery per rate on each bus, and where each stopped keeping up. */
+function instancesTable(r: BenchResults): string[] {
+  const x = r.instances;
+  if (!x) return [];
+  const bus = (b: string) => (b === 'nats' ? 'NATS' : 'LISTEN/NOTIFY');
+  const lines = [
+    `| Instances on one PostgreSQL (${n(x.chats)} chats, ${n(x.members)} members; customers on instance 1, members round-robin) | rate (Poisson) | sent; lost | same instance p50 / p99 ms | cross instance p50 / p99 ms | generator lag p99 ms | servers' CPU % |`,
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const run of x.runs) {
+    for (const q of run.run.rates) {
+      lines.push(`| ${run.instances} instances, ${bus(run.bus)} | ${n(q.rate)} msg/s | ${outcome(q)} | ${n(q.sameMs.p50)} / ${n(q.sameMs.p99)} | ${n(q.crossMs.p50)} / ${n(q.crossMs.p99)} | ${n(q.lagP99Ms)} | ${n(q.serverCpuPct)} |`);
+    }
+  }
+  lines.push('');
+  for (const run of x.runs) {
+    const top = run.run.rates.at(-1)?.rate;
+    const verdict = run.brokeAt !== null ? `kept up to ${run.ceiling === null ? 'none of the rates' : `${n(run.ceiling)} msg/s`}; at ${n(run.brokeAt)} msg/s ${run.why}` : `kept up at every rate run (to ${n(top ?? 0)} msg/s)`;
+    lines.push(`- ${run.instances} instances, ${bus(run.bus)}: ${verdict} (keeping up: p99 ≤ ${n(x.p99LimitMs)} ms, no growing backlog, nothing lost).${run.run.skipped.length ? ` Not run: ${run.run.skipped.join(', ')} msg/s.` : ''}`);
+  }
+  lines.push('');
+  return lines;
+}
+
 /** The Markdown the README shows: the tables, the machine, and any scenario that failed. */
 export function toMarkdown(r: BenchResults): string {
   const m = r.machine;
@@ -115,6 +170,8 @@ export function toMarkdown(r: BenchResults): string {
   const others = rows(r).map((row) => `| ${row.join(' | ')} |`);
   const lines = [
     ...(r.chat.length ? [...chatTable(r), '', `Each side sends its next message when the previous one is acknowledged. Database inserts: ${db ? `${db.database === 'postgresql' ? 'PostgreSQL' : 'PGlite'} single-row autocommit inserts of the same message rows into the server's messages table shape, ${db.concurrency > 1 ? `${db.concurrency} connections` : 'one connection'}` : 'n/a'}.`, ''] : []),
+    ...openLoopTable(r),
+    ...instancesTable(r),
     ...(others.length ? [`| Figure | Parley | Baseline (same run) | Parley ÷ baseline |`, `| --- | ---: | ---: | ---: |`, ...others, ''] : []),
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}; database: ${m.database}. ` +
       `Server, relays and load generator on one machine over loopback. Run ${r.startedAt} (${r.profile}, ${Math.round(r.durationMs / 1000)} s).`,

@@ -18,7 +18,8 @@ export const origin = mw(async (ctx, next) => {
     ctx.vary('Origin');
     ctx.set('Access-Control-Allow-Origin', o);
     ctx.set('Access-Control-Allow-Headers', 'authorization, content-type');
-    ctx.set('Access-Control-Allow-Methods', 'GET, POST, PATCH');
+    // DELETE: a customer removes an upload no message carries yet (DELETE /api/attachments/:id).
+    ctx.set('Access-Control-Allow-Methods', 'GET, POST, PATCH, DELETE');
     ctx.set('Access-Control-Max-Age', '600');
     if (ctx.method === 'OPTIONS') {
       ctx.status = 204;

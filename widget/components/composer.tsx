@@ -3,11 +3,13 @@ import { useRef, useState } from 'preact/hooks';
 import { LIMITS } from '../../protocol/limits.ts';
 import type { Store } from '../actions.ts';
 import { put } from '../store.ts';
+import { attach, dropTarget, Tray } from './attach.ts';
 import { Icon } from './icons.tsx';
 
 /**
  * The message box: Enter sends, Shift+Enter adds a line; typing is announced at most every 2.5 s.
  * What is typed is a draft (s.drafts): it survives closing the panel, a reload, and the ticket closing meanwhile.
+ * Files (the paperclip, paste, drop) upload at once; Send waits until every one is up, then sends their ids with the text.
  */
 export function Composer({ s, ticketId }: { s: Store; ticketId: string }) {
   const t = s.t.value;
@@ -16,13 +18,18 @@ export function Composer({ s, ticketId }: { s: Store; ticketId: string }) {
   const [empty, setEmpty] = useState(!draft.trim());
   const area = useRef<HTMLTextAreaElement>(null);
   const lastTyping = useRef(0);
+  const picker = useRef<HTMLInputElement>(null);
+  const files = s.uploads.value[ticketId] ?? [];
+  // Running or failed uploads hold the message back (a failed one is retried or removed first).
+  const held = files.some((f) => !f.att);
 
   const send = (e: Event) => {
     e.preventDefault();
     const field = area.current!;
     const body = field.value.trim();
-    if (!body) return;
-    s.send(ticketId, body);
+    if (held || !body && !files.length) return;
+    s.send(ticketId, body, files.map((f) => f.att!));
+    put(s.uploads, ticketId, []);
     field.value = '';
     field.style.height = '';
     put(s.drafts, ticketId, '');
@@ -42,7 +49,13 @@ export function Composer({ s, ticketId }: { s: Store; ticketId: string }) {
   };
 
   return (
-    <form class="composer" onSubmit={send}>
+    <>
+      {files.length > 0 && <Tray s={s} ticketId={ticketId} />}
+      <form class="composer" onSubmit={send} {...dropTarget(s, ticketId)}>
+      <button class="icon" type="button" aria-label={t.attach} onClick={() => picker.current!.click()}>
+        <Icon name="clip" />
+      </button>
+      <input ref={picker} type="file" multiple hidden onChange={(e) => (attach(s, ticketId, e.currentTarget.files), (e.currentTarget.value = ''))} />
       <textarea
         ref={area}
         rows={1}
@@ -52,11 +65,13 @@ export function Composer({ s, ticketId }: { s: Store; ticketId: string }) {
         maxLength={LIMITS.messageBody}
         defaultValue={draft}
         onInput={input}
+        onPaste={(e) => attach(s, ticketId, e.clipboardData?.files) && e.preventDefault()}
         onKeyDown={(e) => e.key === 'Enter' && !e.shiftKey && !e.isComposing && send(e)}
       />
-      <button class="icon" type="submit" aria-label={t.send} disabled={empty}>
+      <button class="icon" type="submit" aria-label={t.send} disabled={held || (empty && !files.length)}>
         <Icon name="send" flip />
       </button>
-    </form>
+      </form>
+    </>
   );
 }

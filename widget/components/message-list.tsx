@@ -1,18 +1,23 @@
 import type { ComponentChildren } from 'preact';
-import type { Message } from '../../protocol/index.ts';
+import type { Attachment, Message } from '../../protocol/index.ts';
 import type { Store } from '../actions.ts';
+import { Files } from './attach.ts';
 import { linkify } from './linkify.tsx';
 import { initials } from './team-faces.tsx';
 
-const bubble = (key: string, cls: string, body: string, meta: ComponentChildren, face?: string) => (
+const bubble = (key: string, cls: string, body: string, meta: ComponentChildren, face?: string, files?: ComponentChildren) => (
   <div key={key} class={`msg ${cls}`}>
     {face && <span class="face" aria-hidden="true">{face}</span>}
     <div class="bubble" dir="auto">
       {linkify(body)}
+      {files}
     </div>
     {meta && <div class="meta">{meta}</div>}
   </div>
 );
+
+/** A message's files; only a message that has some draws the chunk's component (and so fetches it). */
+const filesOf = (s: Store, list?: Attachment[]) => !!list?.length && <Files s={s} list={list} />;
 
 const day = (m?: Message) => m && new Date(m.createdAt).toDateString();
 const sameGroup = (a: Message, b?: Message) => !!b && a.author.kind === b.author.kind && a.author.id === b.author.id && day(a) === day(b);
@@ -37,6 +42,7 @@ export function MessageList({ s, ticketId }: { s: Store; ticketId: string }) {
         const last = !sameGroup(m, list[i + 1]);
         const mine = m.author.kind === 'customer';
         const name = m.author.name || t.title;
+        const files = filesOf(s, m.attachments);
         return [
           day(m) !== day(list[i - 1]) && (
             <p key={`d${m.id}`} class="day">
@@ -44,14 +50,14 @@ export function MessageList({ s, ticketId }: { s: Store; ticketId: string }) {
             </p>
           ),
           mine
-            ? bubble(m.id, 'mine', m.body, m.seq === seen ? `${time} · ${t.read}` : last && `${time}${m.seq > theirRead ? ` · ${t.sent}` : ''}`)
-            : bubble(m.id, last ? 'last' : '', m.body, last && `${name} · ${time}`, last ? initials(name) : undefined),
+            ? bubble(m.id, 'mine', m.body, m.seq === seen ? `${time} · ${t.read}` : last && `${time}${m.seq > theirRead ? ` · ${t.sent}` : ''}`, undefined, files)
+            : bubble(m.id, last ? 'last' : '', m.body, last && `${name} · ${time}`, last ? initials(name) : undefined, files),
         ];
       })}
       {s.pending.value.map(
         (p) =>
           p.ticketId === ticketId &&
-          bubble(p.clientId, `mine ${p.state}`, p.body, p.state === 'sending' ? t.sending : <button onClick={() => s.retry(p.clientId)}>{`${t.failed}${p.error ? ` (${p.error})` : ''} · ${t.retry}`}</button>),
+          bubble(p.clientId, `mine ${p.state}`, p.body, p.state === 'sending' ? t.sending : <button onClick={() => s.retry(p.clientId)}>{`${t.failed}${p.error ? ` (${p.error})` : ''} · ${t.retry}`}</button>, undefined, filesOf(s, p.attachments)),
       )}
     </div>
   );

@@ -27,7 +27,7 @@ const trap = (e: KeyboardEvent, panel: HTMLElement) => {
 };
 
 /** The new-ticket form is a chunk of its own (widget-ticket-form.js): preloaded once the panel is open, drawn when asked for. */
-const TicketForm = lazy(() => import('./ticket-form.tsx').then((m) => m.TicketForm));
+const TicketForm = lazy(() => import('./ticket-form.tsx'), 'TicketForm');
 
 /** The open widget: header (title, presence, back, close), announcements, then the current view. */
 export function Panel({ s }: { s: Store }) {

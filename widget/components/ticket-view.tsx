@@ -3,13 +3,14 @@ import type { Store } from '../actions.ts';
 import { fill } from '../i18n/index.ts';
 import { load, save } from '../storage.ts';
 import { categoryLabel, put, ticketById } from '../store.ts';
+import { dropTarget } from './attach.ts';
 import { Composer } from './composer.tsx';
 import { lazy } from './lazy.ts';
 import { MessageList } from './message-list.tsx';
 import { StatusPill } from './status-pill.tsx';
 
 /** The rating form is its own chunk (widget-rating.js), fetched only once a ticket is closed. */
-const Rating = lazy(() => import('./rating.tsx').then((m) => m.Rating));
+const Rating = lazy(() => import('./rating.tsx'), 'Rating');
 
 /** One ticket: its details, a note for its state, the conversation, and the composer while it is assigned. */
 export function TicketView({ s, id }: { s: Store; id: string }) {
@@ -67,7 +68,7 @@ export function TicketView({ s, id }: { s: Store; id: string }) {
         </div>
         <small dir="auto">{tk.description}</small>
       </div>
-      <div class="body chat" ref={scroller} onScroll={scrolled}>
+      <div class="body chat" ref={scroller} onScroll={scrolled} {...(tk.status === 'assigned' && dropTarget(s, id))}>
         {tk.status === 'open' && (
           <p class="note">
             {s.queue.value[id] ? `${fill(t.inQueue, { n: s.queue.value[id] })} ` : ''}

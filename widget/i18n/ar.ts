@@ -15,6 +15,7 @@ const ar: Strings = {
   noTickets: 'لا توجد تذاكر.',
   urgencies: { low: 'منخفضة', medium: 'متوسطة', high: 'عالية', urgent: 'عاجلة' },
   send: 'إرسال',
+  attach: 'إرفاق ملفات',
   status: { open: 'مفتوحة', assigned: 'مقبولة', rejected: 'مرفوضة', closed: 'مغلقة' },
   notice: {
     assigned: '{name} قبل تذكرتك «{c}».',

@@ -15,6 +15,7 @@ const en = {
   noTickets: 'No tickets yet.',
   urgencies: { low: 'Low', medium: 'Medium', high: 'High', urgent: 'Urgent' },
   send: 'Send',
+  attach: 'Attach files',
   status: { open: 'Open', assigned: 'Assigned', rejected: 'Rejected', closed: 'Closed' },
   notice: {
     assigned: '{name} accepted your ticket “{c}”.',

@@ -1,10 +1,12 @@
 // A @web/test-runner plugin that starts a real Parley server (fresh database) for browser tests that
 // talk to it. The test page reads `GET /__parley` → {url, siteKey, siteSecret, origin}, after a site
 // allowing the test page's origin was created through the admin HTTP API. Staff actions a test
-// needs (a member accepting, answering, closing) go through `GET /__parley/staff?...`, which calls
+// needs (a member accepting, answering with files, closing) go through `GET /__parley/staff?...`, which calls
 // the public HTTP API as a signed-in member.
 import { ApiClient, TestSocket } from '../../server/testing/api.ts';
+import { pdf, png } from '../../server/testing/files.ts';
 import { startTestServer } from '../../server/testing/test-server.ts';
+import { upload } from '../../server/testing/upload.ts';
 
 export function parleyServerPlugin() {
   let server;
@@ -39,6 +41,12 @@ export function parleyServerPlugin() {
         close: () => member.post(`/api/tickets/${q.ticket}/close`),
         release: () => member.post(`/api/tickets/${q.ticket}/assign`, { userId: null }),
         message: () => member.post(`/api/tickets/${q.ticket}/messages`, { clientId: q.clientId ?? `t${Date.now()}${Math.random()}`, body: q.body }),
+        // A member's reply with a 400×300 PNG and a PDF (attachments).
+        files: async () => {
+          const ups = await Promise.all([upload(member, q.ticket, png(400, 300), 'chart.png'), upload(member, q.ticket, pdf(), 'invoice.pdf')]);
+          if (ups.some((u) => u.status !== 201)) return { status: 500, body: ups.map((u) => u.body) };
+          return member.post(`/api/tickets/${q.ticket}/messages`, { clientId: `t${Date.now()}${Math.random()}`, body: q.body ?? '', attachments: ups.map((u) => u.body.id) });
+        },
         messages: () => member.get(`/api/tickets/${q.ticket}/messages?after=0`),
         tickets: () => member.get('/api/tickets'),
         rating: () => member.get(`/api/tickets/${q.ticket}/rating`),
