@@ -12,12 +12,12 @@ let host: HTMLElement | undefined;
 const siteKeys: string[] = [];
 
 /** A widget drawn from source, on the real server; `server` may be replaced by an address nothing answers. */
-async function setup(siteKey?: string, server?: string): Promise<{ s: Store; root: ShadowRoot }> {
+async function setup(siteKey?: string, server?: string, locale = 'en'): Promise<{ s: Store; root: ShadowRoot }> {
   const info = await parley();
   host?.remove();
   host = document.body.appendChild(document.createElement('div'));
   const root = host.attachShadow({ mode: 'open' });
-  const s = createStore({ siteKey: siteKey ?? info.siteKey, server: server ?? info.url, theme: {}, locale: 'en', emit() {}, badge() {}, opened() {} });
+  const s = createStore({ siteKey: siteKey ?? info.siteKey, server: server ?? info.url, theme: {}, locale, emit() {}, badge() {}, opened() {} });
   show(s, root);
   return { s, root };
 }
@@ -83,6 +83,8 @@ describe('attachments in the widget', () => {
     type($<HTMLTextAreaElement>(root, '.composer textarea')!, 'Here is the log');
     sendButton(root).click();
     expect($(root, '.tray'), 'the tray empties on send').to.equal(null);
+    // Until the server acknowledges it, the pending message keeps its files whole (drawn with it).
+    expect(s.pending.value.map((p) => p.attachments?.map((f) => f.name))).to.deep.equal([['log.txt']]);
     const row = await until(() => $<HTMLAnchorElement>(root, '.msg.mine a.file'), 8000, 'the sent file');
     expect(row.textContent).to.contain('log.txt').and.contain('TXT');
     const stored = await messagesOf(ticket);
@@ -131,6 +133,19 @@ describe('attachments in the widget', () => {
     [...$$(root, '.tray button')].find((b) => b.textContent === 'Retry')!.click();
     expect($(root, '.tray .error'), 'retrying').to.equal(null);
     await until(() => $(root, '.tray .error'), 8000, 'the second failure');
+  });
+
+  it('says it in Arabic', async () => {
+    const { s, root } = await setup(`offline-ar-${Math.random()}`, 'http://127.0.0.1:9', 'ar');
+    s.session.value = { visitorToken: 'v', site: {} } as never;
+    s.tickets.value = [sampleTicket()];
+    s.go({ name: 'ticket', id: 't1' });
+    s.isOpen.value = true;
+    const clip = await until(() => $(root, '.composer button[type=button]'), 4000, 'the paperclip');
+    expect(clip.getAttribute('aria-label')).to.equal('إرفاق ملفات');
+    pick(root, text(10, 'a.txt'));
+    expect((await until(() => $(root, '.tray .error'), 8000, 'the network error')).textContent).to.equal('تعذر الاتصال بالدعم. تحقق من الشبكة.');
+    expect($(root, '.tray [aria-label="إزالة a.txt"], .tray [aria-label="إلغاء a.txt"]')).to.exist;
   });
 
   it('cancels an upload in flight, and removing a finished one deletes it on the server', async function (this: { timeout(ms: number): void }) {
