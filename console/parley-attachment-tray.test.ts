@@ -133,6 +133,20 @@ describe('parley-attachment-tray', () => {
     expect(status).to.equal(404);
   });
 
+  it('starts empty on another ticket, deleting the first ticket\'s unsent upload', async () => {
+    const { composer, tray, rows } = await parts();
+    composer.addFiles([await pngFile(10, 10, 'elsewhere.png')]);
+    await until(() => rows()[0]?.dataset.state === 'done', 'the upload');
+    const [a] = tray.attachments;
+    composer.ticketId = 'another-ticket';
+    await settle(composer);
+    await settle(tray);
+    expect(rows()).to.deep.equal([]);
+    let status = 200;
+    for (let i = 0; i < 50 && status !== 404; i++) status = (await fetch(a!.url, { cache: 'no-store' })).status;
+    expect(status).to.equal(404);
+  });
+
   it('turns a pasted screenshot into screenshot.png and uploads it as a PNG', async () => {
     const { composer, tray, rows, field } = await parts();
     const shot = await pngFile(64, 48, 'image.png');

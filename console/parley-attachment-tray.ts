@@ -55,6 +55,11 @@ export class ParleyAttachmentTray extends LitElement {
     this.refused = '';
   }
 
+  /** Files belong to one ticket: another ticket starts with none (the old ones' uploads are dropped). */
+  protected override willUpdate(changed: Map<string, unknown>) {
+    if (changed.get('ticketId')) for (const item of this.items) this.discard(item);
+  }
+
   /** The uploaded files, in the order they were added. */
   get attachments(): Attachment[] {
     return this.items.flatMap((i) => (i.state === 'done' && i.attachment ? [i.attachment] : []));

@@ -105,11 +105,17 @@ describe('attachments: a pasted screenshot in, a PDF out, end to end', () => {
     await expect.poll(() => thumb.evaluate((b) => b.matches(':focus'))).toBe(true);
   });
 
-  it('the agent replies with a PDF picked with the paperclip; the customer downloads it in the widget, byte for byte', async () => {
+  it('the agent replies with a PDF picked with the paperclip (offline first: it says so, Retry sends it); the customer downloads it in the widget, byte for byte', async () => {
+    await agent.context().setOffline(true);
     const chooser = agent.waitForEvent('filechooser');
     await composer(agent).getByRole('button', { name: 'Attach files' }).click();
     await (await chooser).setFiles({ name: 'invoice.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await composer(agent).locator('li[data-state=failed]', { hasText: 'invoice.pdf' }).getByText(/offline/).waitFor();
+    await agent.context().setOffline(false);
+    await waitLive(agent);
+    await composer(agent).getByRole('button', { name: 'Retry invoice.pdf' }).click();
     await composer(agent).locator('li[data-state=done]', { hasText: 'invoice.pdf' }).waitFor();
+    expect(await seriousViolations(agent)).toEqual([]);
     const field = composer(agent).getByRole('combobox', { name: 'Message' });
     await field.fill('Here is your invoice');
     await field.press('Enter');
