@@ -32,8 +32,8 @@ describe('parley-attachment and parley-lightbox', () => {
     mount('parley-message-list', { messages: [makeMessage(1, { ticketId: s.ticketId, body, attachments })] });
 
   it('lays a thumbnail out from the attachment\'s width and height before the image loads, scaled to fit', async () => {
-    expect(thumbSize(880, 440)).to.deep.equal({ width: 220, height: 110 });
-    expect(thumbSize(100, 400)).to.deep.equal({ width: 55, height: 220 });
+    expect(thumbSize(880, 440)).to.deep.equal({ width: 240, height: 120 });
+    expect(thumbSize(100, 400)).to.deep.equal({ width: 45, height: 180 });
     expect(thumbSize(40, 30)).to.deep.equal({ width: 40, height: 30 });
     const el = await list([wide, tall]);
     const items = [...el.shadowRoot!.querySelectorAll('parley-attachment')];
@@ -41,12 +41,12 @@ describe('parley-attachment and parley-lightbox', () => {
     const imgs = items.map((i) => i.shadowRoot!.querySelector('img')!);
     expect(imgs.map((i) => i.complete)).to.deep.equal([false, false]);
     const boxes = () => imgs.map((i) => [Math.round(i.getBoundingClientRect().width), Math.round(i.getBoundingClientRect().height)]);
-    expect(boxes()).to.deep.equal([[220, 110], [55, 220]]);
+    expect(boxes()).to.deep.equal([[240, 120], [45, 180]]);
     // No bubble for a message that is only files.
     expect(el.shadowRoot!.querySelector('.bubble')).to.equal(null);
     await until(() => imgs.every((i) => i.complete && i.naturalWidth > 0), 'the images');
     expect(imgs.map((i) => i.naturalWidth)).to.deep.equal([880, 100]);
-    expect(boxes()).to.deep.equal([[220, 110], [55, 220]]);
+    expect(boxes()).to.deep.equal([[240, 120], [45, 180]]);
   });
 
   it('shows another file as a row with name, type and size, and a link that downloads its bytes', async () => {

@@ -5,12 +5,12 @@ import { formatBytes } from './format.ts';
 import { theme } from './theme.styles.ts';
 import { styles } from './parley-attachment.styles.ts';
 
-/** The largest a thumbnail is drawn, either way (the widget's thumbnails use the same box). */
-export const THUMB_PX = 220;
+/** The box a thumbnail fits in: the widget's (widget/components/attachment-files.tsx), so both sides look alike. */
+export const THUMB = { width: 240, height: 180 };
 
-/** A thumbnail's size: the image scaled down (never up) to fit THUMB_PX, aspect kept. */
+/** A thumbnail's size: the image scaled down (never up) to fit THUMB, aspect kept. */
 export function thumbSize(width: number, height: number): { width: number; height: number } {
-  const scale = Math.min(1, THUMB_PX / width, THUMB_PX / height);
+  const scale = Math.min(1, THUMB.width / width, THUMB.height / height);
   return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
 }
 

@@ -1,6 +1,6 @@
 // A customer talking to the public HTTP API from node, as the widget would: a visitor token for a
 // site key, sent as a Bearer token, from one of the site's allowed origins.
-import type { Attachment, Ticket, VisitorSession } from '../../protocol/index.ts';
+import type { Ticket, VisitorSession } from '../../protocol/index.ts';
 
 export class CustomerClient {
   readonly base: string;
@@ -28,15 +28,6 @@ export class CustomerClient {
     });
     const text = await res.text();
     return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
-  }
-
-  /** Uploads one file to the ticket as the widget does (multipart, field `file`). */
-  async upload(ticketId: string, bytes: Uint8Array, name: string, type: string): Promise<Attachment> {
-    const form = new FormData();
-    form.append('file', new Blob([new Uint8Array(bytes)], { type }), name);
-    const res = await fetch(`${this.base}/api/tickets/${ticketId}/attachments`, { method: 'POST', headers: { origin: this.origin, authorization: `Bearer ${this.session.visitorToken}` }, body: form });
-    if (res.status !== 201) throw new Error(`upload → ${res.status} ${await res.text()}`);
-    return (await res.json()) as Attachment;
   }
 
   async createTicket(description: string, urgency: Ticket['urgency'] = 'medium', category = 'General'): Promise<Ticket> {

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
 import { imageSize } from 'image-size';
-import type { Attachment } from '../../protocol/index.ts';
+import { ATTACHMENT_URL_TTL_MS, type Attachment } from '../../protocol/index.ts';
 import type { Database } from '../db/orm.ts';
 import { authorKindOf, canSend, type Actor } from '../domain/index.ts';
 import { AppError, notFound } from '../errors.ts';
@@ -191,19 +191,20 @@ export class AttachmentService {
     await this.db.sql('update attachments set message_id = ?, claim = null where claim = ? and message_id is null', [messageId, `${ticketId}:${clientId}`]);
   }
 
-  /** Wire attachments of the given messages, by message id, each with a fresh URL. */
-  async ofMessages(messageIds: string[]): Promise<Map<string, Attachment[]>> {
+  /** Wire attachments of the given messages, by message id, each with a fresh URL (working for `ttlMs` to twice that). */
+  async ofMessages(messageIds: string[], ttlMs = ATTACHMENT_URL_TTL_MS, sql: Database['sql'] = this.db.sql): Promise<Map<string, Attachment[]>> {
     const byMessage = new Map<string, Attachment[]>();
     if (!messageIds.length) return byMessage;
-    const rows = await this.db.sql<AttachmentRow>(
+    const rows = await sql<AttachmentRow>(
       `select ${ATTACHMENT_COLUMNS} from attachments where message_id in (${messageIds.map(() => '?').join(', ')}) order by created_at, id`,
       messageIds,
     );
     if (!rows.length) return byMessage;
-    const key = await this.key();
+    // Inside a caller's transaction (one connection on PGlite), read the key through it: it exists, since these files were signed at upload.
+    const key = sql === this.db.sql || this.secret ? await this.key() : (await sql<{ value: string }>(`select value from server_secrets where name = 'attachments'`))[0]!.value;
     for (const r of rows) {
       const list = byMessage.get(r.message_id!) ?? [];
-      list.push(this.toWire(r, key));
+      list.push(this.toWire(r, key, ttlMs));
       byMessage.set(r.message_id!, list);
     }
     return byMessage;
@@ -231,11 +232,11 @@ export class AttachmentService {
     return byMessage;
   }
 
-  toWire(r: AttachmentRow, key: string): Attachment {
+  toWire(r: AttachmentRow, key: string, ttlMs = ATTACHMENT_URL_TTL_MS): Attachment {
     return {
       id: r.id, ticketId: r.ticket_id, name: r.name, type: r.type, size: Number(r.size),
       ...(r.width !== null && r.height !== null ? { width: Number(r.width), height: Number(r.height) } : {}),
-      url: signedPath(key, r.id, expiryFor(Date.now())),
+      url: signedPath(key, r.id, expiryFor(Date.now(), ttlMs)),
     };
   }
 }

@@ -1,4 +1,4 @@
-import type { AskEmail, Ticket } from '../../protocol/index.ts';
+import type { AskEmail, Attachment, Ticket } from '../../protocol/index.ts';
 import type { Database } from '../db/orm.ts';
 import { badRequest } from '../errors.ts';
 import { mailLocale } from './layout.ts';
@@ -17,9 +17,15 @@ export function checkAskEmail(askEmail: AskEmail, given: string | undefined, kno
 /** Mail caused by a ticket's lifecycle, queued inside the transaction that records the change. */
 export class TicketMail {
   private readonly publicUrl: () => string;
+  private files: (messageIds: string[], sql: Database['sql']) => Promise<Map<string, Attachment[]>> = async () => new Map();
 
   constructor(publicUrl: () => string) {
     this.publicUrl = publicUrl;
+  }
+
+  /** Where the transcript gets its files' links from (the attachment service, made after this). */
+  useFiles(files: (messageIds: string[], sql: Database['sql']) => Promise<Map<string, Attachment[]>>): void {
+    this.files = files;
   }
 
   /**
@@ -48,12 +54,13 @@ export class TicketMail {
     );
     if (!row?.email || !row.wanted) return;
     // Public messages only: internal notes never leave the console.
-    // Files by name only: a link would outlive its signature (the conversation, via the resume link, has them).
-    const messages = await sql<{ author_kind: string; author_name: string | null; body: string; created_at: Date; files: string | null }>(
-      `select m.author_kind, m.author_name, m.body, m.created_at,
-         (select string_agg('📎 ' || a.name, E'\n' order by a.created_at, a.id) from attachments a where a.message_id = m.id) as files
-       from messages m where m.ticket_id = ? and not m.internal order by m.seq`, [ticket.id],
+    const messages = await sql<{ id: string; author_kind: string; author_name: string | null; body: string; created_at: Date }>(
+      `select m.id, m.author_kind, m.author_name, m.body, m.created_at from messages m where m.ticket_id = ? and not m.internal order by m.seq`, [ticket.id],
     );
+    // Each file by name with its link, signed to work as long as a mailed resume link (the customer may still download a closed ticket's files).
+    const files = await this.files(messages.map((m) => m.id), sql);
+    const base = this.publicUrl();
+    const filesOf = (id: string) => (files.get(id) ?? []).map((a) => `📎 ${a.name}: ${base}${a.url}`).join('\n');
     const locale = mailLocale(row.locale);
     const you = locale === 'ar' ? 'أنت' : 'You';
     const support = locale === 'ar' ? 'فريق الدعم' : 'Support';
@@ -62,7 +69,7 @@ export class TicketMail {
       kind: 'transcript', to: row.email, locale, ticketId: ticket.id,
       render: (unsubscribe) => transcriptMail(locale, {
         category: ticket.category, description: ticket.description, customer: you,
-        messages: messages.map((m) => ({ by: m.author_kind === 'customer' ? you : m.author_name ?? support, body: [m.body, m.files].filter(Boolean).join('\n'), at: at(m.created_at) })),
+        messages: messages.map((m) => ({ by: m.author_kind === 'customer' ? you : m.author_name ?? support, body: [m.body, filesOf(m.id)].filter(Boolean).join('\n'), at: at(m.created_at) })),
       }, unsubscribe),
     }]);
   }

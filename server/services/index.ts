@@ -14,6 +14,7 @@ import { AvailabilityService } from './availability.ts';
 import { MailOutboxService } from './mail-outbox.ts';
 import { MessageAllowance } from './message-allowance.ts';
 import { MessageService } from './messages.ts';
+import { RESUME_LINK_MS } from '../mail/resume-link.ts';
 import { CustomerPresence } from '../realtime/customer-presence.ts';
 import { Limits } from './rate-limit.ts';
 import { RatingService } from './ratings.ts';
@@ -100,6 +101,7 @@ export function createServices(config: Config, db: Database, bus: Bus, metrics: 
   const kick = () => routing.kick();
   attachments = new AttachmentService(db, tickets, new DatabaseStorage(db), config.maxUploadBytes, config.orphanAttachmentMs,
     (err) => logger(config.logLevel).error({ err }, 'attachment sweep failed'));
+  ticketMail.useFiles((ids, sql) => attachments.ofMessages(ids, RESUME_LINK_MS, sql));
   return {
     attachments,
     customerPresence: new CustomerPresence(db, bus.instanceId, (err) => logger(config.logLevel).error({ err }, 'customer presence write failed')),

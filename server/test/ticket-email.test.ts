@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { RESUME_LINK_MS } from '../mail/resume-link.ts';
 import type { Message, Site, Ticket } from '../../protocol/index.ts';
 import { ApiClient, type cast } from '../testing/api.ts';
 import { useMailServer } from '../testing/mail-server.ts';
@@ -81,7 +82,7 @@ describe('transcript on close', () => {
     expect((await mailsOf(t, 'transcript')).length).toBe(1);
   });
 
-  it('lists the files sent in the conversation by name', async () => {
+  it('lists the files sent in the conversation by name, each with a link that downloads it for as long as a resume link works', async () => {
     await setSite({ askEmail: 'optional', transcripts: false });
     const customer = await visitor();
     const t = (await open(customer, { email: 'fia@shop.test', transcript: true })).body;
@@ -91,8 +92,15 @@ describe('transcript on close', () => {
     expect((await c.member.post(`/api/tickets/${t.id}/close`)).status).toBe(200);
     await smtp.until(() => smtp.delivered.some((d) => d.mail.text?.includes('receipt-42.pdf')));
     const { mail } = smtp.delivered.find((d) => d.mail.text?.includes('receipt-42.pdf'))!;
-    expect(mail.text).toContain('📎 receipt-42.pdf');
-    expect(mail.text).not.toContain('/api/attachments/');
+    const link = new URL(/📎 receipt-42\.pdf: (\S+)/.exec(mail.text!)![1]!);
+    expect(link.pathname).toBe(`/api/attachments/${f.id}`);
+    // Signed for at least the 7 days of a resume link, not the hour of a URL handed to an open page.
+    expect(Number(link.searchParams.get('exp')) * 1000).toBeGreaterThan(Date.now() + RESUME_LINK_MS - 60_000);
+    const got = await fetch(new URL(link.pathname + link.search, server.url));
+    expect(got.status).toBe(200);
+    expect(Buffer.from(await got.arrayBuffer()).equals(pdf())).toBe(true);
+    link.searchParams.set('exp', String(Number(link.searchParams.get('exp')) + 1));
+    expect((await fetch(new URL(link.pathname + link.search, server.url))).status).toBe(403);
   });
 
   it('mails none when nobody asked, or without an email; and every one when the site enables it', async () => {
