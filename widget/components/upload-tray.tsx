@@ -21,7 +21,8 @@ export function Tray({ s, ticketId }: { s: Store; ticketId: string }) {
               {name}
             </span>
             <small>{fileSize(u.file.size, s.locale.value)}</small>
-            <button type="button" class="icon" aria-label={fill(u.att ? a.remove : a.cancel, { name })} onClick={() => discard(s, ticketId, u)}>
+            {/* Cancel while in flight; otherwise (up or failed) remove. */}
+            <button type="button" class="icon" aria-label={fill(u.xhr ? a.cancel : a.remove, { name })} onClick={() => discard(s, ticketId, u)}>
               <Icon name="close" />
             </button>
             {u.xhr && <progress max={1} value={u.sent} aria-label={fill(a.progress, { name })} />}
