@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MessagePage, Site, Ticket } from '../protocol/index.ts';
 import { startTestServer, type TestServer } from '../server/testing/test-server.ts';
 import { seriousViolations } from './support/axe.ts';
-import { launch, shot } from './support/browser.ts';
-import { composer, signIn, waitLive } from './support/console-steps.ts';
+import { launch, publish, shot } from './support/browser.ts';
+import { composer, dismissToasts, signIn, waitLive } from './support/console-steps.ts';
 import { invoicePdf, stripedPng } from './support/files.ts';
 import { startHostPage, type HostPage } from './support/host-page.ts';
 import { StaffClient } from './support/staff-client.ts';
@@ -122,7 +122,8 @@ describe('attachments: a pasted screenshot in, a PDF out, end to end', () => {
     const row = agent.locator('parley-message-list li', { hasText: 'Here is your invoice' }).locator('parley-attachment');
     await row.getByRole('link', { name: 'Download invoice.pdf' }).waitFor();
     await row.getByText(`PDF · ${PDF.length} B`).waitFor();
-    await shot(agent, 'console-attachments');
+    await dismissToasts(agent);
+    publish(await shot(agent, 'console-attachments'), 'console-attachments.png');
 
     await customer.getByText('Here is your invoice').waitFor();
     const link = customer.getByRole('link', { name: /invoice\.pdf/ });
