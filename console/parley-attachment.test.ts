@@ -89,9 +89,17 @@ describe('parley-attachment and parley-lightbox', () => {
     await sendKeys({ press: 'Tab' });
     await sendKeys({ up: 'Shift' });
     expect(dialog.contains(deepActive())).to.equal(true);
+    // The console's shortcuts listen on the window: none fires while the lightbox is open.
+    const keys: string[] = [];
+    const listen = (e: KeyboardEvent) => keys.push(e.key);
+    addEventListener('keydown', listen);
+    await sendKeys({ press: 'n' });
     await sendKeys({ press: 'Escape' });
     await until(() => !dialog.hasAttribute('open'), 'closing');
     await until(() => deepActive() === thumb, 'focus back on the thumbnail');
+    await sendKeys({ press: 'n' });
+    removeEventListener('keydown', listen);
+    expect(keys).to.deep.equal(['n']);
   });
 
   it('closes with its close button too, focus back on the thumbnail', async () => {

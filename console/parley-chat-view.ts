@@ -305,7 +305,7 @@ export class ParleyChatView extends LitElement {
 
   /** Files dragged over the conversation: only while a reply may be written (notes take none). */
   private dragOver(e: DragEvent) {
-    if (!this.canSend || !e.dataTransfer?.types.includes('Files')) return;
+    if (!this.canSend || this.composer()?.note || !e.dataTransfer?.types.includes('Files')) return;
     e.preventDefault();
     e.dataTransfer.dropEffect = 'copy';
     this.dropping = true;

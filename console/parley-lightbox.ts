@@ -5,7 +5,7 @@ import { theme } from './theme.styles.ts';
 /**
  * An image at full size, over everything. A modal <dialog>: the page behind is inert, so focus stays
  * inside while it is open; Escape or the close button closes it, and focus goes back to whatever
- * opened it (the thumbnail).
+ * opened it (the thumbnail). Keys pressed inside go no further (no console shortcut fires behind it).
  */
 export class ParleyLightbox extends LitElement {
   static override styles = [theme, css`
@@ -53,6 +53,9 @@ export class ParleyLightbox extends LitElement {
    * own UI: wrap around instead, so focus stays inside.
    */
   private trap(e: KeyboardEvent) {
+    // The console's shortcuts (a, n, r…) listen on the window: none acts behind the open lightbox.
+    // (Escape still closes it: that is the dialog's own default action, not a listener.)
+    e.stopPropagation();
     if (e.key !== 'Tab') return;
     const stops = [...this.renderRoot.querySelectorAll<HTMLElement>('dialog a[href], dialog button')];
     const at = stops.indexOf((this.renderRoot as ShadowRoot).activeElement as HTMLElement);
