@@ -6,7 +6,9 @@ import { cleanup, makeMessage, makeTicket, mount, settle, stubFetch, until } fro
 
 const chat = (n: number): ChatSummary => {
   const ticket = makeTicket({ id: `inbox-${n}`, labels: n === 1 ? ['vip'] : [], lastSeq: n % 2 });
-  return { ticket, lastMessage: n % 2 ? makeMessage(1, { ticketId: ticket.id, body: `last words ${n}`, author: { kind: 'customer', id: 'c', name: 'Ada' } }) : null };
+  // The third conversation's last message is files only.
+  const files = n === 3 ? { body: '', attachments: ['screenshot.png', 'log.txt'].map((name, i) => ({ id: `f${i}`, ticketId: ticket.id, name, type: 'image/png', size: 1, url: '' })) } : {};
+  return { ticket, lastMessage: n % 2 ? makeMessage(1, { ticketId: ticket.id, body: `last words ${n}`, author: { kind: 'customer', id: 'c', name: 'Ada' }, ...files }) : null };
 };
 
 describe('parley-inbox', () => {
@@ -39,6 +41,7 @@ describe('parley-inbox', () => {
     expect(el.shadowRoot!.querySelector('[role=status]')!.textContent).to.equal('2+ conversations');
     el.shadowRoot!.querySelector<HTMLButtonElement>('.more button')!.click();
     await until(() => rows(el).length === 3, 'the second page');
+    expect(rows(el)[2]!.querySelector('.last')!.textContent).to.equal('Ada: 📎 screenshot.png +1');
     expect(asked.map((q) => q.get('cursor'))).to.deep.equal([null, 'p2']);
     expect(el.shadowRoot!.querySelector('.more')).to.equal(null);
     expect(el.shadowRoot!.querySelector('[role=status]')!.textContent).to.equal('3 conversations');

@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import { TICKET_STATUSES, type ChatSummary, type TicketStatus, type User } from '../protocol/index.ts';
+import { attachmentPreview, TICKET_STATUSES, type ChatSummary, type TicketStatus, type User } from '../protocol/index.ts';
 import { api, errorText } from './api.ts';
 import { customerName, formatAge, preview } from './format.ts';
 import { href } from './route.ts';
@@ -113,7 +113,7 @@ export class ParleyInbox extends LitElement {
         <span class="muted">${t.category}${t.assignee ? ` · ${t.assignee.name}` : ''}</span>
         ${(t.labels ?? []).map((l) => html`<span class="badge plain">${l}</span>`)}</span>
       <time class="muted" datetime=${at}>${formatAge(at, this.now)}</time>
-      <span class="last" dir="auto">${m ? `${m.author.name ?? m.author.kind}: ${preview(m.body, 140)}` : preview(t.description, 140)}</span>
+      <span class="last" dir="auto">${m ? `${m.author.name ?? m.author.kind}: ${preview(m.body || attachmentPreview((m.attachments ?? []).map((f) => f.name)), 140)}` : preview(t.description, 140)}</span>
     </a></li>`;
   }
 
