@@ -107,6 +107,27 @@ describe('parley-chat-view', () => {
     expect(sent).to.deep.equal([[t.id, 'see file', false, [{ id: 'a1' }]]]);
   });
 
+  it('fetches fresh file links shortly before the first one expires, and shows them', async () => {
+    const t = makeTicket({ status: 'closed', assignee: { id: 'u1', name: 'Mia' } });
+    const file = (exp: number) => ({ id: 'f1', ticketId: t.id, name: 'invoice.pdf', type: 'application/pdf', size: 10, url: `/api/attachments/f1?exp=${exp}&sig=s${exp}` });
+    // Due within the refresh margin (2 min) at once; the server's second answer carries a later one.
+    const soon = Math.ceil(Date.now() / 1000) + 120;
+    const later = soon + 3600;
+    let asked = 0;
+    restore = stubFetch((url) => {
+      const base = `/api/tickets/${t.id}`;
+      if (url.pathname === base) return { body: t };
+      if (url.pathname === `${base}/events`) return { body: { events: [] } };
+      if (url.pathname !== `${base}/messages`) return undefined;
+      asked++;
+      return { body: { messages: [makeMessage(1, { ticketId: t.id, body: 'the invoice', attachments: [file(asked === 1 ? soon : later)] })], hasMore: false } };
+    });
+    const el = await mount('parley-chat-view', { ticketId: t.id, user: me });
+    const link = () => el.shadowRoot!.querySelector('parley-message-list')?.shadowRoot?.querySelector('parley-attachment')?.shadowRoot?.querySelector('a.download')?.getAttribute('href');
+    await until(() => link()?.includes(`exp=${later}`), 'the fresh link');
+    expect(asked).to.equal(2);
+  });
+
   it('does not offer joining to a member who is not the assignee', async () => {
     const t = makeTicket({ status: 'assigned', assignee: { id: 'u2', name: 'Sam' } });
     serve(t, []);

@@ -4,6 +4,7 @@ import { mayAccept, mayClose, mayHandOver, mayNote, maySend, timelineOrder, type
 import type { OutboxItem } from '../protocol/client/index.ts';
 import { api, errorText } from './api.ts';
 import { emit } from './emit.ts';
+import { earliestExpiry } from './file-links.ts';
 import { customerName } from './format.ts';
 import type { RealtimeController } from './realtime-controller.ts';
 import { ShortcutController } from './shortcuts.ts';
@@ -19,6 +20,8 @@ import './parley-ticket-details.ts';
 import './parley-transfer.ts';
 
 const TYPING_SHOWN_MS = 4000;
+/** Fetch fresh file links this long before the first one expires. */
+const FILE_LINKS_AHEAD_MS = 2 * 60_000;
 
 /**
  * The chat window as a split view: the customer and the ticket's details on the left, the live
@@ -70,6 +73,7 @@ export class ParleyChatView extends LitElement {
   private offs: (() => void)[] = [];
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
   private subscribedSocket: unknown = null;
+  private fileLinksTimer: ReturnType<typeof setTimeout> | undefined;
   /** The saved replies this user may use, for `/` in the composer (none if they cannot load). */
   private canned = new Task(this, {
     args: () => [this.user?.id] as const,
@@ -131,13 +135,15 @@ export class ParleyChatView extends LitElement {
     }));
   }
 
-  protected override updated() {
+  protected override updated(changed: Map<string, unknown>) {
+    if (changed.has('messages')) this.scheduleFileLinks();
     // The app's socket is replaced after a sign-in again: follow the new one.
     if (this.ticket && this.realtime?.socket && this.subscribedSocket !== this.realtime.socket) this.subscribe();
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
+    clearTimeout(this.fileLinksTimer);
     this.unsubscribe();
     this.stale = true;
   }
@@ -205,6 +211,25 @@ export class ParleyChatView extends LitElement {
     if ((rooms.subscription(id)?.lastSeq ?? 0) > shown) void this.history(id, shown).then((ms) => this.merge(ms), () => {});
     this.pending = outbox.items.filter((i) => i.ticketId === id);
     this.offs = [unwatch, outbox.onChange((items) => (this.pending = items.filter((i) => i.ticketId === id)))];
+  }
+
+  /** File links expire (1–2 h): shortly before the first one does, the history is fetched again for fresh ones. */
+  private scheduleFileLinks() {
+    clearTimeout(this.fileLinksTimer);
+    const first = earliestExpiry(this.messages);
+    if (first === null || !this.isConnected) return;
+    this.fileLinksTimer = setTimeout(() => void this.refreshFileLinks(first), Math.max(0, first - Date.now() - FILE_LINKS_AHEAD_MS));
+  }
+
+  private async refreshFileLinks(before: number) {
+    const id = this.ticket?.id;
+    const fresh = id ? await this.history(id).catch(() => null) : null;
+    if (!fresh || id !== this.ticket?.id) return;
+    const byId = new Map(fresh.map((m) => [m.id, m.attachments]));
+    const messages = this.messages.map((m) => (m.attachments?.length && byId.get(m.id)?.length ? { ...m, attachments: byId.get(m.id) } : m));
+    // Links no fresher than before (a server clock behind ours): stop, rather than asking again at once.
+    if ((earliestExpiry(messages) ?? Infinity) <= before) return;
+    this.messages = messages;
   }
 
   /** Adds messages and notes once each, in timeline order, whatever path they came by (notes are numbered apart). */
