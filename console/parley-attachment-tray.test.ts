@@ -128,12 +128,17 @@ describe('parley-attachment-tray', () => {
     const [a] = tray.attachments;
     expect((await fetch(a!.url)).status).to.equal(200);
     button(root, 'Remove oops.png').click();
+    // The DELETE is the composer's own request: poll until it has landed, each try bounded so that one
+    // stalled connection on a loaded machine cannot hang the test.
     let status = 200;
-    for (let i = 0; i < 50 && status !== 404; i++) status = (await fetch(a!.url, { cache: 'no-store' })).status;
+    for (const end = Date.now() + 15000; status !== 404 && Date.now() < end; await new Promise((r) => setTimeout(r, 100))) {
+      status = await fetch(a!.url, { cache: 'no-store', signal: AbortSignal.timeout(2000) }).then((r) => r.status, () => 0);
+    }
     expect(status).to.equal(404);
   });
 
-  it('starts empty on another ticket, deleting the first ticket\'s unsent upload', async () => {
+  it('starts empty on another ticket, deleting the first ticket\'s unsent upload', async function () {
+    this.timeout(20000);
     const { composer, tray, rows } = await parts();
     composer.addFiles([await pngFile(10, 10, 'elsewhere.png')]);
     await until(() => rows()[0]?.dataset.state === 'done', 'the upload');
@@ -142,8 +147,12 @@ describe('parley-attachment-tray', () => {
     await settle(composer);
     await settle(tray);
     expect(rows()).to.deep.equal([]);
+    // The DELETE is the composer's own request: poll until it has landed, each try bounded so that one
+    // stalled connection on a loaded machine cannot hang the test.
     let status = 200;
-    for (let i = 0; i < 50 && status !== 404; i++) status = (await fetch(a!.url, { cache: 'no-store' })).status;
+    for (const end = Date.now() + 15000; status !== 404 && Date.now() < end; await new Promise((r) => setTimeout(r, 100))) {
+      status = await fetch(a!.url, { cache: 'no-store', signal: AbortSignal.timeout(2000) }).then((r) => r.status, () => 0);
+    }
     expect(status).to.equal(404);
   });
 

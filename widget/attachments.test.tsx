@@ -87,6 +87,8 @@ describe('attachments in the widget', () => {
     expect(s.pending.value.map((p) => p.attachments?.map((f) => f.name))).to.deep.equal([['log.txt']]);
     const row = await until(() => $<HTMLAnchorElement>(root, '.msg.mine a.file'), 8000, 'the sent file');
     expect(row.textContent).to.contain('log.txt').and.contain('TXT');
+    // A pending message is drawn with its files too: read the store once the server has acknowledged it.
+    await until(() => s.pending.value.length === 0, 8000, 'the acknowledgement');
     const stored = await messagesOf(ticket);
     expect(stored).to.have.length(1);
     expect(stored[0]!.body).to.equal('Here is the log');
@@ -190,6 +192,7 @@ describe('attachments in the widget', () => {
     // Files only: Enter sends them once, with an empty body.
     area.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
     await until(() => $(root, '.msg.mine .thumb img'), 8000, 'the sent thumbnail');
+    await until(() => s.pending.value.length === 0, 8000, 'the acknowledgement');
     const stored = await messagesOf(ticket);
     expect(stored).to.have.length(1);
     expect(stored[0]!.body).to.equal('');
