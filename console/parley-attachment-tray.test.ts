@@ -137,7 +137,7 @@ describe('parley-attachment-tray', () => {
     expect(status).to.equal(404);
   });
 
-  it('starts empty on another ticket, deleting the first ticket\'s unsent upload', async function () {
+  it('starts empty on another ticket, deleting the first ticket\'s unsent upload', async function (this: { timeout(ms: number): void }) {
     this.timeout(20000);
     const { composer, tray, rows } = await parts();
     composer.addFiles([await pngFile(10, 10, 'elsewhere.png')]);

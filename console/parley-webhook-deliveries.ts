@@ -1,6 +1,7 @@
+import { Task, TaskStatus } from '@lit/task';
 import { LitElement, css, html, nothing } from 'lit';
 import type { WebhookDelivery } from '../protocol/index.ts';
-import { errorText, loadInto } from './api.ts';
+import { errorText } from './api.ts';
 import { adminStyles } from './admin.styles.ts';
 import { formatDateTime } from './format.ts';
 import { integrationsApi } from './integrations-api.ts';
@@ -22,29 +23,30 @@ export class ParleyWebhookDeliveries extends LitElement {
   static override properties = {
     endpointId: { attribute: 'endpoint-id' },
     deliveries: { state: true },
-    loading: { state: true },
     error: { state: true },
+    asked: { state: true },
   };
   declare endpointId: string;
   declare deliveries: WebhookDelivery[];
-  declare loading: boolean;
   declare error: string;
+  /** Bumped by Refresh: a new value reruns the loader for the same endpoint. */
+  declare asked: number;
+  /** The log of the endpoint shown, loaded again when it changes or on Refresh. */
+  private loader = new Task(this, {
+    args: () => [this.endpointId, this.asked] as const,
+    task: ([id]) => (id ? integrationsApi.deliveries(id) : Promise.resolve([])),
+    onComplete: (v) => ((this.loaded = true), (this.error = ''), (this.deliveries = v)),
+    onError: (err) => ((this.loaded = true), (this.error = errorText(err))),
+  });
+  /** A refresh keeps the rows on screen; only the first load shows the loading state. */
+  private loaded = false;
 
   constructor() {
     super();
     this.endpointId = '';
     this.deliveries = [];
-    this.loading = true;
     this.error = '';
-  }
-
-  override willUpdate(changed: Map<string, unknown>) {
-    if (changed.has('endpointId') && this.endpointId) void this.load();
-  }
-
-  load() {
-    this.loading = true;
-    return loadInto(this, () => integrationsApi.deliveries(this.endpointId), (v) => (this.deliveries = v));
+    this.asked = 0;
   }
 
   private async redeliver(d: WebhookDelivery) {
@@ -57,9 +59,9 @@ export class ParleyWebhookDeliveries extends LitElement {
   }
 
   override render() {
-    if (this.loading) return html`<parley-state kind="loading" heading="Loading deliveries…"></parley-state>`;
+    if (!this.loaded && this.loader.status !== TaskStatus.ERROR) return html`<parley-state kind="loading" heading="Loading deliveries…"></parley-state>`;
     return html`${this.error ? html`<div class="error" role="alert">${this.error}</div>` : nothing}
-      <div class="head"><h3>Deliveries</h3><button class="btn small" @click=${() => this.load()}>Refresh</button></div>
+      <div class="head"><h3>Deliveries</h3><button class="btn small" @click=${() => this.asked++}>Refresh</button></div>
       ${this.deliveries.length ? html`<table aria-label="Deliveries">
         <thead><tr><th>Event</th><th>State</th><th>Last try</th><th>Status</th><th>Time</th><th>Answer</th><th></th></tr></thead>
         <tbody>${this.deliveries.map((d) => html`<tr data-delivery=${d.id}>

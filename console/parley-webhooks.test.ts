@@ -82,6 +82,31 @@ describe('parley-webhooks', () => {
     expect(log.shadowRoot!.querySelector(`tr[data-delivery="${delivery().id}"] button`)!.hasAttribute('disabled')).to.equal(true);
   });
 
+  it('loads the log again on Refresh, keeping the rows meanwhile, and says why a load failed', async () => {
+    let loads = 0;
+    let fail = false;
+    restore = stubFetch((url) => {
+      if (url.pathname === '/api/webhooks') return { body: { webhooks: [hook()] } };
+      if (url.pathname === '/api/webhooks/h1/deliveries') {
+        loads++;
+        return fail ? { status: 500, body: { error: { code: 'internal', message: 'database away' } } } : { body: { deliveries: [delivery()] } };
+      }
+      return undefined;
+    });
+    const el = await mount('parley-webhooks');
+    const card = await until(() => el.shadowRoot!.querySelector('[data-hook=h1]'), 'hook');
+    [...card.querySelectorAll('button')].find((b) => b.textContent === 'Deliveries')!.click();
+    const log = await until(() => card.querySelector('parley-webhook-deliveries'), 'log');
+    await until(() => log.shadowRoot!.querySelector('tr[data-delivery]'), 'delivery row');
+    expect(loads).to.equal(1);
+    fail = true;
+    [...log.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent === 'Refresh')!.click();
+    const error = await until(() => log.shadowRoot!.querySelector('[role=alert]'), 'the error');
+    expect(loads).to.equal(2);
+    expect(error.textContent).to.contain('database away');
+    expect(log.shadowRoot!.querySelector('tr[data-delivery]'), 'the rows stay').to.exist;
+  });
+
   it('pauses an endpoint with a PATCH', async () => {
     const patches: unknown[] = [];
     restore = stubFetch((url, init) => {

@@ -37,10 +37,8 @@ const Hours = v.nullable(v.object({
 const AskEmailSetting = oneOf(ASK_EMAIL, 'whether the ticket form asks for an email: off, optional or required');
 const Transcripts = flag('true mails every closed ticket to its customer as a transcript');
 
-/** `POST /api/sites` */
-export const NewSite = v.object({
-  name: text(LIMITS.name),
-  origins: Origins,
+/** The settings a site may leave out when it is created, and any of which a patch may change. */
+const settings = {
   categories: optional(Categories),
   categoryLabels: v.optional(CategoryLabels),
   requireIdentity: optional(RequireIdentity),
@@ -48,17 +46,10 @@ export const NewSite = v.object({
   hours: v.optional(Hours),
   askEmail: optional(AskEmailSetting),
   transcripts: optional(Transcripts),
-}, 'must be a JSON object');
+};
+
+/** `POST /api/sites` */
+export const NewSite = v.object({ name: text(LIMITS.name), origins: Origins, ...settings }, 'must be a JSON object');
 
 /** `PATCH /api/sites/:id` */
-export const SitePatch = v.object({
-  name: optional(text(LIMITS.name)),
-  origins: optional(Origins),
-  categories: optional(Categories),
-  categoryLabels: v.optional(CategoryLabels),
-  requireIdentity: optional(RequireIdentity),
-  routing: optional(Routing),
-  hours: v.optional(Hours),
-  askEmail: optional(AskEmailSetting),
-  transcripts: optional(Transcripts),
-}, 'must be a JSON object');
+export const SitePatch = v.object({ name: optional(text(LIMITS.name)), origins: optional(Origins), ...settings }, 'must be a JSON object');

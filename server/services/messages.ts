@@ -3,17 +3,15 @@ import type { Database } from '../db/orm.ts';
 import { authorKindOf, type Actor } from '../domain/index.ts';
 import { AppError, badRequest, notFound } from '../errors.ts';
 import type { Bus } from '../realtime/bus.ts';
-import { messageRowToWire, type MessageRow } from './serialize.ts';
+import { messageRowToWire } from './serialize.ts';
 import { Coalescer } from './coalesce.ts';
-import { MESSAGE_COLUMNS, MessageWriter } from './message-writer.ts';
+import { MessageRepository } from './message-repository.ts';
+import { MessageWriter } from './message-writer.ts';
 import type { TicketService } from './tickets.ts';
 import { isUuid } from '../input.ts';
 import type { AttachmentService } from '../attachments/service.ts';
 import type { TicketMail } from '../mail/ticket-mail.ts';
 
-const COLUMNS = MESSAGE_COLUMNS;
-/** Notes handed out with one history page at most (a stretch between two public messages rarely holds more). */
-const MAX_NOTES_PER_PAGE = 500;
 
 export interface SendResult { message: WireMessage; duplicate: boolean }
 
@@ -24,6 +22,8 @@ export class MessageService {
   private readonly tickets: TicketService;
   /** One writer per instance: batches run one after another, so seq order is publish order. */
   private readonly writer: MessageWriter;
+  /** Every read of stored messages. */
+  private readonly repo: MessageRepository;
 
   private readonly attachments: AttachmentService;
   private readonly mail: TicketMail | null;
@@ -39,6 +39,7 @@ export class MessageService {
     this.bus = bus;
     this.tickets = tickets;
     this.writer = new MessageWriter(db);
+    this.repo = new MessageRepository(db);
     this.replies = new Coalescer((replies) => mail ? mail.customerReplied(db.sql, replies) : Promise.resolve());
   }
 
@@ -91,8 +92,8 @@ export class MessageService {
   }
 
   private async byClientId(ticketId: string, clientId: string, internal: boolean): Promise<WireMessage | null> {
-    const rows = await this.db.sql<MessageRow>(`select ${COLUMNS} from messages where ticket_id = ? and client_id = ? and internal = ?`, [ticketId, clientId, internal]);
-    return rows[0] ? (await this.withFiles([messageRowToWire(rows[0])]))[0]! : null;
+    const found = await this.repo.byClientId(ticketId, clientId, internal);
+    return found ? (await this.withFiles([found]))[0]! : null;
   }
 
   /**
@@ -102,53 +103,35 @@ export class MessageService {
    * hands out every note once.
    */
   async after(ticketId: string, after: number, limit: number = LIMITS.pageSize, notes = false): Promise<MessagePage> {
-    const rows = await this.db.sql<MessageRow>(
-      `select ${COLUMNS} from messages where ticket_id = ? and not internal and seq > ? order by seq limit ?`,
-      [ticketId, after, limit + 1],
-    );
+    const rows = await this.repo.publicAfter(ticketId, after, limit + 1);
     const page = rows.slice(0, limit);
     const hasMore = rows.length > limit;
-    if (!notes) return { messages: await this.withFiles(page.map(messageRowToWire)), hasMore };
-    const upto = hasMore ? Number(page.at(-1)!.seq) : null;
+    if (!notes) return { messages: await this.withFiles(page), hasMore };
+    const upto = hasMore ? page.at(-1)!.seq : null;
     return { messages: await this.withNotes(ticketId, page, after, upto), hasMore };
   }
 
   /** The newest `limit` public messages before `before`, oldest first (for scrolling back); with `notes`, those placed among them. */
   async before(ticketId: string, before: number, limit: number = LIMITS.pageSize, notes = false): Promise<MessagePage> {
-    const rows = await this.db.sql<MessageRow>(
-      `select ${COLUMNS} from messages where ticket_id = ? and not internal and seq < ? order by seq desc limit ?`,
-      [ticketId, before, limit + 1],
-    );
+    const rows = await this.repo.publicBefore(ticketId, before, limit + 1);
     const page = rows.slice(0, limit).reverse();
     const hasMore = rows.length > limit;
-    if (!notes) return { messages: await this.withFiles(page.map(messageRowToWire)), hasMore };
+    if (!notes) return { messages: await this.withFiles(page), hasMore };
     // A note after public seq k belongs to the page holding k (before the first message: to the first page).
-    const from = hasMore ? Number(page[0]!.seq) : 0;
+    const from = hasMore ? page[0]!.seq : 0;
     return { messages: await this.withNotes(ticketId, page, from, before - 1, true), hasMore };
   }
 
   /** Notes with note seq > after, oldest first (staff replay on join: the note stream has its own numbering). */
   async notesAfter(ticketId: string, after: number, limit: number = LIMITS.pageSize): Promise<MessagePage> {
-    const rows = await this.db.sql<MessageRow>(
-      `select ${COLUMNS} from messages where ticket_id = ? and internal and seq > ? order by seq limit ?`,
-      [ticketId, after, limit + 1],
-    );
-    return { messages: await this.withFiles(rows.slice(0, limit).map(messageRowToWire)), hasMore: rows.length > limit };
+    const rows = await this.repo.notesAfter(ticketId, after, limit + 1);
+    return { messages: await this.withFiles(rows.slice(0, limit)), hasMore: rows.length > limit };
   }
 
   /** `page` merged with the notes whose after_seq is in [from, upto) (or [from, upto] when `inclusive`; no upper end when null). */
-  private async withNotes(ticketId: string, page: MessageRow[], from: number, upto: number | null, inclusive = false): Promise<WireMessage[]> {
-    const params: unknown[] = [ticketId, from];
-    let range = '';
-    if (upto !== null) {
-      range = inclusive ? 'and after_seq <= ?' : 'and after_seq < ?';
-      params.push(upto);
-    }
-    const notes = await this.db.sql<MessageRow>(
-      `select ${COLUMNS} from messages where ticket_id = ? and internal and after_seq >= ? ${range} order by seq limit ${MAX_NOTES_PER_PAGE}`,
-      params,
-    );
-    return this.withFiles([...page, ...notes].map(messageRowToWire).sort(timelineOrder));
+  private async withNotes(ticketId: string, page: WireMessage[], from: number, upto: number | null, inclusive = false): Promise<WireMessage[]> {
+    const notes = await this.repo.notesPlaced(ticketId, from, upto, inclusive);
+    return this.withFiles([...page, ...notes].sort(timelineOrder));
   }
 
   /** The messages with their attachments (fresh URLs), in one query for the lot. */

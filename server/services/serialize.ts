@@ -1,6 +1,6 @@
 import type { Message as WireMessage, Site as WireSite, Ticket as WireTicket, TicketEvent as WireEvent, User as WireUser, Customer as WireCustomer, PublicSite, AuthorKind } from '../../protocol/index.ts';
 import { availabilityAt } from '../domain/hours.ts';
-import type { Customer, Site, Ticket, TicketEvent, User } from '../entities/index.ts';
+import type { Customer, Message, Site, Ticket, TicketEvent, User } from '../entities/index.ts';
 
 const iso = (d: Date | null | undefined): string | null => (d ? new Date(d).toISOString() : null);
 
@@ -51,6 +51,19 @@ export const messageRowToWire = (r: MessageRow): WireMessage => ({
   createdAt: iso(r.created_at as Date)!,
   internal: r.internal === true,
   ...(r.internal ? { afterSeq: Number(r.after_seq ?? 0) } : {}),
+});
+
+/** A message entity as the wire shows it (the ticket needs no loading: its id is on the reference). */
+export const messageToWire = (m: Message): WireMessage => ({
+  id: m.id,
+  ticketId: m.ticket.id,
+  seq: m.seq,
+  clientId: m.clientId,
+  author: { kind: m.authorKind as AuthorKind, id: m.authorId, name: m.authorName ?? null },
+  body: m.body,
+  createdAt: iso(m.createdAt)!,
+  internal: m.internal,
+  ...(m.internal ? { afterSeq: m.afterSeq ?? 0 } : {}),
 });
 
 export const userToWire = (u: User): WireUser => ({
