@@ -6,7 +6,7 @@ import type { Bus } from '../realtime/bus.ts';
 import { messageRowToWire } from './serialize.ts';
 import { Coalescer } from './coalesce.ts';
 import { MessageRepository } from './message-repository.ts';
-import { MessageWriter } from './message-writer.ts';
+import { MessageWriter, type BatchObserver } from './message-writer.ts';
 import type { TicketService } from './tickets.ts';
 import { isUuid } from '../input.ts';
 import type { AttachmentService } from '../attachments/service.ts';
@@ -32,13 +32,13 @@ export class MessageService {
   /** Customers' replies of one burst are looked at for staff mail in one statement. */
   private readonly replies: Coalescer<{ ticketId: string; body: string }>;
 
-  constructor(db: Database, bus: Bus, tickets: TicketService, attachments: AttachmentService, mail: TicketMail | null = null) {
+  constructor(db: Database, bus: Bus, tickets: TicketService, attachments: AttachmentService, mail: TicketMail | null = null, observeBatch?: BatchObserver) {
     this.db = db;
     this.mail = mail;
     this.attachments = attachments;
     this.bus = bus;
     this.tickets = tickets;
-    this.writer = new MessageWriter(db);
+    this.writer = new MessageWriter(db, observeBatch);
     this.repo = new MessageRepository(db);
     this.replies = new Coalescer((replies) => mail ? mail.customerReplied(db.sql, replies) : Promise.resolve());
   }
