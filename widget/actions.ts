@@ -1,10 +1,10 @@
 // The store: state (store.ts) plus every action that changes it. Components call these only.
 import { batch, effect } from '@preact/signals-core';
-import { newClientId } from '../protocol/client/index.ts';
 import type { Attachment, Identity, NewTicket, ReplyTime, Ticket, VisitorSession } from '../protocol/index.ts';
 import { type ApiError, request } from './api.ts';
 import type { Theme } from './contract.ts';
 import { fill } from './i18n/index.ts';
+import type { TicketSender } from './new-ticket.ts';
 import { createRealtime, type Realtime } from './realtime.ts';
 import { load, save } from './storage.ts';
 import { categoryLabel, createState, ticketById, type StoreContext, type View } from './store.ts';
@@ -22,7 +22,7 @@ export function createStore(ctx: StoreContext) {
   /** Plain words for a failure, in the current language. */
   const describe = (e: unknown) => {
     const errors = s.t.value.errors;
-    return fill(errors[(e as ApiError).code] ?? errors.other!, { m: (e as Error).message });
+    return errors[(e as ApiError).code] ?? errors.other!;
   };
 
   /** One visitor session per generation; a failed attempt is retried by the next caller. */
@@ -100,7 +100,7 @@ export function createStore(ctx: StoreContext) {
       // visitor, and another tab's newer token (after its identify) with that tab's customer.
       revoked: () => (forget(), void start()),
       upsert,
-      refresh: () => (retryQueued(), void loadTickets().catch(() => {})),
+      refresh: () => (sender?.retry(), void loadTickets().catch(() => {})),
     });
     s.tickets.value.forEach((tk) => tk.status === 'assigned' && live!.follow(tk));
   };
@@ -120,8 +120,7 @@ export function createStore(ctx: StoreContext) {
 
   const forget = () => {
     forgotten++;
-    clearTimeout(queued?.timer);
-    queued = undefined;
+    sender?.cancel();
     s.busy.value = false;
     live?.close();
     live = undefined;
@@ -138,14 +137,8 @@ export function createStore(ctx: StoreContext) {
     });
   };
 
-  /** A ticket that could not reach the server: kept (the form stays busy) and sent again until it lands. */
-  let queued: { input: NewTicket; timer?: ReturnType<typeof setTimeout>; delay: number } | undefined;
-  const retryQueued = () => {
-    if (!queued) return;
-    clearTimeout(queued.timer);
-    void actions.createTicket(queued.input);
-  };
-  addEventListener('online', retryQueued);
+  /** Sends the form's tickets; it comes with the form's chunk (new-ticket.ts). */
+  let sender: TicketSender | undefined;
 
   const actions = {
     open() {
@@ -172,35 +165,9 @@ export function createStore(ctx: StoreContext) {
       // Closed and rejected tickets are joined only to read their history.
       if (tk && tk.lastSeq) live?.follow(tk);
     },
-    async createTicket(form: NewTicket) {
-      // The clientId makes a retry safe: the server answers it with the ticket it already stored.
-      const input = { ...form, clientId: form.clientId ?? newClientId() };
-      const generation = forgotten;
-      s.busy.value = true;
-      s.error.value = '';
-      try {
-        const ticket = await request<Ticket>(server, '/api/tickets', (await ensureSession()).visitorToken, input);
-        queued = undefined;
-        s.busy.value = false;
-        s.seen.value = { ...s.seen.value, [ticket.id]: ticket.status };
-        upsert(ticket);
-        ctx.emit('ticketCreated', ticket);
-        actions.go({ name: 'ticket', id: ticket.id });
-        return true;
-      } catch (e) {
-        s.error.value = describe(e);
-        // Offline: stay busy (the form keeps its text) and try again, sooner when the browser says it is back.
-        if ((e as ApiError).code === 'network' && generation === forgotten) {
-          s.error.value += ' ' + s.t.value.willRetry;
-          const delay = Math.min(30000, (queued?.delay ?? 500) * 2);
-          queued = { input, delay, timer: setTimeout(retryQueued, delay) };
-        } else {
-          queued = undefined;
-          s.busy.value = false;
-        }
-        return false;
-      }
-    },
+    /** Sends a new ticket (the form's chunk is fetched if it is not here yet); true once it is stored. */
+    createTicket: (form: NewTicket): Promise<boolean> =>
+      import('./components/ticket-form.tsx').then((m) => (sender ??= m.ticketSender(store, { session: ensureSession, upsert, generation: () => forgotten, describe })).send(form)),
     send: (ticketId: string, body: string, attachments?: Attachment[]) => live?.send(ticketId, body, attachments),
     retry: (clientId: string) => live?.retry(clientId),
     typing: (ticketId: string) => live?.typing(ticketId),
@@ -258,7 +225,8 @@ export function createStore(ctx: StoreContext) {
     if (last > (ticketById(s, v.id)?.readSeq ?? 0)) live?.read(v.id, last);
   });
 
-  return { ...s, ...actions, start };
+  const store = { ...s, ...actions, start };
+  return store;
 }
 
 export type Store = ReturnType<typeof createStore>;

@@ -4,6 +4,7 @@ import { authorKindOf, type Actor } from '../domain/index.ts';
 import { AppError, badRequest, notFound } from '../errors.ts';
 import type { Bus } from '../realtime/bus.ts';
 import { messageRowToWire } from './serialize.ts';
+import { Coalescer } from './coalesce.ts';
 import { MessageRepository } from './message-repository.ts';
 import { MessageWriter } from './message-writer.ts';
 import type { TicketService } from './tickets.ts';
@@ -28,6 +29,8 @@ export class MessageService {
   private readonly mail: TicketMail | null;
   /** Follow-up work of sends (mentions, staff mail) that the sender's ack does not wait for. */
   private readonly followUps = new Set<Promise<void>>();
+  /** Customers' replies of one burst are looked at for staff mail in one statement. */
+  private readonly replies: Coalescer<{ ticketId: string; body: string }>;
 
   constructor(db: Database, bus: Bus, tickets: TicketService, attachments: AttachmentService, mail: TicketMail | null = null) {
     this.db = db;
@@ -37,6 +40,7 @@ export class MessageService {
     this.tickets = tickets;
     this.writer = new MessageWriter(db);
     this.repo = new MessageRepository(db);
+    this.replies = new Coalescer((replies) => mail ? mail.customerReplied(db.sql, replies) : Promise.resolve());
   }
 
   /** Stores a message, or with `internal` a staff-only note (the writer judges it by the note rules). */
@@ -63,7 +67,7 @@ export class MessageService {
       if (internal) this.followUp(this.tellMentioned(message));
       // After the message is stored (the batching writer has no transaction to share): a crash in between loses this one mail,
       // never the message. Not awaited: the sender's ack does not wait for a staff notification (nor fail with it).
-      else if (actor.kind === 'customer' && this.mail) this.followUp(this.mail.customerReplied(this.db.sql, ticketId, body));
+      else if (actor.kind === 'customer' && this.mail) this.followUp(this.replies.add({ ticketId, body }));
     }
     return { message, duplicate: stored.duplicate };
   }

@@ -73,4 +73,16 @@ describe('staff mail for a customer reply on their ticket while they are not onl
     const rows = await sql<{ state: string }>(`select state from mail_outbox where ticket_id = ? and kind = 'customer_reply'`, [ticket.id]);
     expect(rows).toEqual([{ state: 'pending' }]);
   });
+
+  it('looks at the replies to several tickets sent at once together: one mail per ticket', async () => {
+    const [a, b] = [await accepted('together a'), await accepted('together b')];
+    const sent = await Promise.all([say(f.c.customer, a.id, 'a1'), say(f.c.customer, b.id, 'b1'), say(f.c.customer, a.id, 'a2'), say(f.c.customer, b.id, 'b2')]);
+    expect(sent.map((r) => r.status)).toEqual([201, 201, 201, 201]);
+    await f.server.services.messages.settled();
+    const rows = await f.server.services.db.sql<{ ticket_id: string; text: string }>(
+      `select ticket_id, text from mail_outbox where kind = 'customer_reply' and ticket_id = any(?::uuid[])`, [[a.id, b.id]]);
+    expect(rows.map((r) => r.ticket_id).sort()).toEqual([a.id, b.id].sort());
+    // Each mail carries a reply of its own ticket.
+    for (const r of rows) expect(r.text).toMatch(r.ticket_id === a.id ? /\ba[12]\b/ : /\bb[12]\b/);
+  });
 });

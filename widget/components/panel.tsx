@@ -1,5 +1,5 @@
+import { signal } from '@preact/signals-core';
 import { useEffect, useRef } from 'preact/hooks';
-import { backAtText } from '../../protocol/back-at.ts';
 import type { Store } from '../actions.ts';
 import { Home } from './home.tsx';
 import { fill } from '../i18n/index.ts';
@@ -26,6 +26,9 @@ const trap = (e: KeyboardEvent, panel: HTMLElement) => {
   }
 };
 
+/** "Back Monday at 10:00" shows only outside the site's hours with no one online: a chunk of its own (widget-back-at.js), fetched then. */
+const backAtText = signal<typeof import('../../protocol/back-at.ts').backAtText | undefined>();
+
 /** The new-ticket form is a chunk of its own (widget-ticket-form.js): preloaded once the panel is open, drawn when asked for. */
 const TicketForm = lazy(() => import('./ticket-form.tsx'), 'TicketForm');
 
@@ -50,7 +53,9 @@ export function Panel({ s }: { s: Store }) {
   // With no one online the home screen says so; promising a reply time then would mislead.
   // Outside the site's hours, with no one online: when the team is back, in the visitor's own time.
   const away = s.session.value?.site.availability;
-  const back = !staff?.length && away && !away.open && away.backAt && Date.parse(away.backAt) > Date.now() ? backAtText(new Date(away.backAt), new Date(), t.dir === 'rtl' ? 'ar' : 'en') : '';
+  const closed = !staff?.length && away && !away.open && away.backAt && Date.parse(away.backAt) > Date.now();
+  if (closed && !backAtText.value) void import('../../protocol/back-at.ts').then((m) => (backAtText.value = m.backAtText));
+  const back = closed && backAtText.value ? backAtText.value(new Date(away.backAt!), new Date(), t.dir === 'rtl' ? 'ar' : 'en') : '';
   const status = !live && s.session.value ? t.reconnecting : back || (!staff?.length ? '' : reply !== null ? fill(t.replyIn, { d: duration(reply, s.locale.value) }) : t.staffOnline);
 
   return (

@@ -9,7 +9,7 @@ import { categoryLabel, put } from '../store.ts';
 import css from '../ticket-form.styles.ts';
 import { ContactFields, contactInput } from './contact-fields.tsx';
 
-
+export { ticketSender } from '../new-ticket.ts';
 /** The counter shows from here on: far from the limit it is noise. */
 const COUNTER_FROM = LIMITS.description - 400;
 

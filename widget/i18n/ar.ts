@@ -7,7 +7,6 @@ const ar: Strings = {
   greeting: 'مرحبا! كيف نساعدك؟',
   close: 'إغلاق',
   launcherUnread: '{title}، {n} غير مقروءة',
-  willRetry: 'تذكرتك محفوظة وستُرسل عند عودة الاتصال.',
   back: 'رجوع',
   newTicket: 'تذكرة جديدة',
   startNew: 'ابدأ محادثة جديدة',
@@ -43,7 +42,6 @@ const ar: Strings = {
     rate_limited: 'طلبات كثيرة. انتظر قليلا.',
     forbidden: 'هذا الموقع غير مسموح له.',
     unauthorized: 'تعذر تأكيد حسابك. سجل الدخول مجددا.',
-    bad_request: 'راجع النموذج: {m}',
     other: 'حدث خطأ. حاول مجددا.',
   },
 };

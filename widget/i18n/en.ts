@@ -7,7 +7,6 @@ const en = {
   close: 'Close',
   /** The launcher's accessible name with a count: it contains the badge's visible text. */
   launcherUnread: '{title}, {n} unread',
-  willRetry: 'Your ticket is kept and sent once you are back online.',
   back: 'Back',
   newTicket: 'New ticket',
   startNew: 'Start a new conversation',
@@ -43,7 +42,6 @@ const en = {
     rate_limited: 'Too many requests. Please wait a moment.',
     forbidden: 'This site may not use this support widget.',
     unauthorized: 'We could not confirm your account. Please sign in again.',
-    bad_request: 'Please check the form: {m}',
     other: 'Something went wrong. Please try again.',
   } as Record<string, string>,
 };

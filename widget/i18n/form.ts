@@ -11,6 +11,8 @@ const en = {
   emailRequired: 'Please give an email so we can reply.',
   emailInvalid: 'This email address does not look right.',
   transcript: 'Email me a transcript when this is closed',
+  willRetry: 'Your ticket is kept and sent once you are back online.',
+  badRequest: 'Please check the form: {m}',
 };
 const ar: typeof en = {
   category: 'الفئة',
@@ -24,6 +26,8 @@ const ar: typeof en = {
   emailRequired: 'يرجى إدخال بريد إلكتروني لنتمكن من الرد.',
   emailInvalid: 'عنوان البريد الإلكتروني هذا لا يبدو صحيحا.',
   transcript: 'أرسل لي نص المحادثة بالبريد عند إغلاقها',
+  willRetry: 'تذكرتك محفوظة وستُرسل عند عودة الاتصال.',
+  badRequest: 'راجع النموذج: {m}',
 };
 
 export const formStrings = (dir: 'ltr' | 'rtl') => (dir === 'rtl' ? ar : en);
