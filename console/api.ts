@@ -2,7 +2,7 @@
 // JSON plus a same-origin Origin header for cookie-authenticated writes).
 import { httpRequest, HttpError, type HttpOptions } from '../protocol/index.ts';
 import type {
-  CannedResponse, CustomerDetails, MemberLoad, MemberStatus, Message, NewCannedResponse, MessagePage, Rating, Role, RoutingMode, Site, Team, TeamInput, Stats, Ticket, TicketEvent, TicketStatus, User, AskEmail, BusinessHours,
+  CategoryLabels, CannedResponse, CustomerDetails, MemberLoad, MemberStatus, Message, NewCannedResponse, MessagePage, Rating, Role, RoutingMode, Site, Team, TeamInput, Stats, Ticket, TicketEvent, TicketStatus, User, AskEmail, BusinessHours,
 } from '../protocol/index.ts';
 
 type Method = NonNullable<HttpOptions['method']>;
@@ -115,7 +115,7 @@ export const api = {
   async createSite(input: { name: string; origins: string[] }): Promise<Site> {
     return one<Site>(await request('POST', '/api/sites', input), 'site');
   },
-  async updateSite(id: string, patch: { name?: string; origins?: string[]; routing?: RoutingMode; askEmail?: AskEmail; transcripts?: boolean; hours?: BusinessHours | null }): Promise<Site> {
+  async updateSite(id: string, patch: { name?: string; origins?: string[]; categories?: string[]; categoryLabels?: CategoryLabels | null; routing?: RoutingMode; askEmail?: AskEmail; transcripts?: boolean; hours?: BusinessHours | null }): Promise<Site> {
     return one<Site>(await request('PATCH', `/api/sites/${encodeURIComponent(id)}`, patch), 'site');
   },
   async rotateSecret(id: string): Promise<Site> {

@@ -1,10 +1,11 @@
 import { LitElement, css, html, nothing } from 'lit';
-import type { AskEmail, BusinessHours, RoutingMode, Site } from '../protocol/index.ts';
+import type { AskEmail, BusinessHours, CategoryLabels, RoutingMode, Site } from '../protocol/index.ts';
 import { api, errorText, loadInto } from './api.ts';
 import { adminStyles } from './admin.styles.ts';
 import { theme } from './theme.styles.ts';
 import './parley-state.ts';
 import './parley-hours-editor.ts';
+import './parley-category-editor.ts';
 
 /** One origin per line (or comma-separated); blanks dropped. */
 export function parseOrigins(text: string): string[] {
@@ -13,7 +14,8 @@ export function parseOrigins(text: string): string[] {
 
 /**
  * Admin page: the sites that embed the widget — create one, edit its allowed origins, copy its
- * embed snippet, rotate its identity secret, set its opening hours.
+ * embed snippet, rotate its identity secret, set its ticket categories (and their names in other
+ * languages) and its opening hours.
  */
 export class ParleySites extends LitElement {
   static override styles = [theme, adminStyles, css`
@@ -36,6 +38,7 @@ export class ParleySites extends LitElement {
     copied: { state: true },
     busy: { state: true },
     hoursError: { state: true },
+    categoriesError: { state: true },
   };
   declare sites: Site[];
   declare loading: boolean;
@@ -46,6 +49,8 @@ export class ParleySites extends LitElement {
   declare busy: boolean;
   /** The server's refusal of a site's hours, shown in that site's editor. */
   declare hoursError: { id: string; text: string } | null;
+  /** The server's refusal of a site's categories, shown in that site's editor. */
+  declare categoriesError: { id: string; text: string } | null;
 
   constructor() {
     super();
@@ -57,6 +62,7 @@ export class ParleySites extends LitElement {
     this.copied = '';
     this.busy = false;
     this.hoursError = null;
+    this.categoriesError = null;
   }
 
   override connectedCallback() {
@@ -119,6 +125,10 @@ export class ParleySites extends LitElement {
     if (await this.run(() => api.updateSite(site.id, { hours }), (text) => (this.hoursError = { id: site.id, text }))) this.hoursError = null;
   }
 
+  private async setCategories(site: Site, patch: { categories: string[]; categoryLabels: CategoryLabels | null }) {
+    if (await this.run(() => api.updateSite(site.id, patch), (text) => (this.categoriesError = { id: site.id, text }))) this.categoriesError = null;
+  }
+
   private async copy(site: Site) {
     try {
       await navigator.clipboard.writeText(site.snippet);
@@ -155,7 +165,6 @@ export class ParleySites extends LitElement {
         <dt>Secret</dt><dd class="inline"><code>${shown ? s.secret : '••••••••••••••••'}</code>
           <button class="btn small" @click=${() => (this.revealed = shown ? new Set([...this.revealed].filter((id) => id !== s.id)) : new Set([...this.revealed, s.id]))}>${shown ? 'Hide' : 'Reveal'}</button>
           <button class="btn small danger" ?disabled=${this.busy} @click=${() => this.rotate(s)}>Rotate</button></dd>
-        <dt>Categories</dt><dd>${s.categories.join(', ') || '—'}</dd>
         <dt>Routing</dt><dd><select aria-label="Routing of ${s.name}" .value=${s.routing} ?disabled=${this.busy}
           @change=${(e: Event) => this.setRouting(s, (e.target as HTMLSelectElement).value as RoutingMode)}>
           <option value="manual" ?selected=${s.routing === 'manual'}>Manual: members accept from the queue</option>
@@ -171,6 +180,10 @@ export class ParleySites extends LitElement {
       <div class="field">Allowed origins
         <div class="inline"><textarea rows="2" aria-label="Allowed origins of ${s.name}" .value=${s.origins.join('\n')}></textarea>
           <button class="btn small" ?disabled=${this.busy} @click=${(e: Event) => this.saveOrigins(s, e)}>Save</button></div></div>
+      <div class="field">Ticket categories <span class="hint">Customers see a category's name in their browser's language when you give one.</span>
+        <parley-category-editor .categories=${s.categories} .labels=${s.categoryLabels ?? null} label=${s.name} ?busy=${this.busy}
+          error=${this.categoriesError?.id === s.id ? this.categoriesError.text : ''}
+          @parley-categories=${(e: CustomEvent<{ categories: string[]; categoryLabels: CategoryLabels | null }>) => this.setCategories(s, e.detail)}></parley-category-editor></div>
       <div class="field">Opening hours <span class="hint">Outside them the widget says when the team is back; monitoring counts business time only.</span>
         <parley-hours-editor .hours=${s.hours ?? null} label=${s.name} ?busy=${this.busy} error=${this.hoursError?.id === s.id ? this.hoursError.text : ''}
           @parley-hours=${(e: CustomEvent<BusinessHours | null>) => this.setHours(s, e.detail)}></parley-hours-editor></div>

@@ -54,6 +54,8 @@ export interface VisitorSession {
 
 /** language (`ar`) → category → its name in that language. */
 export type CategoryLabels = Record<string, Record<string, string>>;
+/** A language key of CategoryLabels: a lowercase tag like `ar` or `pt-br`. */
+export const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})?$/;
 
 /** What the widget may know about its site. */
 export interface PublicSite {

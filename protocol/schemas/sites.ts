@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { LIMITS } from '../limits.ts';
+import { LANGUAGE_TAG } from '../users.ts';
 import { HOURS_LIMITS, isTimeZone } from '../hours.ts';
 import { ASK_EMAIL } from '../mail.ts';
 import { ROUTING_MODES } from '../routing.ts';
@@ -11,7 +12,7 @@ const Categories = textList(EDGE_LIMITS.categories.items, LIMITS.category, 'the 
 /** language → category → its name there; null removes them all. */
 const CategoryLabels = v.nullable(v.pipe(
   v.record(
-    v.pipe(v.string(), v.regex(/^[a-z]{2,3}(?:-[a-z0-9]{2,8})?$/, 'must be keyed by a lowercase language tag like ar or pt-br')),
+    v.pipe(v.string(), v.regex(LANGUAGE_TAG, 'must be keyed by a lowercase language tag like ar or pt-br')),
     v.pipe(
       v.record(v.string(), text(LIMITS.category), 'must map each category to its name in that language'),
       v.check((labels) => Object.keys(labels).length <= EDGE_LIMITS.categories.items, `has more than ${EDGE_LIMITS.categories.items} names for one language`),

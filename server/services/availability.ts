@@ -27,16 +27,16 @@ export class AvailabilityService {
     if (status === 'online') this.changed();
   }
 
-  /** A staff socket of this user opened (on this instance). */
-  socketOpened(userId: string): void {
+  /** A staff socket of this user opened (on this instance); resolves once a status it brings back is stored (never rejects). */
+  socketOpened(userId: string): Promise<void> {
     const timer = this.pending.get(userId);
     if (timer) {
       clearTimeout(timer);
       this.pending.delete(userId);
     }
-    void this.db.sql<{ id: string }>(
+    return this.db.sql<{ id: string }>(
       `update users set status = 'online' where id = ? and status = 'offline' and status_auto and active returning id`, [userId],
-    ).then((rows) => rows.length && this.changed(), this.onError);
+    ).then((rows) => void (rows.length && this.changed()), this.onError);
   }
 
   /** This user's last socket on this instance closed; `connected` says whether they are still online anywhere. */

@@ -96,11 +96,17 @@ export class Hub implements HandlerContext {
     conn.sessionId = credential.sessionId ?? null;
     conn.tokenId = credential.tokenId ?? null;
     this.registry.authenticated(conn);
-    // The first staff socket of a person here may bring them back online for routing.
-    if (isStaff(actor) && this.presence.staffSocket({ kind: actor.role, id: actor.id, name: actor.name }, true)) this.services.availability.socketOpened(actor.id);
-    else if (!isStaff(actor) && this.registry.customerSockets(actor.id) === 1) this.services.customerPresence.up(actor.id);
-    conn.send({ type: 'ready', user: isStaff(actor) ? { kind: actor.role, id: actor.id, name: actor.name } : { kind: 'customer', id: actor.id, name: actor.name, siteId: actor.siteId } });
-    if (!isStaff(actor)) conn.send({ type: 'presence', online: this.presence.forCustomers() });
+    if (!isStaff(actor)) {
+      if (this.registry.customerSockets(actor.id) === 1) this.services.customerPresence.up(actor.id);
+      conn.send({ type: 'ready', user: { kind: 'customer', id: actor.id, name: actor.name, siteId: actor.siteId } });
+      conn.send({ type: 'presence', online: this.presence.forCustomers() });
+      return true;
+    }
+    const ready = () => conn.send({ type: 'ready', user: { kind: actor.role, id: actor.id, name: actor.name } });
+    // The first staff socket of a person here may bring them back online for routing: 'ready' waits for
+    // that to be stored, so a console reading its own status on 'ready' reads the new one.
+    if (this.presence.staffSocket({ kind: actor.role, id: actor.id, name: actor.name }, true)) void this.services.availability.socketOpened(actor.id).then(ready);
+    else ready();
     return true;
   }
 
