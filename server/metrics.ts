@@ -11,6 +11,15 @@ export class Metrics {
     name: 'parley_message_seconds', help: 'From a message frame received to its ack sent (validate, authorise, persist)',
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1], registers: [this.registry],
   });
+  /** The batch writer's statements: how long each took and how many messages it carried (where a message's time goes under load). */
+  readonly batchSeconds = new client.Histogram({
+    name: 'parley_message_batch_seconds', help: 'One batch statement of the message writer, sent to answered',
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1], registers: [this.registry],
+  });
+  readonly batchMessages = new client.Histogram({
+    name: 'parley_message_batch_messages', help: 'Messages per batch statement of the message writer',
+    buckets: [1, 2, 5, 10, 25, 50, 100, 256], registers: [this.registry],
+  });
   readonly httpLatency = new client.Histogram({
     name: 'parley_http_request_seconds', help: 'HTTP request duration', labelNames: ['method', 'status'],
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5], registers: [this.registry],

@@ -13,6 +13,8 @@ export interface LoadSteps {
   capMs: number;
   /** Stop stepping after a rate for which this holds (e.g. the ceiling was found). */
   stopAfter?: (r: RateResult) => boolean;
+  /** Parley servers' base URLs: their /metrics tell how the message writer batched each rate. */
+  metricsUrls?: string[];
   log?: (line: string) => void;
 }
 
@@ -57,9 +59,9 @@ export async function driveLoad(plans: { chat: WorkerPlan[]; idle: WorkerPlan[] 
         run.skipped = steps.rates.slice(i);
         break;
       }
-      const r = await runRate(chatWorkers, serverPids, rate, steps.windowMs, steps.drainCapMs);
+      const r = await runRate(chatWorkers, serverPids, rate, steps.windowMs, steps.drainCapMs, steps.metricsUrls);
       run.rates.push(r);
-      log(`  ${rate}/s: sent ${r.achievedRate}/s, p50 ${r.latencyMs.p50} p99 ${r.latencyMs.p99} max ${r.latencyMs.max} ms, undelivered ${r.undelivered}, errors ${r.errors}, lag p99 ${r.lagP99Ms} ms, cpu gen ${r.generatorCpuPct}% server ${r.serverCpuPct}%`);
+      log(`  ${rate}/s: sent ${r.achievedRate}/s, p50 ${r.latencyMs.p50} p99 ${r.latencyMs.p99} max ${r.latencyMs.max} ms, undelivered ${r.undelivered}, errors ${r.errors}, lag p99 ${r.lagP99Ms} ms, cpu gen ${r.generatorCpuPct}% server ${r.serverCpuPct}%${r.writer ? `; writer ${r.writer.batches} batches of ${r.writer.messagesPerBatch}, ${r.writer.batchMs} ms each, ack ${r.writer.ackMs} ms` : ''}`);
       if (steps.stopAfter?.(r)) {
         run.skipped = steps.rates.slice(i + 1);
         break;

@@ -4,6 +4,7 @@
  * rate are split over them and merged back into one set of figures.
  */
 import { cpuMsOf, spawnNode, type Child } from '../lib/proc.ts';
+import { readWriterSums, writerFigures, type WriterFigures } from '../lib/server-metrics.ts';
 import { summarize, type Latency } from '../lib/stats.ts';
 import type { OpenReport, RunReport, WorkerPlan, WorkerReply, WorkerRequest } from './plan.ts';
 
@@ -78,18 +79,22 @@ export interface RateResult {
   /** CPU of the load workers, and of the server processes, over the run (100 = one core). */
   generatorCpuPct: number;
   serverCpuPct: number;
+  /** Parley's message writer over the run, from its /metrics (null for a relay, which has none). */
+  writer: WriterFigures | null;
 }
 
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
 
 /** Runs every worker at its share of `rate` at once and merges what they saw. */
-export async function runRate(workers: LoadWorker[], serverPids: number[], rate: number, windowMs: number, drainCapMs: number): Promise<RateResult> {
+export async function runRate(workers: LoadWorker[], serverPids: number[], rate: number, windowMs: number, drainCapMs: number, metricsUrls: string[] = []): Promise<RateResult> {
   const serverCpu = async () => (await Promise.all(serverPids.map(cpuMsOf))).reduce((a, b) => a + b, 0);
+  const writerBefore = metricsUrls.length ? await readWriterSums(metricsUrls) : null;
   const cpuBefore = await serverCpu();
   const started = performance.now();
   const reports = await Promise.all(workers.map((w) => w.run(rate / workers.length, windowMs, drainCapMs)));
   const elapsed = performance.now() - started;
   const serverMs = (await serverCpu()) - cpuBefore;
+  const writerAfter = metricsUrls.length ? await readWriterSums(metricsUrls) : null;
   const sum = (get: (r: RunReport) => number) => reports.reduce((a, r) => a + get(r), 0);
   const sent = sum((r) => r.sent);
   const window = Math.max(...reports.map((r) => r.windowMs));
@@ -125,5 +130,6 @@ export async function runRate(workers: LoadWorker[], serverPids: number[], rate:
     achieved: rateAchieved && errors === 0 && undelivered === 0,
     generatorCpuPct: Math.round((sum((r) => r.cpuMs) / elapsed) * 100),
     serverCpuPct: Math.round((serverMs / elapsed) * 100),
+    writer: writerFigures(writerBefore, writerAfter),
   };
 }

@@ -115,18 +115,20 @@ const lat = (l: Latency) => `${n(l.p50)} / ${n(l.p95)} / ${n(l.p99)} / ${n(l.max
 const outcome = (x: RateResult) =>
   `${n(x.achievedRate)}/s${x.rateAchieved ? '' : ' (rate not achieved)'}; ${n(x.undelivered)} undelivered, ${n(x.errors)} refused${x.backlogGrowing ? ', backlog growing' : ''}`;
 
+const writer = (x: RateResult) => (x.writer ? `${n(x.writer.messagesPerBatch)}, ${n(x.writer.batchMs)}, ${n(x.writer.ackMs)}` : 'n/a');
+
 /** Open loop: per rate, Parley's latency beside the bare ws relay's under the same load. */
 function openLoopTable(r: BenchResults): string[] {
   const o = r.openLoop;
   if (!o) return [];
   const lines = [
-    `| Open loop: ${n(o.idle)} idle customer sockets, ${n(o.chats)} chats, ${n(o.members)} members; rate (Poisson) | Parley sent; lost | Parley send → delivered p50 / p95 / p99 / max ms | bare ws relay sent; lost | bare ws relay p50 / p95 / p99 / max ms | Parley ÷ ws p50 / p99 | generator lag p99 ms, CPU % (Parley run) | server CPU % |`,
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    `| Open loop: ${n(o.idle)} idle customer sockets, ${n(o.chats)} chats, ${n(o.members)} members; rate (Poisson) | Parley sent; lost | Parley send → delivered p50 / p95 / p99 / max ms | bare ws relay sent; lost | bare ws relay p50 / p95 / p99 / max ms | Parley ÷ ws p50 / p99 | generator lag p99 ms, CPU % (Parley run) | server CPU % | Parley's writer: messages per batch, ms per batch statement, receive → ack ms |`,
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const p of o.parley.rates) {
     const w = o.wsRelay.rates.find((x) => x.rate === p.rate);
     const ws = w ? [outcome(w), lat(w.latencyMs), `${ratio(p.latencyMs.p50, w.latencyMs.p50)} / ${ratio(p.latencyMs.p99, w.latencyMs.p99)}`] : ['n/a', 'n/a', 'n/a'];
-    lines.push(`| ${n(p.rate)} msg/s | ${outcome(p)} | ${lat(p.latencyMs)} | ${ws.join(' | ')} | ${n(p.lagP99Ms)}, ${n(p.generatorCpuPct)} | ${n(p.serverCpuPct)}${w ? ` (relay ${n(w.serverCpuPct)})` : ''} |`);
+    lines.push(`| ${n(p.rate)} msg/s | ${outcome(p)} | ${lat(p.latencyMs)} | ${ws.join(' | ')} | ${n(p.lagP99Ms)}, ${n(p.generatorCpuPct)} | ${n(p.serverCpuPct)}${w ? ` (relay ${n(w.serverCpuPct)})` : ''} | ${writer(p)} |`);
   }
   const skipped = [...o.parley.skipped, ...o.wsRelay.skipped];
   lines.push(
@@ -145,12 +147,12 @@ function instancesTable(r: BenchResults): string[] {
   if (!x) return [];
   const bus = (b: string) => (b === 'nats' ? 'NATS' : 'LISTEN/NOTIFY');
   const lines = [
-    `| Instances on one PostgreSQL (${n(x.chats)} chats, ${n(x.members)} members; customers on instance 1, members round-robin) | rate (Poisson) | sent; lost | same instance p50 / p99 ms | cross instance p50 / p99 ms | generator lag p99 ms | servers' CPU % |`,
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    `| Instances on one PostgreSQL (${n(x.chats)} chats, ${n(x.members)} members; customers on instance 1, members round-robin) | rate (Poisson) | sent; lost | same instance p50 / p99 ms | cross instance p50 / p99 ms | generator lag p99 ms | servers' CPU % | writers: messages per batch, ms per batch statement, receive → ack ms |`,
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const run of x.runs) {
     for (const q of run.run.rates) {
-      lines.push(`| ${run.instances} instances, ${bus(run.bus)} | ${n(q.rate)} msg/s | ${outcome(q)} | ${n(q.sameMs.p50)} / ${n(q.sameMs.p99)} | ${n(q.crossMs.p50)} / ${n(q.crossMs.p99)} | ${n(q.lagP99Ms)} | ${n(q.serverCpuPct)} |`);
+      lines.push(`| ${run.instances} instances, ${bus(run.bus)} | ${n(q.rate)} msg/s | ${outcome(q)} | ${n(q.sameMs.p50)} / ${n(q.sameMs.p99)} | ${n(q.crossMs.p50)} / ${n(q.crossMs.p99)} | ${n(q.lagP99Ms)} | ${n(q.serverCpuPct)} | ${writer(q)} |`);
     }
   }
   lines.push('');

@@ -100,6 +100,7 @@ export async function measureInstances(o: InstancesOptions, baseUrl: string, log
             openCapMs: o.openCapMs,
             capMs: o.capMs,
             stopAfter: (r) => shortfall(r, o.p99LimitMs) !== null,
+            metricsUrls: servers.map((s) => s.url),
             log,
           });
           const broke = run.rates.find((r) => shortfall(r, o.p99LimitMs) !== null) ?? null;

@@ -52,7 +52,7 @@ export async function measureOpenLoop(o: OpenLoopOptions, nodeFlags: string[], l
       chats: world.chats.map((c) => ({ ticketId: c.ticketId, member: c.member, cross: false, customer: { wsUrl: api.wsUrl, origin: CUSTOMER_ORIGIN, token: c.customer.token } })),
       idle: Array.from({ length: o.idle }, (_, i) => ({ wsUrl: api.wsUrl, origin: CUSTOMER_ORIGIN, token: world.idleTokens[i % world.idleTokens.length] })),
     };
-    parley = await driveLoad(planWorkers(layout, o.chatWorkers), [server.child.pid], steps);
+    parley = await driveLoad(planWorkers(layout, o.chatWorkers), [server.child.pid], { ...steps, metricsUrls: [server.url] });
   } finally {
     await server.close();
   }

@@ -113,7 +113,10 @@ export function createServices(config: Config, db: Database, bus: Bus, metrics: 
     availability: new AvailabilityService(db, config.offlineGraceSeconds * 1000, kick, logError),
     users: new UserService(db, auth),
     visitors: new VisitorService(db, sites, bus, limits),
-    messages: new MessageService(db, bus, tickets, attachments),
+    messages: new MessageService(db, bus, tickets, attachments, (n, seconds) => {
+      metrics.batchSeconds.observe(seconds);
+      metrics.batchMessages.observe(n);
+    }),
     ratings: new RatingService(db, tickets),
     replyTime: new ReplyTimeService(db),
     apiTokens: new ApiTokenService(db),

@@ -97,6 +97,9 @@ const STATEMENT = (() => {
      left join messages m on m.id = j.stored_id`;
 })();
 
+/** Told of every batch statement that succeeded: its messages and how long it took (for metrics). */
+export type BatchObserver = (messages: number, seconds: number) => void;
+
 type Answer = MessageRow & { n: number; refusal: string | null; duplicate: boolean };
 
 /**
@@ -108,13 +111,15 @@ type Answer = MessageRow & { n: number; refusal: string | null; duplicate: boole
  * row, and answers every request with its stored row or the reason it refused it.
  */
 export class MessageWriter {
-  private readonly db: Database;
+  private readonly statement: (params: unknown[]) => Promise<Answer[]>;
+  private readonly observe: BatchObserver;
   private queue: Pending[] = [];
   private running = false;
   private counter = 0;
 
-  constructor(db: Database) {
-    this.db = db;
+  constructor(db: Database, observe: BatchObserver = () => {}) {
+    this.statement = db.prepared<Answer>('parley_message_batch', STATEMENT);
+    this.observe = observe;
   }
 
   write(actor: Actor, ticketId: string, clientId: string, body: string, internal = false): Promise<WriteResult> {
@@ -176,7 +181,11 @@ export class MessageWriter {
       scopes: p.actor.kind === 'integration' ? p.actor.scopes : [],
       internal: p.internal,
     }));
-    return this.db.sql<Answer>(STATEMENT, [JSON.stringify(input)]);
+    const started = performance.now();
+    return this.statement([JSON.stringify(input)]).then((answers) => {
+      this.observe(batch.length, (performance.now() - started) / 1000);
+      return answers;
+    });
   }
 }
 

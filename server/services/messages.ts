@@ -5,7 +5,7 @@ import { AppError, badRequest, notFound } from '../errors.ts';
 import type { Bus } from '../realtime/bus.ts';
 import { messageRowToWire } from './serialize.ts';
 import { MessageRepository } from './message-repository.ts';
-import { MessageWriter } from './message-writer.ts';
+import { MessageWriter, type BatchObserver } from './message-writer.ts';
 import type { TicketService } from './tickets.ts';
 import { isUuid } from '../input.ts';
 import type { AttachmentService } from '../attachments/service.ts';
@@ -27,12 +27,12 @@ export class MessageService {
   /** Follow-up work of sends (mentions) that the sender's ack does not wait for. */
   private readonly followUps = new Set<Promise<void>>();
 
-  constructor(db: Database, bus: Bus, tickets: TicketService, attachments: AttachmentService) {
+  constructor(db: Database, bus: Bus, tickets: TicketService, attachments: AttachmentService, observeBatch?: BatchObserver) {
     this.db = db;
     this.attachments = attachments;
     this.bus = bus;
     this.tickets = tickets;
-    this.writer = new MessageWriter(db);
+    this.writer = new MessageWriter(db, observeBatch);
     this.repo = new MessageRepository(db);
   }
 
