@@ -15,6 +15,8 @@ export interface Upload {
   sent: number;
   xhr?: XMLHttpRequest;
   error?: string;
+  /** The server refused this file for what it is (size, type): sending it again cannot help. */
+  final?: boolean;
   att?: Attachment;
 }
 
@@ -49,8 +51,10 @@ export function start(s: Store, ticketId: string, u: Upload) {
     try {
       body = JSON.parse(xhr.responseText);
     } catch {}
+    const code = body?.error?.code ?? 'other';
+    u.final = code === 'too_large' || code === 'type_not_allowed';
     if (xhr.status === 201 && body) (u.att = body), end();
-    else end(reason(s, body?.error?.code ?? 'other', body?.error?.message));
+    else end(reason(s, code, body?.error?.message));
   };
   xhr.onerror = () => end(reason(s, 'network'));
   const form = new FormData();

@@ -73,7 +73,7 @@ const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 export async function listOutbox(db: Database, limit: number): Promise<OutboxMail[]> {
   const rows = await db.sql<OutboxRow>(
     `select id, kind, to_address, locale, subject, text, ticket_id, state, attempts, created_at, sent_at, next_attempt_at, last_error
-     from mail_outbox order by seq desc limit ?`, [limit],
+     from mail_outbox where state <> 'draft' order by seq desc limit ?`, [limit],
   );
   return rows.map((r) => ({
     id: r.id, kind: r.kind as MailKind, to: r.to_address, locale: r.locale, subject: r.subject, text: r.text, ticketId: r.ticket_id,

@@ -3,7 +3,7 @@ import type { Database } from '../db/orm.ts';
 import { badRequest } from '../errors.ts';
 import { mailLocale } from './layout.ts';
 import { enqueueMail } from './outbox.ts';
-import { queueCustomerReplyMails, queueNewTicketMail } from './staff-mail.ts';
+import { queueNewTicketMail } from './staff-mail.ts';
 import { transcriptMail } from './templates.ts';
 
 /** What the ticket form may add: the customer's email, and whether they want a transcript on close. */
@@ -38,11 +38,6 @@ export class TicketMail {
     }
     if (input.transcript) await sql(`update tickets set mail_transcript = true where id = ?`, [ticket.id]);
     await queueNewTicketMail(sql, this.publicUrl(), ticket);
-  }
-
-  /** Customers' public messages (a burst, in the order stored): each ticket's assignee's mail, when opted in and not online. */
-  customerReplied(sql: Database['sql'], replies: readonly { ticketId: string; body: string }[]): Promise<number> {
-    return queueCustomerReplyMails(sql, this.publicUrl(), replies);
   }
 
   /** A closed ticket: its transcript, when the customer asked or the site mails them all. */

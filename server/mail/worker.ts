@@ -26,11 +26,14 @@ export class MailWorker {
   private readonly sweep: (publicUrl: string) => Promise<number>;
   private readonly sweepMs: number;
   private sweptAt = 0;
+  /** Makes mails queued by SQL alone (drafts) ready to send, before every claim. */
+  private readonly prepare: (publicUrl: string) => Promise<number>;
 
   constructor(db: Database, config: MailConfig, send: MailTransport, publicUrl: () => string, onError: (err: unknown) => void,
-    sweep: (publicUrl: string) => Promise<number> = async () => 0) {
+    sweep: (publicUrl: string) => Promise<number> = async () => 0, prepare: (publicUrl: string) => Promise<number> = async () => 0) {
     this.db = db;
     this.sweep = sweep;
+    this.prepare = prepare;
     // Often enough that a mail goes out within a quarter of the delay (or 15 s), and never more than once a poll.
     this.sweepMs = Math.max(config.pollMs, Math.min(config.emailAfterMs / 4, 15_000));
     this.config = config;
@@ -59,6 +62,7 @@ export class MailWorker {
         this.sweptAt = Date.now();
         await this.sweep(this.publicUrl());
       }
+      await this.prepare(this.publicUrl());
       while (!this.loop.isStopped && (await this.tick()) >= this.config.concurrency);
     } catch (err) {
       if (!this.loop.isStopped) this.onError(err);

@@ -35,6 +35,7 @@ import { DatabaseStorage } from '../attachments/storage.ts';
 import { createMailTransport } from '../mail/transport.ts';
 import { TicketMail } from '../mail/ticket-mail.ts';
 import { UnreadReplyMailer } from '../mail/unread-replies.ts';
+import { renderCustomerReplyDrafts } from '../mail/staff-mail.ts';
 
 /** Everything the HTTP routes and the socket hub call; built once per server. */
 export interface Services {
@@ -85,7 +86,7 @@ export function createServices(config: Config, db: Database, bus: Bus, metrics: 
   const tickets = new TicketService(db, bus, sites, ticketMail);
   const unreadReplies = new UnreadReplyMailer(db, config.mail.emailAfterMs);
   const mailWorker = new MailWorker(db, config.mail, createMailTransport(config.mail, config.dataDir), publicUrl,
-    (err) => logger(config.logLevel).error({ err }, 'mail worker failed'), (url) => unreadReplies.sweep(url));
+    (err) => logger(config.logLevel).error({ err }, 'mail worker failed'), (url) => unreadReplies.sweep(url), (url) => renderCustomerReplyDrafts(db.sql, url));
   const webhooks = new WebhookService(db);
   // Created below; the worker asks it for message files only while delivering.
   let attachments: AttachmentService;
@@ -112,7 +113,7 @@ export function createServices(config: Config, db: Database, bus: Bus, metrics: 
     availability: new AvailabilityService(db, config.offlineGraceSeconds * 1000, kick, logError),
     users: new UserService(db, auth),
     visitors: new VisitorService(db, sites, bus, limits),
-    messages: new MessageService(db, bus, tickets, attachments, ticketMail, (n, seconds) => {
+    messages: new MessageService(db, bus, tickets, attachments, (n, seconds) => {
       metrics.batchSeconds.observe(seconds);
       metrics.batchMessages.observe(n);
     }),

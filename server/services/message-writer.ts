@@ -5,6 +5,7 @@ import { ACCESS_REFUSALS, authorKindOf, refusalByReason, sendRefusalSql, ticketC
 import { AppError } from '../errors.ts';
 import type { MessageRow } from './serialize.ts';
 import { messageWebhooksCte } from './webhooks.ts';
+import { customerReplyMailCte } from '../mail/staff-mail.ts';
 
 export const MESSAGE_COLUMNS = 'id, ticket_id, seq, client_id, author_kind, author_id, author_name, body, created_at, internal, after_seq';
 
@@ -80,7 +81,8 @@ const STATEMENT = (() => {
        on conflict (ticket_id, client_id) do nothing
        returning ${MESSAGE_COLUMNS}
      ),
-     ${messageWebhooksCte('(select * from inserted where not internal)')}
+     ${messageWebhooksCte('(select * from inserted where not internal)')},
+     ${customerReplyMailCte('inserted')}
      select j.n,
        case when j.refusal in (${access}) then j.refusal
             -- A clientId already taken by the other kind (a note, or a public message) answers nothing of it.

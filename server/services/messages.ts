@@ -4,13 +4,11 @@ import { authorKindOf, type Actor } from '../domain/index.ts';
 import { AppError, badRequest, notFound } from '../errors.ts';
 import type { Bus } from '../realtime/bus.ts';
 import { messageRowToWire } from './serialize.ts';
-import { Coalescer } from './coalesce.ts';
 import { MessageRepository } from './message-repository.ts';
 import { MessageWriter, type BatchObserver } from './message-writer.ts';
 import type { TicketService } from './tickets.ts';
 import { isUuid } from '../input.ts';
 import type { AttachmentService } from '../attachments/service.ts';
-import type { TicketMail } from '../mail/ticket-mail.ts';
 
 
 export interface SendResult { message: WireMessage; duplicate: boolean }
@@ -26,21 +24,16 @@ export class MessageService {
   private readonly repo: MessageRepository;
 
   private readonly attachments: AttachmentService;
-  private readonly mail: TicketMail | null;
-  /** Follow-up work of sends (mentions, staff mail) that the sender's ack does not wait for. */
+  /** Follow-up work of sends (mentions) that the sender's ack does not wait for. */
   private readonly followUps = new Set<Promise<void>>();
-  /** Customers' replies of one burst are looked at for staff mail in one statement. */
-  private readonly replies: Coalescer<{ ticketId: string; body: string }>;
 
-  constructor(db: Database, bus: Bus, tickets: TicketService, attachments: AttachmentService, mail: TicketMail | null = null, observeBatch?: BatchObserver) {
+  constructor(db: Database, bus: Bus, tickets: TicketService, attachments: AttachmentService, observeBatch?: BatchObserver) {
     this.db = db;
-    this.mail = mail;
     this.attachments = attachments;
     this.bus = bus;
     this.tickets = tickets;
     this.writer = new MessageWriter(db, observeBatch);
     this.repo = new MessageRepository(db);
-    this.replies = new Coalescer((replies) => mail ? mail.customerReplied(db.sql, replies) : Promise.resolve());
   }
 
   /** Stores a message, or with `internal` a staff-only note (the writer judges it by the note rules). */
@@ -64,10 +57,8 @@ export class MessageService {
     if (attachmentIds.length || stored.duplicate) [message] = await this.withFiles([message]) as [WireMessage];
     if (!stored.duplicate) {
       this.bus.publish(internal ? { t: 'message', ticketId, seq: message.seq, internal: true, message } : { t: 'message', ticketId, seq: message.seq, message });
+      // (The assignee's mail for a customer's reply was queued by the batch statement itself: server/mail/staff-mail.ts.)
       if (internal) this.followUp(this.tellMentioned(message));
-      // After the message is stored (the batching writer has no transaction to share): a crash in between loses this one mail,
-      // never the message. Not awaited: the sender's ack does not wait for a staff notification (nor fail with it).
-      else if (actor.kind === 'customer' && this.mail) this.followUp(this.replies.add({ ticketId, body }));
     }
     return { message, duplicate: stored.duplicate };
   }

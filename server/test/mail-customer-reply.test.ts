@@ -8,9 +8,19 @@ describe('staff mail for a customer reply on their ticket while they are not onl
   const f = useMailServer();
   const say = (api: ApiClient, ticketId: string, body: string, internal = false) =>
     api.post(`/api/tickets/${ticketId}/messages`, { clientId: randomUUID(), body, ...(internal ? { internal } : {}) });
-  // Staff mail is queued after the sender's ack: count once the sends' follow-up work is done.
-  const replyMails = async () => (await f.server.services.messages.settled(), await f.server.services.db.sql<{ to_address: string; ticket_id: string }>(
+  // The batch statement queues the mail with the message: it is there when the send is acknowledged.
+  const replyMails = async () => (await f.server.services.db.sql<{ to_address: string; ticket_id: string }>(
     `select to_address, ticket_id from mail_outbox where kind = 'customer_reply' order by seq`)).length;
+  const mailsOf = (ticketId: string) => f.server.services.db.sql<{ state: string; subject: string; text: string; ticket_id: string }>(
+    `select state, subject, text, ticket_id from mail_outbox where kind = 'customer_reply' and ticket_id = ? order by seq`, [ticketId]);
+  const rendered = async (ticketId: string) => {
+    for (let i = 0; i < 200; i++) {
+      const rows = await mailsOf(ticketId);
+      if (rows.length && rows.every((r) => r.state !== 'draft')) return rows;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    throw new Error(`the mail of ${ticketId} was not rendered`);
+  };
   async function accepted(description: string): Promise<Ticket> {
     const ticket = (await newTicket(f.c.customer, description)).body;
     expect((await f.c.member.post(`/api/tickets/${ticket.id}/accept`)).status).toBe(200);
@@ -69,7 +79,6 @@ describe('staff mail for a customer reply on their ticket while they are not onl
                values (gen_random_uuid(), now(), 'customer_reply', ?, 'en', 's', 't', '<p>h</p>', ?, 'burst-token-0123456789ab', 'pending', now() + interval '1 hour')`, [f.c.memberUser.email, ticket.id]);
     expect((await say(f.c.customer, ticket.id, 'one')).status).toBe(201);
     expect((await say(f.c.customer, ticket.id, 'two')).status).toBe(201);
-    await f.server.services.messages.settled();
     const rows = await sql<{ state: string }>(`select state from mail_outbox where ticket_id = ? and kind = 'customer_reply'`, [ticket.id]);
     expect(rows).toEqual([{ state: 'pending' }]);
   });
@@ -78,11 +87,41 @@ describe('staff mail for a customer reply on their ticket while they are not onl
     const [a, b] = [await accepted('together a'), await accepted('together b')];
     const sent = await Promise.all([say(f.c.customer, a.id, 'a1'), say(f.c.customer, b.id, 'b1'), say(f.c.customer, a.id, 'a2'), say(f.c.customer, b.id, 'b2')]);
     expect(sent.map((r) => r.status)).toEqual([201, 201, 201, 201]);
-    await f.server.services.messages.settled();
-    const rows = await f.server.services.db.sql<{ ticket_id: string; text: string }>(
-      `select ticket_id, text from mail_outbox where kind = 'customer_reply' and ticket_id = any(?::uuid[])`, [[a.id, b.id]]);
+    const rows = [...await rendered(a.id), ...await rendered(b.id)];
     expect(rows.map((r) => r.ticket_id).sort()).toEqual([a.id, b.id].sort());
     // Each mail carries a reply of its own ticket.
     for (const r of rows) expect(r.text).toMatch(r.ticket_id === a.id ? /\ba[12]\b/ : /\bb[12]\b/);
+  });
+
+  it('is queued by the statement that stores the message: there when the send is acknowledged, and never for a refused one', async () => {
+    const ticket = await accepted('atomic');
+    expect(await mailsOf(ticket.id)).toEqual([]);
+    expect((await say(f.c.customer, ticket.id, 'stored with its mail')).status).toBe(201);
+    // No follow-up work ran in between: the row committed with the message.
+    expect((await mailsOf(ticket.id)).length).toBe(1);
+    const [mail] = await rendered(ticket.id);
+    expect(mail!.text).toContain('stored with its mail');
+    expect(mail!.subject).toBe('New reply: Billing');
+    await f.smtp.until(() => deliveredTo(f.smtp, f.c.memberUser.email).some((d) => d.mail.text?.includes('stored with its mail')));
+
+    const closed = await accepted('closed before the reply');
+    expect((await f.c.member.post(`/api/tickets/${closed.id}/close`)).status).toBe(200);
+    expect((await say(f.c.customer, closed.id, 'too late')).status).toBe(409);
+    expect(await mailsOf(closed.id)).toEqual([]);
+  });
+
+  it('queues nothing for an address that unsubscribed, and lists only rendered mails in the Outbox', async () => {
+    const ticket = await accepted('unsubscribed');
+    expect((await say(f.c.customer, ticket.id, 'first')).status).toBe(201);
+    await rendered(ticket.id);
+    const outbox = (await f.c.adminApi.get<{ mails: { kind: string; subject: string; state: string }[] }>('/api/mail')).body.mails;
+    expect(outbox.filter((m) => m.kind === 'customer_reply').every((m) => m.subject !== '' && m.state !== 'draft')).toBe(true);
+    const sql = f.server.services.db.sql;
+    await sql(`insert into mail_unsubscribes (address, created_at) values (lower(?), now()) on conflict do nothing`, [f.c.memberUser.email]);
+    for (let i = 0; i < 200 && !(await mailsOf(ticket.id)).every((m) => m.state === 'sent'); i++) await new Promise((r) => setTimeout(r, 25));
+    expect((await mailsOf(ticket.id)).map((m) => m.state)).toEqual(['sent']);
+    expect((await say(f.c.customer, ticket.id, 'after unsubscribing')).status).toBe(201);
+    expect((await mailsOf(ticket.id)).length).toBe(1);
+    await sql(`delete from mail_unsubscribes where address = lower(?)`, [f.c.memberUser.email]);
   });
 });

@@ -31,9 +31,11 @@ export function Tray({ s, ticketId }: { s: Store; ticketId: string }) {
                 <small class="error" role="alert">
                   {u.error}
                 </small>
-                <button type="button" onClick={() => start(s, ticketId, u)}>
-                  {t.retry}
-                </button>
+                {!u.final && (
+                  <button type="button" onClick={() => start(s, ticketId, u)}>
+                    {t.retry}
+                  </button>
+                )}
               </div>
             )}
           </li>

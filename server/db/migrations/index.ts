@@ -19,6 +19,7 @@ import { Migration0160Attachments } from './0160-attachments.ts';
 import { Migration0170MailCustomerReplies } from './0170-mail-customer-replies.ts';
 import { Migration0180CategoryLabels } from './0180-category-labels.ts';
 import { Migration0190CustomerConnections } from './0190-customer-connections.ts';
+import { Migration0200CustomerReplyDrafts } from './0200-customer-reply-drafts.ts';
 
 // Listed explicitly (no file globbing) so the same list runs on PGlite and PostgreSQL, from .ts sources.
 export const migrationsList = [
@@ -43,4 +44,5 @@ export const migrationsList = [
   { name: '0170-mail-customer-replies', class: Migration0170MailCustomerReplies },
   { name: '0180-category-labels', class: Migration0180CategoryLabels },
   { name: '0190-customer-connections', class: Migration0190CustomerConnections },
+  { name: '0200-customer-reply-drafts', class: Migration0200CustomerReplyDrafts },
 ];
