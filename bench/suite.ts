@@ -25,6 +25,7 @@ import { measureWebhooks, type WebhooksResult } from './scenarios/webhooks.ts';
 import { measureAttachments, type AttachmentsResult } from './scenarios/attachments.ts';
 import { measureOpenLoop, type OpenLoopResult } from './scenarios/open-loop.ts';
 import { measureInstances, type InstancesResult } from './scenarios/instances.ts';
+import { readWriterSums, writerFigures, type WriterFigures } from './lib/server-metrics.ts';
 
 export interface ChatRound {
   pairs: number;
@@ -37,6 +38,8 @@ export interface ChatRound {
   statement: InsertResult;
   /** PostgreSQL only: database work per acknowledged message (pg_stat_database deltas). */
   dbPerMessage: DbCounters | null;
+  /** Parley's message writer over the whole round (its /metrics before and after): batches, their size and time. */
+  writer: WriterFigures | null;
 }
 
 export interface BenchResults {
@@ -100,12 +103,14 @@ async function chatRound(w: World, p: BenchProfile, pairs: number, messagesPerSi
   let after: DbCounters | null = null;
   const read = async () => (await sleep(11000), await dbCounters(dbUrl!));
   const measured = dbUrl && p.dbCounters ? { before: async () => void (before = await read()), after: async () => void (after = await read()) } : undefined;
+  const writerBefore = await readWriterSums([w.server.url]);
   const parley = await runChat(parleyTransport({ api: w.api, members: w.members, customers: w.customers, serverPid: w.server.child.pid }), { ...load, measured });
+  const writer = writerFigures(writerBefore, await readWriterSums([w.server.url]));
   const wsRelay = await runChat(wsRelayTransport(w.wsRelay.wsUrl, w.wsRelay.child.pid), load);
   const socketIo = await runChat(socketIoTransport(w.sioRelay.url, w.sioRelay.child.pid), load);
   const messages = pairs * 2 * messagesPerSide;
   const { insert, statement } = await measureDatabase(messages, pairs, Math.min(p.insertConcurrency, pairs * 2));
-  return { pairs, messages, parley, wsRelay, socketIo, insert, statement, dbPerMessage: before && after ? perMessage(counterDelta(before, after), parley.acked) : null };
+  return { pairs, messages, parley, wsRelay, socketIo, insert, statement, dbPerMessage: before && after ? perMessage(counterDelta(before, after), parley.acked) : null, writer };
 }
 
 const ticketKey = (f: ServerFrame) => (f.type === 'ticket_created' ? f.ticket.description : null);

@@ -115,6 +115,13 @@ const lat = (l: Latency) => `${n(l.p50)} / ${n(l.p95)} / ${n(l.p99)} / ${n(l.max
 const outcome = (x: RateResult) =>
   `${n(x.achievedRate)}/s${x.rateAchieved ? '' : ' (rate not achieved)'}; ${n(x.undelivered)} undelivered, ${n(x.errors)} refused${x.backlogGrowing ? ', backlog growing' : ''}`;
 
+/** How Parley's message writer batched each chat round. */
+function writerLines(r: BenchResults): string[] {
+  const rounds = r.chat.filter((c) => c.writer);
+  if (!rounds.length) return [];
+  return [`Parley's message writer: ${rounds.map((c) => `${n(c.pairs)} pairs, ${n(c.writer!.batches)} batch statements of ${n(c.writer!.messagesPerBatch)} messages, ${n(c.writer!.batchMs)} ms each, receive → ack ${n(c.writer!.ackMs)} ms`).join('; ')}.`, ''];
+}
+
 const writer = (x: RateResult) => (x.writer ? `${n(x.writer.messagesPerBatch)}, ${n(x.writer.batchMs)}, ${n(x.writer.ackMs)}` : 'n/a');
 
 /** Open loop: per rate, Parley's latency beside the bare ws relay's under the same load. */
@@ -171,7 +178,7 @@ export function toMarkdown(r: BenchResults): string {
   const db = r.chat[0]?.insert;
   const others = rows(r).map((row) => `| ${row.join(' | ')} |`);
   const lines = [
-    ...(r.chat.length ? [...chatTable(r), '', `Each side sends its next message when the previous one is acknowledged. Database inserts: ${db ? `${db.database === 'postgresql' ? 'PostgreSQL' : 'PGlite'} single-row autocommit inserts of the same message rows into the server's messages table shape, ${db.concurrency > 1 ? `${db.concurrency} connections` : 'one connection'}` : 'n/a'}.`, ''] : []),
+    ...(r.chat.length ? [...chatTable(r), '', ...writerLines(r), `Each side sends its next message when the previous one is acknowledged. Database inserts: ${db ? `${db.database === 'postgresql' ? 'PostgreSQL' : 'PGlite'} single-row autocommit inserts of the same message rows into the server's messages table shape, ${db.concurrency > 1 ? `${db.concurrency} connections` : 'one connection'}` : 'n/a'}.`, ''] : []),
     ...openLoopTable(r),
     ...instancesTable(r),
     ...(others.length ? [`| Figure | Parley | Baseline (same run) | Parley ÷ baseline |`, `| --- | ---: | ---: | ---: |`, ...others, ''] : []),

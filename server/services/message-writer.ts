@@ -46,13 +46,15 @@ const STATEMENT = (() => {
      locked as (
        select t.id, t.last_seq, t.last_note_seq, t.status, t.customer_id, t.site_id, t.assignee_id, s.require_identity
        from tickets t join sites s on s.id = t.site_id
-       where t.id in (select ticket_id from input) for update of t
+       -- An array, not "in (select …)": the planner then reads the batch's tickets by key, never every ticket.
+       where t.id = any(array(select distinct ticket_id from input)) for update of t
      ),
      judged as (
        select i.*, l.last_seq, l.last_note_seq, m.id as stored_id, m.internal as stored_internal,
          case when l.id is null then 'hidden' else ${refusal} end as refusal
        from input i left join locked l on l.id = i.ticket_id
-       left join messages m on m.ticket_id = i.ticket_id and m.client_id = i.client_id
+       -- Lateral with a limit, so each row is looked up by its key: a plain join let the planner hash a scan of every message.
+       left join lateral (select id, internal from messages where ticket_id = i.ticket_id and client_id = i.client_id limit 1) m on true
      ),
      fresh as (
        select distinct on (ticket_id, client_id) * from judged
@@ -94,7 +96,7 @@ const STATEMENT = (() => {
      from judged j
      left join fresh f on f.ticket_id = j.ticket_id and f.client_id = j.client_id
      left join inserted ins on ins.ticket_id = j.ticket_id and ins.client_id = j.client_id
-     left join messages m on m.id = j.stored_id`;
+     left join lateral (select ${MESSAGE_COLUMNS} from messages where id = j.stored_id limit 1) m on true`;
 })();
 
 /** Told of every batch statement that succeeded: its messages and how long it took (for metrics). */
