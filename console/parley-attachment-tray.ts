@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { MAX_ATTACHMENTS, type Attachment } from '../protocol/index.ts';
+import { HttpError, MAX_ATTACHMENTS, refusedForGood, type Attachment } from '../protocol/index.ts';
 import { api, errorText } from './api.ts';
 import { uploadAttachment, type Upload } from './attachment-upload.ts';
 import { emit } from './emit.ts';
@@ -16,6 +16,8 @@ interface Item {
   total: number;
   attachment?: Attachment;
   error?: string;
+  /** Refused for what the file is: no Retry. */
+  final?: boolean;
   upload?: Upload;
 }
 
@@ -107,7 +109,7 @@ export class ParleyAttachmentTray extends LitElement {
       (e: unknown) => {
         // A cancelled upload has already left the list.
         if (e instanceof DOMException && e.name === 'AbortError') return;
-        this.patch(item.key, { state: 'failed', error: errorText(e), upload: undefined });
+        this.patch(item.key, { state: 'failed', error: errorText(e), final: e instanceof HttpError && refusedForGood(e.code), upload: undefined });
       },
     );
   }
@@ -147,7 +149,7 @@ export class ParleyAttachmentTray extends LitElement {
             <button type="button" class="x" aria-label=${`Cancel uploading ${name}`} @click=${() => this.discard(i)}>Cancel</button>`
         : i.state === 'failed'
           ? html`<span class="error" role="alert">${i.error}</span>
-              <button type="button" class="x" aria-label=${`Retry ${name}`} @click=${() => this.start(i)}>Retry</button>
+              ${i.final ? nothing : html`<button type="button" class="x" aria-label=${`Retry ${name}`} @click=${() => this.start(i)}>Retry</button>`}
               <button type="button" class="x" aria-label=${`Remove ${name}`} @click=${() => this.discard(i)}>Remove</button>`
           : html`<span class="size">${formatBytes(i.attachment?.size ?? i.file.size)}</span>
               <button type="button" class="x" aria-label=${`Remove ${name}`} @click=${() => this.discard(i)}>×</button>`}

@@ -18,6 +18,8 @@ export interface Attachment {
 
 /** At most this many attachments per message. */
 export const MAX_ATTACHMENTS = 5;
+/** An upload refused for what the file is (its size, its type): sending the same file again cannot succeed, so no client offers Retry. */
+export const refusedForGood = (code: string): boolean => code === 'too_large' || code === 'type_not_allowed';
 
 /** How long a capability URL works once handed out. */
 export const ATTACHMENT_URL_TTL_MS = 60 * 60_000;

@@ -1,6 +1,6 @@
 // Uploads of the composer's files, one XMLHttpRequest each (fetch reports no upload progress), kept
 // in s.uploads per ticket. Part of the attachments chunk.
-import { type Attachment, MAX_ATTACHMENTS } from '../protocol/attachments.ts';
+import { type Attachment, MAX_ATTACHMENTS, refusedForGood } from '../protocol/attachments.ts';
 import type { ErrorBody } from '../protocol/errors.ts';
 import type { Store } from './actions.ts';
 import { fill } from './i18n/index.ts';
@@ -52,7 +52,7 @@ export function start(s: Store, ticketId: string, u: Upload) {
       body = JSON.parse(xhr.responseText);
     } catch {}
     const code = body?.error?.code ?? 'other';
-    u.final = code === 'too_large' || code === 'type_not_allowed';
+    u.final = refusedForGood(code);
     if (xhr.status === 201 && body) (u.att = body), end();
     else end(reason(s, code, body?.error?.message));
   };

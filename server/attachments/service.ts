@@ -170,11 +170,11 @@ export class AttachmentService {
     if (!ids.every(isUuid)) throw new AppError('bad_request', 'attachments must be ids of uploads to this ticket');
     const claim = `${ticketId}:${clientId}`;
     const taken = await this.db.sql<{ id: string }>(
-      `update attachments set claim = ? where id in (${ids.map(() => '?').join(', ')}) and ticket_id = ? and uploader_kind = ? and uploader_id = ?
+      `update attachments set claim = ?, position = array_position(?::uuid[], id) where id in (${ids.map(() => '?').join(', ')}) and ticket_id = ? and uploader_kind = ? and uploader_id = ?
          and size is not null and ((message_id is null and (claim is null or claim = ?))
            -- A resend of a stored message names the files it already carries.
            or message_id = (select id from messages where ticket_id = ? and client_id = ? and not internal)) returning id`,
-      [claim, ...ids, ticketId, authorKindOf(actor), actor.id, claim, ticketId, clientId],
+      [claim, ids, ...ids, ticketId, authorKindOf(actor), actor.id, claim, ticketId, clientId],
     );
     if (taken.length === ids.length) return;
     await this.release(ticketId, clientId);
@@ -196,7 +196,7 @@ export class AttachmentService {
     const byMessage = new Map<string, Attachment[]>();
     if (!messageIds.length) return byMessage;
     const rows = await sql<AttachmentRow>(
-      `select ${ATTACHMENT_COLUMNS} from attachments where message_id in (${messageIds.map(() => '?').join(', ')}) order by created_at, id`,
+      `select ${ATTACHMENT_COLUMNS} from attachments where message_id in (${messageIds.map(() => '?').join(', ')}) order by position nulls first, created_at, id`,
       messageIds,
     );
     if (!rows.length) return byMessage;
@@ -220,7 +220,7 @@ export class AttachmentService {
     if (!pending.length) return byMessage;
     const claims = new Map(pending.map((m) => [`${m.ticket_id}:${m.client_id}`, m.id]));
     const rows = await this.db.sql<AttachmentRow & { claim: string }>(
-      `select ${ATTACHMENT_COLUMNS}, claim from attachments where message_id is null and claim in (${pending.map(() => '?').join(', ')}) order by created_at, id`,
+      `select ${ATTACHMENT_COLUMNS}, claim from attachments where message_id is null and claim in (${pending.map(() => '?').join(', ')}) order by position nulls first, created_at, id`,
       [...claims.keys()],
     );
     if (!rows.length) return byMessage;

@@ -210,6 +210,19 @@ describe('who may upload and download', () => {
 });
 
 describe('sending attachments with a message', () => {
+  it('keeps the files in the order the sender listed them, whatever order they were uploaded in', async () => {
+    const t = await assigned();
+    const first = (await upload(c.customer, t.id, pdf(), 'uploaded-first.pdf')).body;
+    const second = (await upload(c.customer, t.id, png(8, 8), 'uploaded-second.png')).body;
+    const third = (await upload(c.customer, t.id, pdf(), 'uploaded-third.pdf')).body;
+    const sent = await send(c.customer, t, [third.id, first.id, second.id]);
+    expect(sent.status).toBe(201);
+    const order = ['uploaded-third.pdf', 'uploaded-first.pdf', 'uploaded-second.png'];
+    expect(sent.body.attachments!.map((x: Attachment) => x.name)).toEqual(order);
+    const history = (await c.member.get<MessagePage>(`/api/tickets/${t.id}/messages?after=0`)).body.messages;
+    expect(history.at(-1)!.attachments!.map((x) => x.name)).toEqual(order);
+  });
+
   it('carries them on the HTTP answer, history, socket frames and the replay after reconnect', async () => {
     const t = await assigned();
     const staff = await TestSocket.staff(server.url, c.member);

@@ -20,6 +20,7 @@ import { Migration0170MailCustomerReplies } from './0170-mail-customer-replies.t
 import { Migration0180CategoryLabels } from './0180-category-labels.ts';
 import { Migration0190CustomerConnections } from './0190-customer-connections.ts';
 import { Migration0200CustomerReplyDrafts } from './0200-customer-reply-drafts.ts';
+import { Migration0210AttachmentPosition } from './0210-attachment-position.ts';
 
 // Listed explicitly (no file globbing) so the same list runs on PGlite and PostgreSQL, from .ts sources.
 export const migrationsList = [
@@ -45,4 +46,5 @@ export const migrationsList = [
   { name: '0180-category-labels', class: Migration0180CategoryLabels },
   { name: '0190-customer-connections', class: Migration0190CustomerConnections },
   { name: '0200-customer-reply-drafts', class: Migration0200CustomerReplyDrafts },
+  { name: '0210-attachment-position', class: Migration0210AttachmentPosition },
 ];
