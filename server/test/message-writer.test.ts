@@ -72,4 +72,29 @@ describe('the batch writer isolates a row the database refuses', () => {
     // The sockets stay usable.
     expect(await customer.request({ type: 'ping' })).toMatchObject({ type: 'pong' });
   });
+  it('keeps each ticket\'s messages in the order they were sent, over more batches than one', async () => {
+    const { c, server } = f;
+    const tickets: { visitor: ApiClient; t: { id: string }; actor: NonNullable<Awaited<ReturnType<typeof server.services.visitors.resolve>>> }[] = [];
+    for (let k = 0; k < 3; k++) {
+      const visitor = await ApiClient.visitor(server.url, c.site.key, c.origin);
+      const t = (await newTicket(visitor, `order ${k}`)).body;
+      await c.member.post(`/api/tickets/${t.id}/accept`);
+      tickets.push({ visitor, t, actor: (await server.services.visitors.resolve(visitor.token))! });
+    }
+    // More than one batch holds (256), some sent while the first batches run.
+    const sends: Promise<unknown>[] = [];
+    const wave = (from: number, to: number, of: typeof tickets) => {
+      for (let i = from; i < to; i++) for (const x of of) sends.push(server.services.messages.send(x.actor, x.t.id, `o-${i}`, `order ${i}`));
+    };
+    wave(0, 200, tickets);
+    await new Promise((ok) => setImmediate(ok));
+    wave(200, 260, tickets.slice(1));
+    wave(200, 260, tickets.slice(0, 1));
+    await Promise.all(sends);
+    for (const x of tickets) {
+      const stored = [...(await history(x.visitor, x.t.id)), ...(await x.visitor.get(`/api/tickets/${x.t.id}/messages?after=200&limit=200`)).body.messages as Message[]];
+      expect(stored.map((m) => m.seq)).toEqual(Array.from({ length: 260 }, (_, i) => i + 1));
+      expect(stored.map((m) => m.clientId)).toEqual(Array.from({ length: 260 }, (_, i) => `o-${i}`));
+    }
+  });
 });

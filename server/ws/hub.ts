@@ -47,7 +47,7 @@ export class Hub implements HandlerContext {
     this.presence = new StaffPresence(services.bus, this.registry);
     this.unsubscribe = services.bus.subscribe((e, local) => void this.onBus(e, local).catch((err) => logger(services.config.logLevel).error({ err }, 'hub delivery failed')));
     this.timers.push(setInterval(() => {
-      this.registry.heartbeat();
+      void this.registry.heartbeat();
       this.fairUse.sweep();
     }, HEARTBEAT_MS).unref());
   }
