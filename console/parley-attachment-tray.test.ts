@@ -85,7 +85,7 @@ describe('parley-attachment-tray', () => {
     field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
     await settle(composer);
     expect(sent).to.deep.equal([]);
-    expect(composer.shadowRoot!.querySelector('.problem')!.textContent).to.contain('retry or remove');
+    expect(composer.shadowRoot!.querySelector('.problem')!.textContent).to.contain('cannot be sent as it is: remove it');
     // Offline is retried (e2e/attachments.test.ts); the same file over the limit would be refused again.
     expect(button(root, 'Retry huge.log')).to.equal(null);
     button(root, 'Remove huge.log').click();
@@ -112,7 +112,7 @@ describe('parley-attachment-tray', () => {
     button(root, 'Cancel uploading big.txt').click();
     await settle(tray);
     expect(rows()).to.deep.equal([]);
-    expect(changes.at(-1)).to.deep.equal({ busy: false, failed: false, count: 0 });
+    expect(changes.at(-1)).to.deep.equal({ busy: false, failed: false, final: false, count: 0 });
     field.value = 'never mind';
     field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
     expect(sent).to.deep.equal([{ body: 'never mind', attachments: [] }]);

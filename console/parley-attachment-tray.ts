@@ -21,10 +21,11 @@ interface Item {
   upload?: Upload;
 }
 
-/** What the tray holds, for whoever sends: `busy` while an upload runs, `failed` while one needs retry or removal. */
+/** What the tray holds, for whoever sends: `busy` while an upload runs, `failed` while one needs retry or removal (`final`: removal only). */
 export interface TrayState {
   busy: boolean;
   failed: boolean;
+  final: boolean;
   count: number;
 }
 
@@ -68,7 +69,8 @@ export class ParleyAttachmentTray extends LitElement {
   }
 
   get state(): TrayState {
-    return { busy: this.items.some((i) => i.state === 'uploading'), failed: this.items.some((i) => i.state === 'failed'), count: this.items.length };
+    const failed = this.items.filter((i) => i.state === 'failed');
+    return { busy: this.items.some((i) => i.state === 'uploading'), failed: failed.length > 0, final: failed.some((i) => i.final), count: this.items.length };
   }
 
   /** Opens the file picker. */

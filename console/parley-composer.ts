@@ -168,7 +168,7 @@ export class ParleyComposer extends LitElement {
       if (!state.failed) return this.submit();
     }
     if (tray?.state.failed) {
-      this.problem = 'A file did not upload: retry or remove it, then send.';
+      this.problem = tray.state.final ? 'A file cannot be sent as it is: remove it, then send.' : 'A file did not upload: retry or remove it, then send.';
       return;
     }
     this.problem = '';

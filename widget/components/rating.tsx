@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { canRate, type Rating as Stored, RATING } from '../../protocol/ratings.ts';
 import type { Ticket } from '../../protocol/tickets.ts';
 import type { Store } from '../actions.ts';
-import { ApiError, request } from '../api.ts';
+import { type ApiError, request } from '../api.ts';
 import { fill } from '../i18n/index.ts';
 import { ratingStrings } from '../i18n/rating.ts';
 import css from '../rating.styles.ts';
