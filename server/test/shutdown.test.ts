@@ -20,13 +20,14 @@ describe('graceful shutdown', () => {
       await customer.request({ type: 'join', ticketId: ticket.id });
 
       // The signal comes while the batch statement storing a burst runs; frames sent after it go unread.
-      const db = server.services.db;
-      const sql = db.sql;
+      // (The writer runs its batch statement as a prepared statement of its own: wrap that.)
+      const writer = (server.services.messages as unknown as { writer: { statement: (params: unknown[]) => Promise<unknown[]> } }).writer;
+      const statement = writer.statement;
       let stopped: Promise<boolean> | null = null;
-      db.sql = ((query: string, params?: unknown[]) => {
-        if (!stopped && query.includes('jsonb_to_recordset')) stopped = server.shutdown();
-        return sql(query, params);
-      }) as typeof sql;
+      writer.statement = (params) => {
+        stopped ??= server.shutdown();
+        return statement(params);
+      };
       const send = (clientId: string) => void member.request({ type: 'message', ticketId: ticket.id, clientId, body: clientId }).catch(() => null);
       for (let i = 0; i < 20; i++) send(`before-${i}`);
       while (!stopped) await new Promise((r) => setTimeout(r, 1));
