@@ -174,11 +174,16 @@ export class MessageWriter {
       return;
     }
     const byN = new Map(answers.map((a) => [Number(a.n), a]));
-    for (const p of batch) {
-      const a = byN.get(p.n)!;
-      if (a.refusal) p.resolve({ refused: refusalByReason.get(a.refusal) ?? (a.refusal === 'client_id_taken' ? TAKEN : RACED) });
-      else p.resolve({ row: a, duplicate: a.duplicate });
-    }
+    // Answered on the next turn, after the next batch's statement is on its way: the acks and fan-out
+    // of this batch then run while the database works on that one, instead of before it is sent.
+    // Batches answer in the order they ran, so seq order is still publish order.
+    setImmediate(() => {
+      for (const p of batch) {
+        const a = byN.get(p.n)!;
+        if (a.refusal) p.resolve({ refused: refusalByReason.get(a.refusal) ?? (a.refusal === 'client_id_taken' ? TAKEN : RACED) });
+        else p.resolve({ row: a, duplicate: a.duplicate });
+      }
+    });
   }
 
   private insert(batch: Pending[]): Promise<Answer[]> {
