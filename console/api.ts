@@ -157,6 +157,31 @@ export const api = {
 /** The plain-words text of anything thrown. */
 export const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
+/**
+ * Runs a form's save for an element with `busy` and `formError` state: the one way every admin form
+ * submits. `done` gets what the server answered; the form's error shows what went wrong.
+ */
+export async function submitInto<T>(host: { busy: boolean; formError: string }, work: () => Promise<T>, done: (value: T) => void): Promise<boolean> {
+  host.busy = true;
+  try {
+    done(await work());
+    host.formError = '';
+    return true;
+  } catch (e) {
+    host.formError = errorText(e);
+    return false;
+  } finally {
+    host.busy = false;
+  }
+}
+
+/** `list` with `item` in place of the entry of the same id, or added (and sorted, when `order` is given). */
+export function withItem<T extends { id: string }>(list: readonly T[], item: T, order?: (a: T, b: T) => number): T[] {
+  if (list.some((x) => x.id === item.id)) return list.map((x) => (x.id === item.id ? item : x));
+  const added = [...list, item];
+  return order ? added.sort(order) : added;
+}
+
 /** Loads a page's data into an element with `loading` and `error` state: the one way every admin page fetches. */
 export async function loadInto<T>(host: { loading: boolean; error: string }, fetch: () => Promise<T>, assign: (value: T) => void): Promise<void> {
   try {

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { SCOPES, type ApiToken, type NewApiToken, type Scope } from '../protocol/index.ts';
-import { errorText, loadInto } from './api.ts';
+import { errorText, loadInto, submitInto, withItem } from './api.ts';
 import { adminStyles } from './admin.styles.ts';
 import { formatDateTime } from './format.ts';
 import { integrationsApi } from './integrations-api.ts';
@@ -61,18 +61,11 @@ export class ParleyApiTokens extends LitElement {
     const scopes = d.getAll('scope').map(String) as Scope[];
     if (!name) return void (this.formError = 'Name the token after what will use it, e.g. "CRM sync".');
     if (!scopes.length) return void (this.formError = 'Pick at least one scope.');
-    this.formError = '';
-    this.busy = true;
-    try {
-      const token = await integrationsApi.createToken({ name, scopes });
+    const saved = await submitInto(this, () => integrationsApi.createToken({ name, scopes }), (token) => {
       this.created = token;
-      this.tokens = [...this.tokens, token];
-      form.reset();
-    } catch (err) {
-      this.formError = errorText(err);
-    } finally {
-      this.busy = false;
-    }
+      this.tokens = withItem(this.tokens, token);
+    });
+    if (saved) form.reset();
   }
 
   private async revoke(t: ApiToken) {

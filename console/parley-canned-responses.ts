@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { CANNED_LIMITS, type CannedResponse, type CannedScope } from '../protocol/index.ts';
-import { api, errorText, loadInto } from './api.ts';
+import { api, errorText, loadInto, submitInto, withItem } from './api.ts';
 import { adminStyles } from './admin.styles.ts';
 import { theme } from './theme.styles.ts';
 import './parley-state.ts';
@@ -74,19 +74,12 @@ export class ParleyCannedResponses extends LitElement {
     const d = new FormData(form);
     const input = { shortcut: String(d.get('shortcut')).trim().replace(/^\//, ''), title: String(d.get('title')).trim(), body: String(d.get('body')) };
     if (!input.shortcut || !input.title || !input.body.trim()) return void (this.formError = 'Give the reply a shortcut, a title and a text.');
-    this.busy = true;
-    try {
-      const editing = this.editing;
-      const saved = editing ? await api.updateCanned(editing.id, input) : await api.createCanned({ ...input, scope: this.scope });
-      this.responses = editing ? this.responses.map((r) => (r.id === saved.id ? saved : r)) : [...this.responses, saved].sort((a, b) => a.shortcut.localeCompare(b.shortcut));
-      this.formError = '';
+    const editing = this.editing;
+    const saved = await submitInto(this, () => (editing ? api.updateCanned(editing.id, input) : api.createCanned({ ...input, scope: this.scope })), (reply) => {
+      this.responses = withItem(this.responses, reply, (a, b) => a.shortcut.localeCompare(b.shortcut));
       this.editing = null;
-      form.reset();
-    } catch (err) {
-      this.formError = errorText(err);
-    } finally {
-      this.busy = false;
-    }
+    });
+    if (saved) form.reset();
   }
 
   private async deleteReply(r: CannedResponse) {

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { AskEmail, BusinessHours, CategoryLabels, RoutingMode, Site } from '../protocol/index.ts';
-import { api, errorText, loadInto } from './api.ts';
+import { api, errorText, loadInto, withItem } from './api.ts';
 import { adminStyles } from './admin.styles.ts';
 import { theme } from './theme.styles.ts';
 import './parley-state.ts';
@@ -77,9 +77,7 @@ export class ParleySites extends LitElement {
   private async run(work: () => Promise<Site>, onError: (m: string) => void) {
     this.busy = true;
     try {
-      const site = await work();
-      const known = this.sites.some((s) => s.id === site.id);
-      this.sites = known ? this.sites.map((s) => (s.id === site.id ? site : s)) : [...this.sites, site];
+      this.sites = withItem(this.sites, await work());
       return true;
     } catch (e) {
       onError(errorText(e));

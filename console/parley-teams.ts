@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { ROUTING_LIMITS, type Site, type Team, type User } from '../protocol/index.ts';
-import { api, errorText, loadInto } from './api.ts';
+import { api, errorText, loadInto, submitInto, withItem } from './api.ts';
 import { adminStyles } from './admin.styles.ts';
 import { theme } from './theme.styles.ts';
 import './parley-state.ts';
@@ -62,18 +62,12 @@ export class ParleyTeams extends LitElement {
     const d = new FormData(form);
     const input = { name: String(d.get('name') ?? '').trim(), memberIds: d.getAll('member').map(String), categories: d.getAll('category').map(String) };
     if (!input.name) return void (this.formError = 'A team needs a name.');
-    this.busy = true;
-    this.formError = '';
-    try {
-      const saved = this.editing ? await api.updateTeam(this.editing.id, input) : await api.createTeam(input);
-      this.teams = this.editing ? this.teams.map((t) => (t.id === saved.id ? saved : t)) : [...this.teams, saved];
+    const editing = this.editing;
+    const saved = await submitInto(this, () => (editing ? api.updateTeam(editing.id, input) : api.createTeam(input)), (team) => {
+      this.teams = withItem(this.teams, team);
       this.editing = null;
-      form.reset();
-    } catch (err) {
-      this.formError = errorText(err);
-    } finally {
-      this.busy = false;
-    }
+    });
+    if (saved) form.reset();
   }
 
   private async deleteTeam(team: Team) {

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { WEBHOOK_EVENTS, type WebhookEndpoint, type WebhookEndpointWithSecret, type WebhookEventType } from '../protocol/index.ts';
-import { errorText, loadInto } from './api.ts';
+import { errorText, loadInto, submitInto, withItem } from './api.ts';
 import { adminStyles } from './admin.styles.ts';
 import { formatDateTime } from './format.ts';
 import { integrationsApi } from './integrations-api.ts';
@@ -61,7 +61,7 @@ export class ParleyWebhooks extends LitElement {
   }
 
   private replace(hook: WebhookEndpoint) {
-    this.hooks = this.hooks.some((h) => h.id === hook.id) ? this.hooks.map((h) => (h.id === hook.id ? hook : h)) : [...this.hooks, hook];
+    this.hooks = withItem(this.hooks, hook);
   }
 
   private async create(e: SubmitEvent) {
@@ -72,18 +72,11 @@ export class ParleyWebhooks extends LitElement {
     const events = d.getAll('event').map(String) as WebhookEventType[];
     if (!/^https?:\/\/\S+$/.test(url)) return void (this.formError = 'Give the URL that receives the events, e.g. https://crm.example.com/parley');
     if (!events.length) return void (this.formError = 'Pick at least one event.');
-    this.formError = '';
-    this.busy = true;
-    try {
-      const hook: WebhookEndpointWithSecret = await integrationsApi.createWebhook({ url, events });
+    const saved = await submitInto(this, () => integrationsApi.createWebhook({ url, events }), (hook: WebhookEndpointWithSecret) => {
       this.replace(hook);
       this.secret = { id: hook.id, secret: hook.secret };
-      form.reset();
-    } catch (err) {
-      this.formError = errorText(err);
-    } finally {
-      this.busy = false;
-    }
+    });
+    if (saved) form.reset();
   }
 
   private async act(work: () => Promise<void>) {

@@ -5,7 +5,8 @@
 // paperclip; the customer downloads it in the widget and gets the PDF's bytes.
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { story } from './support/story.ts';
 import type { MessagePage, Site, Ticket } from '../protocol/index.ts';
 import { startTestServer, type TestServer } from '../server/testing/test-server.ts';
 import { seriousViolations } from './support/axe.ts';
@@ -29,6 +30,7 @@ const focused = (page: Page) => page.evaluate(() => {
 });
 
 describe('attachments: a pasted screenshot in, a PDF out, end to end', () => {
+  const step = story();
   let server: TestServer;
   let host: HostPage;
   let site: Site;
@@ -65,7 +67,7 @@ describe('attachments: a pasted screenshot in, a PDF out, end to end', () => {
     await server?.close();
   });
 
-  it('the customer pastes a screenshot into the widget and sends it', async () => {
+  step('the customer pastes a screenshot into the widget and sends it', async () => {
     const field = widget.messageField(customer);
     await field.waitFor();
     // What a browser hands the page for a pasted screenshot: a nameless image.png on the clipboard.
@@ -83,7 +85,7 @@ describe('attachments: a pasted screenshot in, a PDF out, end to end', () => {
     expect(stored.map((m) => [m.body, m.attachments?.map((a) => [a.name, a.type, a.width, a.height])])).toEqual([['This is what I see', [['screenshot.png', 'image/png', 960, 540]]]]);
   });
 
-  it('the agent sees its thumbnail, laid out from its size, and opens it in the lightbox', async () => {
+  step('the agent sees its thumbnail, laid out from its size, and opens it in the lightbox', async () => {
     await agent.goto(`${server.url}/console#/tickets/${ticket.id}`);
     const thumb = agent.getByRole('button', { name: 'Open image screenshot.png' });
     await thumb.waitFor();
@@ -105,7 +107,7 @@ describe('attachments: a pasted screenshot in, a PDF out, end to end', () => {
     await expect.poll(() => thumb.evaluate((b) => b.matches(':focus'))).toBe(true);
   });
 
-  it('the agent replies with a PDF picked with the paperclip (offline first: it says so, Retry sends it); the customer downloads it in the widget, byte for byte', async () => {
+  step('the agent replies with a PDF picked with the paperclip (offline first: it says so, Retry sends it); the customer downloads it in the widget, byte for byte', async () => {
     await agent.context().setOffline(true);
     const chooser = agent.waitForEvent('filechooser');
     await composer(agent).getByRole('button', { name: 'Attach files' }).click();

@@ -2,7 +2,8 @@
 // `n` shortcut; the customer's widget (its DOM and every frame on its socket, live and after a reload)
 // never sees it nor a gap in the numbering, and the colleague it mentions gets a toast and a drawer entry.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { story } from './support/story.ts';
 import type { Site, Ticket } from '../protocol/index.ts';
 import { startTestServer, type TestServer } from '../server/testing/test-server.ts';
 import { seriousViolations } from './support/axe.ts';
@@ -18,6 +19,7 @@ const NOTE = 'Refund approved by finance; @Sam Supervisor please double-check th
 const DESCRIPTION = 'My refund never came through';
 
 describe('internal notes: staff only, end to end', () => {
+  const step = story();
   let server: TestServer;
   let host: HostPage;
   let site: Site;
@@ -59,7 +61,7 @@ describe('internal notes: staff only, end to end', () => {
     await server?.close();
   });
 
-  it('an agent writes a note with n; it shows as a note for staff and tells the colleague it names', async () => {
+  step('an agent writes a note with n; it shows as a note for staff and tells the colleague it names', async () => {
     await agent.goto(`${server.url}/console#/tickets/${ticket.id}`);
     const field = composer(agent).locator('textarea');
     await field.fill('Hello! Let me check your refund.');
@@ -94,7 +96,7 @@ describe('internal notes: staff only, end to end', () => {
     publish(await shot(agent, 'console-note'), 'console-note.png');
   });
 
-  it('the customer never sees the note: not in the widget, not on its socket, not after a reload', async () => {
+  step('the customer never sees the note: not in the widget, not on its socket, not after a reload', async () => {
     const noteless = async () => {
       const text = await customer.evaluate(() => {
         const walk = (root: Document | ShadowRoot): string => [...root.querySelectorAll('*')].map((el) => (el.shadowRoot ? walk(el.shadowRoot) : '')).join('') + (root instanceof Document ? root.body.innerText : root.textContent ?? '');

@@ -2,7 +2,8 @@
 // created in the widget to the member who is online in the console, and the member transfers it to a
 // colleague, who chats on with the customer.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { story } from './support/story.ts';
 import type { Site, Ticket, User } from '../protocol/index.ts';
 import { startTestServer, type TestServer } from '../server/testing/test-server.ts';
 import { seriousViolations } from './support/axe.ts';
@@ -22,6 +23,7 @@ async function view(page: Page, name: string): Promise<void> {
 }
 
 describe('routing: auto assignment and transfer, end to end', () => {
+  const step = story();
   let server: TestServer;
   let host: HostPage;
   let site: Site;
@@ -64,7 +66,7 @@ describe('routing: auto assignment and transfer, end to end', () => {
     await server?.close();
   });
 
-  it('an admin turns on auto routing on the sites page, sees capacity on the members page, and makes a team', async () => {
+  step('an admin turns on auto routing on the sites page, sees capacity on the members page, and makes a team', async () => {
     await signIn(admin, server.url, server.admin.email, server.admin.password);
     await admin.goto(`${server.url}/console#/admin/sites`);
     const routing = admin.getByLabel('Routing of Routed shop');
@@ -92,7 +94,7 @@ describe('routing: auto assignment and transfer, end to end', () => {
     await statusIs(server.admin, 'offline');
   });
 
-  it('a team member online in the console gets the widget\'s new ticket at once; the customer sees who', async () => {
+  step('a team member online in the console gets the widget\'s new ticket at once; the customer sees who', async () => {
     await Promise.all([signIn(mia, server.url, MIA.email, MIA.password), signIn(tom, server.url, TOM.email, TOM.password)]);
     await Promise.all([waitLive(mia), waitLive(tom)]);
     await statusIs(MIA, 'online');
@@ -125,7 +127,7 @@ describe('routing: auto assignment and transfer, end to end', () => {
     await view(mia, 'console-ticket-transfer-controls');
   });
 
-  it('the member transfers it to a colleague, who chats on; the customer learns the new name', async () => {
+  step('the member transfers it to a colleague, who chats on; the customer learns the new name', async () => {
     await mia.getByLabel('Transfer to').selectOption(tomUser.id);
     await mia.getByRole('button', { name: 'Transfer', exact: true }).click();
     await waitText(mia, 'Transferred to Tom Taker.');

@@ -1,7 +1,8 @@
 // The seed's four workflows end to end, in real Chromium against the real server: the widget on a host
 // page (its own origin) and the console served by the server (another origin).
 import type { Browser, Page, WebSocketRoute } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { story } from './support/story.ts';
 import type { Site, Ticket } from '../protocol/index.ts';
 import { startTestServer, type TestServer } from '../server/testing/test-server.ts';
 import { seriousViolations } from './support/axe.ts';
@@ -24,6 +25,7 @@ async function view(page: Page, name: string): Promise<string> {
 }
 
 describe('support workflows: widget on a host page, console on the server', () => {
+  const step = story();
   let server: TestServer;
   let host: HostPage;
   let site: Site;
@@ -69,14 +71,14 @@ describe('support workflows: widget on a host page, console on the server', () =
     await server?.close();
   });
 
-  it('a member signs in to the console and sees an empty, live queue', async () => {
+  step('a member signs in to the console and sees an empty, live queue', async () => {
     await signIn(member, server.url, MEMBER.email, MEMBER.password);
     await waitLive(member);
     await waitText(member, 'All caught up');
     await view(member, 'console-empty-queue');
   });
 
-  it('a customer creates a ticket in the widget and the member sees it arrive, with a notification', async () => {
+  step('a customer creates a ticket in the widget and the member sees it arrive, with a notification', async () => {
     await customer.goto(host.url);
     await widget.openWidget(customer);
     await shot(customer, 'widget-open');
@@ -99,7 +101,7 @@ describe('support workflows: widget on a host page, console on the server', () =
     expect(ticket).toBeTruthy();
   });
 
-  it('the member accepts it and the customer sees the status change; a late accept is told so', async () => {
+  step('the member accepts it and the customer sees the status change; a late accept is told so', async () => {
     await signIn(other, server.url, OTHER.email, OTHER.password);
     await ticketRow(other, FIRST).waitFor();
     holdAccepts = true;
@@ -124,7 +126,7 @@ describe('support workflows: widget on a host page, console on the server', () =
     holdAccepts = false;
   });
 
-  it('they chat both ways in real time, with read receipts', async () => {
+  step('they chat both ways in real time, with read receipts', async () => {
     // Accepting put the cursor in the reply field: the member just types.
     await member.keyboard.type('Hi! Sorry about that — I am looking at order 1042 now.');
     await customer.getByText(/Mia Member is typing/).waitFor();
@@ -145,7 +147,7 @@ describe('support workflows: widget on a host page, console on the server', () =
     await shot(customer, 'widget-chat');
   });
 
-  it('the member\'s console reconnects and resumes: nothing missed, nothing doubled', async () => {
+  step('the member\'s console reconnects and resumes: nothing missed, nothing doubled', async () => {
     memberOffline = true;
     await memberLink!.server.close();
     await memberLink!.page.close();
@@ -164,7 +166,7 @@ describe('support workflows: widget on a host page, console on the server', () =
     expect(await customer.getByText('refund is on its way').count()).toBe(1);
   });
 
-  it('the member answers with a saved reply: / opens the list, Enter fills in the placeholders', async () => {
+  step('the member answers with a saved reply: / opens the list, Enter fills in the placeholders', async () => {
     await adminApi.ok('POST', '/api/canned-responses', { shortcut: 'refund', title: 'Refund on its way', body: 'Thanks {{customer.name}}, {{agent.name}} here: the refund for ticket {{ticket.id}} is booked.', scope: 'team' });
     // The composer loaded the replies with the conversation: reload it to pick up the new one.
     await member.reload();
@@ -180,7 +182,7 @@ describe('support workflows: widget on a host page, console on the server', () =
     await customer.getByText(filled).waitFor();
   });
 
-  it('the member labels the ticket; the label shows in the tables and filters them', async () => {
+  step('the member labels the ticket; the label shows in the tables and filters them', async () => {
     const editor = member.locator('parley-label-editor');
     await editor.getByLabel('Add a label').fill('refund double-charge');
     await editor.getByRole('button', { name: 'Add', exact: true }).click();
@@ -193,7 +195,7 @@ describe('support workflows: widget on a host page, console on the server', () =
     expect((await adminApi.ok<{ tickets: Ticket[] }>('GET', '/api/tickets?label=double-charge')).tickets).toEqual([]);
   });
 
-  it('"My tickets" counts unread messages live, and opening the chat reads them', async () => {
+  step('"My tickets" counts unread messages live, and opening the chat reads them', async () => {
     await member.getByRole('link', { name: /^My tickets/ }).click();
     const row = ticketRow(member, FIRST);
     await row.waitFor();
@@ -206,7 +208,7 @@ describe('support workflows: widget on a host page, console on the server', () =
     await member.getByRole('link', { name: 'My tickets', exact: true }).waitFor();
   });
 
-  it('the member closes it: both sides see the chat disabled and the server refuses one more message', async () => {
+  step('the member closes it: both sides see the chat disabled and the server refuses one more message', async () => {
     await member.getByRole('button', { name: 'Close ticket' }).click();
     await member.getByRole('button', { name: 'Yes, close ticket' }).click();
     await member.locator('parley-ticket-details [data-status=closed]').waitFor();
@@ -253,7 +255,7 @@ describe('support workflows: widget on a host page, console on the server', () =
     expect((await res.json()).error.code).toBe('invalid_state');
   });
 
-  it('a rejection with a reason reaches the customer, and the ticket leaves every member\'s queue', async () => {
+  step('a rejection with a reason reaches the customer, and the ticket leaves every member\'s queue', async () => {
     await signIn(admin, server.url, server.admin.email, server.admin.password);
     await waitLive(admin);
     await customer.getByRole('button', { name: 'Back' }).click();
@@ -275,7 +277,7 @@ describe('support workflows: widget on a host page, console on the server', () =
     await shot(customer, 'widget-rejected');
   });
 
-  it('an admin finds the closed conversation among all tickets and reads it', async () => {
+  step('an admin finds the closed conversation among all tickets and reads it', async () => {
     await admin.getByRole('link', { name: 'All tickets' }).click();
     await admin.getByLabel('Status').selectOption('closed');
     await admin.getByRole('searchbox', { name: 'Search' }).fill('order 1042');
@@ -293,7 +295,7 @@ describe('support workflows: widget on a host page, console on the server', () =
     await view(admin, 'console-admin-conversation');
   });
 
-  it('the admin pages show monitoring, members and sites', async () => {
+  step('the admin pages show monitoring, members and sites', async () => {
     await admin.getByRole('link', { name: 'Monitoring' }).click();
     await admin.locator('parley-monitoring .figure').first().waitFor();
     await waitText(admin, 'Healthy');
@@ -335,7 +337,7 @@ describe('support workflows: widget on a host page, console on the server', () =
     await view(admin, 'console-sites');
   });
 
-  it('the console stays usable at tablet width', async () => {
+  step('the console stays usable at tablet width', async () => {
     await member.setViewportSize({ width: 820, height: 1180 });
     await member.goto(`${server.url}/console#/tickets/${ticket.id}`);
     await messageBubble(member, 'It was 2 × €49').waitFor();
@@ -354,7 +356,7 @@ describe('support workflows: widget on a host page, console on the server', () =
     await view(member, 'console-my-replies');
   });
 
-  it('the member signs out and the console asks for a sign-in again', async () => {
+  step('the member signs out and the console asks for a sign-in again', async () => {
     await member.getByRole('button', { name: 'Sign out' }).click();
     await member.getByRole('button', { name: 'Sign in' }).waitFor();
     await member.reload();

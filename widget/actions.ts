@@ -1,5 +1,5 @@
 // The store: state (store.ts) plus every action that changes it. Components call these only.
-import { batch, effect } from '@preact/signals-core';
+import { batch, effect } from '@preact/signals';
 import type { Attachment, Identity, NewTicket, ReplyTime, Ticket, VisitorSession } from '../protocol/index.ts';
 import { type ApiError, request } from './api.ts';
 import type { Theme } from './contract.ts';

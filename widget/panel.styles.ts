@@ -77,10 +77,6 @@ svg {
 header :focus-visible {
   outline-color: #fff;
 }
-.greet {
-  font-size: 20px;
-  font-weight: 600;
-}
 [dir=rtl] .flip {
   transform: scaleX(-1);
 }
@@ -122,20 +118,6 @@ header :focus-visible {
 :disabled {
   opacity: .5;
 }
-ul {
-  padding: 0;
-  list-style: none;
-}
-.ticket time {
-  font-size: 12px;
-  color: var(--muted);
-}
-.ticket small {
-  display: block;
-  white-space: nowrap;
-  overflow: hidden;
-  text-overflow: ellipsis;
-}
 .pill {
   padding: 2px 8px;
   border-radius: 9px;
@@ -146,22 +128,11 @@ ul {
 .assigned {
   background: #d6f5df;
 }
-.rejected, .count {
+.rejected {
   background: #fdd;
 }
 .closed {
   background: #e6e6ea;
-}
-label, legend {
-  display: block;
-  margin: 12px 0 6px;
-  padding: 0;
-  font-weight: 600;
-}
-fieldset {
-  border: 0;
-  margin: 0;
-  padding: 0;
 }
 select, textarea, .body [type=email] {
   background: var(--card);
@@ -174,11 +145,6 @@ select, textarea, .body [type=email] {
   font: inherit;
   font-size: 16px;
   resize: none;
-}
-form .error {
-  display: block;
-  margin-top: 6px;
-  background: none;
 }
 .summary {
   margin: 0;

@@ -25,13 +25,48 @@ const injectH = () => ({
   },
 });
 
+/**
+ * Drops what @preact/signals' Preact binding keeps only for its devtools (the devtools hook and the
+ * names it shows), as a production build of it would. Each cut must match, so a new version that
+ * changed its build fails here instead of shipping half-stripped.
+ */
+const signalsWithoutDevtools = () => ({
+  name: 'parley-signals-without-devtools',
+  transform(code, id) {
+    if (!id.endsWith('/@preact/signals/dist/signals.module.js')) return null;
+    const cuts = [
+      ['"undefined"!=typeof window&&!!window.__PREACT_SIGNALS_DEVTOOLS__', '!1'],
+      ['t.name="ReactiveDom";', ''],
+      ['w.displayName="ReactiveTextNode";', ''],
+      [',{name:n}', ''],
+      [',"function"==typeof r.type?r.type.displayName||r.type.name:""', ''],
+    ];
+    for (const [from, to] of cuts) {
+      if (!code.includes(from)) throw new Error(`@preact/signals changed its build: "${from}" not found (widget/rollup.mjs)`);
+      code = code.replace(from, to);
+    }
+    return { code, map: null };
+  },
+});
+
 const plugins = () => [
   minifyStyles(),
+  signalsWithoutDevtools(),
   injectH(),
   resolve({ browser: true }),
-  esbuild({ target: 'es2022', jsx: 'transform', jsxFactory: '__h', jsxFragment: '__F', tsconfig: false }),
+  // Class fields assigned in the constructor, not declared one by one (`a;b;c;` in every class): 73 B
+  // gzip less. Nothing in the bundled code tells the two apart (no `in`, keys or spread of instances).
+  esbuild({ target: 'es2022', jsx: 'transform', jsxFactory: '__h', jsxFragment: '__F', tsconfig: false, tsconfigRaw: { compilerOptions: { useDefineForClassFields: false } } }),
   // Names starting with one underscore are internals (STYLE.md): safe to shorten. Preact's own `__x` are left alone.
-  terser({ ecma: 2022, module: true, compress: { passes: 3 }, mangle: { properties: { regex: /^_[a-zA-Z]/ } }, format: { comments: false } }),
+  // Measured on widget-app.js (gzip): `unsafe` (built-ins taken as unpatched) -35 B, hoisting vars and
+  // not inlining single-use functions -42 B.
+  terser({
+    ecma: 2022,
+    module: true,
+    compress: { passes: 3, unsafe: true, hoist_vars: true, reduce_funcs: false },
+    mangle: { properties: { regex: /^_[a-zA-Z]/ } },
+    format: { comments: false },
+  }),
 ];
 
 export default [

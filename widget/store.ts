@@ -1,6 +1,6 @@
 // The widget's state: signals read by small components. Only the actions (actions.ts, realtime.ts)
 // write to them.
-import { computed, effect, type Signal, signal } from '@preact/signals-core';
+import { computed, effect, type Signal, signal } from '@preact/signals';
 import type { OutboxItem, SocketState } from '../protocol/client/index.ts';
 import type { Message, PresenceEntry, Ticket, VisitorSession } from '../protocol/index.ts';
 import type { LoaderContext, Theme } from './contract.ts';

@@ -2,12 +2,14 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { EntityManager } from '@mikro-orm/core';
 import type { AbstractSqlDriver } from '@mikro-orm/postgresql';
+import type { PgliteConnection } from '@mikro-orm/pglite';
 import { Migrator } from '@mikro-orm/migrations';
 import { CompiledQuery } from 'kysely';
 import pg from 'pg';
 import { entities } from '../entities/index.ts';
 import { migrationsList } from './migrations/index.ts';
 import { pgliteStartParams } from './pglite-settings.ts';
+import { pglitePrepared } from './pglite-prepared.ts';
 
 export type DatabaseKind = 'postgresql' | 'pglite';
 
@@ -30,7 +32,7 @@ export interface Database {
   /**
    * A statement run often with the same text: on PostgreSQL a named prepared statement, planned once
    * per connection, on a connection of its own (the message writer runs one batch at a time; planning
-   * its statement took about as long as running it). On PGlite the same as `sql`.
+   * its statement took about as long as running it). On PGlite a named statement too (pglite-prepared.ts).
    */
   prepared<T = Record<string, unknown>>(name: string, query: string): (params: unknown[]) => Promise<T[]>;
   /** Runs `work` while no other instance runs start-up work (a PostgreSQL advisory lock; PGlite is one process anyway). */
@@ -107,7 +109,7 @@ export async function openDatabase(opts: { databaseUrl: string | null; dataDir: 
     prepared: <T,>(name: string, query: string) => {
       let n = 0;
       const text = query.replace(/\?/g, () => `$${++n}`);
-      if (!own) return (params: unknown[]) => sql<T>(query, params);
+      if (!own) return pglitePrepared<T>(() => (orm.em.getConnection() as unknown as PgliteConnection).getNativeClient(), name, text);
       return async (params: unknown[]) => (await own.query({ name, text, values: params })).rows as T[];
     },
     close: async () => {

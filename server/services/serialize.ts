@@ -88,7 +88,8 @@ export const customerToWire = (c: Customer): WireCustomer => ({
   externalId: c.externalId ?? null,
 });
 
-export const publicSite = (s: Site): PublicSite => ({
+/** What the widget and the console both read of a site. */
+const siteBasics = (s: Site) => ({
   id: s.id,
   name: s.name,
   categories: s.categories,
@@ -97,6 +98,10 @@ export const publicSite = (s: Site): PublicSite => ({
   requireIdentity: s.requireIdentity,
   askEmail: s.askEmail as PublicSite['askEmail'],
   transcripts: s.transcripts,
+});
+
+export const publicSite = (s: Site): PublicSite => ({
+  ...siteBasics(s),
   ...(s.hours ? { availability: wireAvailability(availabilityAt(s.hours, new Date())) } : {}),
 });
 
@@ -104,18 +109,12 @@ const wireAvailability = (a: { open: boolean; backAt: Date | null }) => ({ open:
 
 export function siteToWire(s: Site, publicUrl: string): WireSite {
   return {
-    id: s.id,
-    name: s.name,
+    ...siteBasics(s),
     key: s.key,
     secret: s.secret,
     origins: s.origins,
-    categories: s.categories,
-    ...(s.categoryLabels ? { categoryLabels: s.categoryLabels } : {}),
-    requireIdentity: s.requireIdentity,
     routing: s.routing as WireSite['routing'],
     hours: s.hours ?? null,
-    askEmail: s.askEmail as WireSite['askEmail'],
-    transcripts: s.transcripts,
     snippet: `<script src="${publicUrl}/widget.js" data-site="${s.key}" async></script>`,
     createdAt: iso(s.createdAt)!,
   };

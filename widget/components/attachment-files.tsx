@@ -1,7 +1,8 @@
 // A message's files: raster images as thumbnails sized from the Attachment's width/height (so the
 // list does not jump when they load) that open the lightbox; every other file as a download row
 // (name, type, size). Part of the attachments chunk.
-import { useRef, useState } from 'preact/hooks';
+import { useSignal } from '@preact/signals';
+import { useRef } from 'preact/hooks';
 import { type Attachment, INLINE_TYPES } from '../../protocol/attachments.ts';
 import type { Store } from '../actions.ts';
 import { fileSize } from '../file-size.ts';
@@ -24,7 +25,7 @@ const kind = (type: string) => {
 };
 
 export function Files({ s, list }: { s: Store; list: Attachment[] }) {
-  const [shown, show] = useState<Attachment | null>(null);
+  const shown = useSignal<Attachment | null>(null);
   const opener = useRef<HTMLElement | null>(null);
   const t = s.t.value;
   const a = attachmentStrings(t.dir);
@@ -34,7 +35,7 @@ export function Files({ s, list }: { s: Store; list: Attachment[] }) {
     <div class="files" ref={adoptStyles}>
       {list.map((f) =>
         f.width && f.height && INLINE_TYPES.includes(f.type) ? (
-          <button key={f.id} type="button" class="thumb" aria-label={fill(a.open, { name: f.name })} onClick={(e) => ((opener.current = e.currentTarget), show(f))}>
+          <button key={f.id} type="button" class="thumb" aria-label={fill(a.open, { name: f.name })} onClick={(e) => ((opener.current = e.currentTarget), (shown.value = f))}>
             <img src={src(f)} alt="" {...fit(f)} />
           </button>
         ) : (
@@ -46,7 +47,7 @@ export function Files({ s, list }: { s: Store; list: Attachment[] }) {
           </a>
         ),
       )}
-      {shown && <Lightbox file={shown} src={src(shown)} label={t.close} close={() => (show(null), opener.current?.focus())} />}
+      {shown.value && <Lightbox file={shown.value} src={src(shown.value)} label={t.close} close={() => ((shown.value = null), opener.current?.focus())} />}
     </div>
   );
 }

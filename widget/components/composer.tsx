@@ -1,4 +1,5 @@
-import { useRef, useState } from 'preact/hooks';
+import { useSignal } from '@preact/signals';
+import { useRef } from 'preact/hooks';
 // Straight from the module: protocol/index.ts would bring the lifecycle rules into the bundle.
 import { LIMITS } from '../../protocol/limits.ts';
 import type { Store } from '../actions.ts';
@@ -15,7 +16,8 @@ export function Composer({ s, ticketId }: { s: Store; ticketId: string }) {
   const t = s.t.value;
   // Read once (peek): the field owns its text, so a keystroke redraws nothing.
   const draft = s.drafts.peek()[ticketId] ?? '';
-  const [empty, setEmpty] = useState(!draft.trim());
+  // A signal, not state: with no hook state the binding skips the composer when the chat above it redraws.
+  const empty = useSignal(!draft.trim());
   const area = useRef<HTMLTextAreaElement>(null);
   const lastTyping = useRef(0);
   const picker = useRef<HTMLInputElement>(null);
@@ -33,12 +35,12 @@ export function Composer({ s, ticketId }: { s: Store; ticketId: string }) {
     field.value = '';
     field.style.height = '';
     put(s.drafts, ticketId, '');
-    setEmpty(true);
+    empty.value = true;
   };
 
   const input = () => {
     const field = area.current!;
-    setEmpty(!field.value.trim());
+    empty.value = !field.value.trim();
     put(s.drafts, ticketId, field.value);
     field.style.height = 'auto';
     field.style.height = `${field.scrollHeight + 2}px`;
@@ -68,7 +70,7 @@ export function Composer({ s, ticketId }: { s: Store; ticketId: string }) {
         onPaste={(e) => attach(s, ticketId, e.clipboardData?.files) && e.preventDefault()}
         onKeyDown={(e) => e.key === 'Enter' && !e.shiftKey && !e.isComposing && send(e)}
       />
-      <button class="icon" type="submit" aria-label={t.send} disabled={held || (empty && !files.length)}>
+      <button class="icon" type="submit" aria-label={t.send} disabled={held || (empty.value && !files.length)}>
         <Icon name="send" flip />
       </button>
       </form>

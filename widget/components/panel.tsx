@@ -1,7 +1,6 @@
-import { signal } from '@preact/signals-core';
+import { signal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Store } from '../actions.ts';
-import { Home } from './home.tsx';
 import { fill } from '../i18n/index.ts';
 import { Icon } from './icons.tsx';
 import { lazy } from './lazy.ts';
@@ -31,6 +30,8 @@ const backAtText = signal<typeof import('../../protocol/back-at.ts').backAtText 
 
 /** The new-ticket form is a chunk of its own (widget-ticket-form.js): preloaded once the panel is open, drawn when asked for. */
 const TicketForm = lazy(() => import('./ticket-form.tsx'), 'TicketForm');
+/** So is the home screen with the ticket list (widget-home.js): a returning customer reopens on their conversation without it; fetched at once when the panel opens on it, else with the form. */
+const Home = lazy(() => import('./home.tsx'), 'Home');
 
 /** The open widget: header (title, presence, back, close), announcements, then the current view. */
 export function Panel({ s }: { s: Store }) {
@@ -42,7 +43,7 @@ export function Panel({ s }: { s: Store }) {
     (ref.current?.querySelector('[data-focus]') as HTMLElement | null)?.focus();
   }, [open, view]);
   // Idle once open: fetch the form now, so "New ticket" shows it without a wait.
-  useEffect(() => void (open && setTimeout(TicketForm.preload, 500)), [open]);
+  useEffect(() => void (open && setTimeout(() => (Home.preload(), TicketForm.preload()), 500)), [open]);
   if (!open) return null;
 
   const t = s.t.value;
@@ -84,8 +85,9 @@ export function Panel({ s }: { s: Store }) {
           <Icon name="close" />
         </button>
       </header>
+      {/* A signal in JSX: a new notice rewrites this text node, the panel does not re-render. */}
       <p class="banner" role="status">
-        {s.notice.value}
+        {s.notice}
       </p>
       {s.error.value && (
         <p class="banner error" role="alert">

@@ -1,11 +1,13 @@
 // The new-ticket form, a chunk of its own (widget-ticket-form.js): most visits never open it.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useSignal } from '@preact/signals';
+import { useEffect, useRef } from 'preact/hooks';
 import { LIMITS } from '../../protocol/limits.ts';
 import { DEFAULT_CATEGORIES, type Urgency, URGENCIES } from '../../protocol/tickets.ts';
 import type { Store } from '../actions.ts';
 import { fill } from '../i18n/index.ts';
 import { formStrings } from '../i18n/form.ts';
 import { categoryLabel, put } from '../store.ts';
+import forms from '../forms.styles.ts';
 import css from '../ticket-form.styles.ts';
 import { ContactFields, contactInput } from './contact-fields.tsx';
 
@@ -19,8 +21,9 @@ export function TicketForm({ s }: { s: Store }) {
   const f = formStrings(t.dir);
   const site = s.session.value?.site.categories;
   const categories: readonly string[] = site?.length ? site : DEFAULT_CATEGORIES;
-  const [problem, setProblem] = useState('');
-  const [mailProblem, setMailProblem] = useState('');
+  // Signals, not state: with them no useState ships in widget-app.js (hooks' state code is the binding's now).
+  const problem = useSignal('');
+  const mailProblem = useSignal('');
   // The description is a draft: kept while the panel is closed, across reloads, and carried over from a chat closed under the customer.
   const draft = s.drafts.value.new ?? '';
   const form = useRef<HTMLFormElement>(null);
@@ -33,10 +36,10 @@ export function TicketForm({ s }: { s: Store }) {
     const data = new FormData(e.currentTarget as HTMLFormElement);
     const description = String(data.get('description')).trim();
     // The length limit is enforced by maxLength; an empty description is the one thing left to check.
-    setProblem(description ? '' : f.required);
+    problem.value = description ? '' : f.required;
     if (!description) return (e.currentTarget as HTMLFormElement).querySelector('textarea')!.focus();
     const contact = contactInput(s, data, f);
-    setMailProblem(typeof contact === 'string' ? contact : '');
+    mailProblem.value = typeof contact === 'string' ? contact : '';
     if (typeof contact === 'string') return (e.currentTarget as HTMLFormElement).querySelector<HTMLInputElement>('#p-email')!.focus();
     void s.createTicket({ category: String(data.get('category')), urgency: data.get('urgency') as Urgency, description, ...contact }).then((ok) => ok && put(s.drafts, 'new', ''));
   };
@@ -44,13 +47,13 @@ export function TicketForm({ s }: { s: Store }) {
     const text = (e.currentTarget as HTMLTextAreaElement).value;
     put(s.drafts, 'new', text);
     // A field error goes as soon as the customer fixes it.
-    if (text.trim()) setProblem('');
+    if (text.trim()) problem.value = '';
   };
   const left = LIMITS.description - draft.length;
 
   return (
     <form class="body" onSubmit={submit} noValidate ref={form}>
-      <style>{css}</style>
+      <style>{forms + css}</style>
       <label for="p-cat" data-focus tabIndex={-1}>
         {f.category}
       </label>
@@ -81,20 +84,20 @@ export function TicketForm({ s }: { s: Store }) {
         maxLength={LIMITS.description}
         value={draft}
         onInput={input}
-        aria-invalid={problem ? 'true' : undefined}
-        aria-describedby={problem ? 'p-err' : draft.length >= COUNTER_FROM ? 'p-left' : undefined}
+        aria-invalid={problem.value ? 'true' : undefined}
+        aria-describedby={problem.value ? 'p-err' : draft.length >= COUNTER_FROM ? 'p-left' : undefined}
       />
       {draft.length >= COUNTER_FROM && (
         <small id="p-left" class="count-down">
           {fill(f.left, { n: left })}
         </small>
       )}
-      {problem && (
+      {problem.value && (
         <small id="p-err" class="error">
           {problem}
         </small>
       )}
-      <ContactFields s={s} f={f} problem={mailProblem} fixed={() => setMailProblem('')} />
+      <ContactFields s={s} f={f} problem={mailProblem.value} fixed={() => (mailProblem.value = '')} />
       <button class="primary" type="submit" disabled={s.busy.value}>
         {s.busy.value ? t.sending : f.submit}
       </button>

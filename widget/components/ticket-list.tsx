@@ -1,11 +1,11 @@
 import type { Ticket } from '../../protocol/tickets.ts';
 import type { Store } from '../actions.ts';
+import type { homeStrings } from '../i18n/home.ts';
 import { categoryLabel } from '../store.ts';
 import { StatusPill } from './status-pill.tsx';
 
 /** The customer's conversations, most recent first: category, live status, unread count, the last message (or the description) and its time. */
-export function TicketList({ s }: { s: Store }) {
-  const t = s.t.value;
+export function TicketList({ s, t }: { s: Store; t: ReturnType<typeof homeStrings> }) {
   // Each conversation by its latest message once known (else its description), the most recent first.
   const latest = (tk: Ticket) => s.messages.value[tk.id]?.at(-1);
   const at = (tk: Ticket) => latest(tk)?.createdAt ?? tk.createdAt;

@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useSignal } from '@preact/signals';
+import { useEffect, useRef } from 'preact/hooks';
 import type { Store } from '../actions.ts';
 import { fill } from '../i18n/index.ts';
 import { load, save } from '../storage.ts';
@@ -19,18 +20,16 @@ export function TicketView({ s, id }: { s: Store; id: string }) {
   const list = s.messages.value[id];
   const pending = s.pending.value;
   const count = (list?.length ?? 0) + pending.length;
-  // The same vnode while what the list shows is unchanged: Preact then skips it, so a typing event
-  // in a long conversation does not re-render every message.
-  const log = useMemo(() => <MessageList s={s} ticketId={id} />, [list, pending, s.theirRead.value[id], s.t.value, s.locale.value, id]);
   const tk = ticketById(s, id);
   // Where the customer was in this chat before a reload (saved as they scroll), applied once its messages are in.
   const restore = useRef(load<{ id?: string; y?: number }>(s.ctx.siteKey, 'scroll', {}));
   const atEnd = useRef(true);
-  const [unseen, setUnseen] = useState(false);
+  // A signal, not state: with no hook state the binding can skip this view when only its parent redraws.
+  const unseen = useSignal(false);
   const toEnd = () => {
     scroller.current!.scrollTop = scroller.current!.scrollHeight;
     atEnd.current = true;
-    setUnseen(false);
+    unseen.value = false;
   };
   // New content at the end (a message, the closed note) scrolls smoothly into view, unless the
   // customer has scrolled up to read: then a pill offers to jump down.
@@ -42,20 +41,19 @@ export function TicketView({ s, id }: { s: Store; id: string }) {
       return;
     }
     if (atEnd.current) toEnd();
-    else setUnseen(true);
+    else unseen.value = true;
   }, [count, tk?.status]);
   const lastTop = useRef(0);
   const scrolled = () => {
     const el = scroller.current!;
     // Only scrolling up leaves the end: a smooth scroll down on its way there still follows.
-    if (el.scrollHeight - el.scrollTop - el.clientHeight < 40) (atEnd.current = true), setUnseen(false);
+    if (el.scrollHeight - el.scrollTop - el.clientHeight < 40) (atEnd.current = true), (unseen.value = false);
     else if (el.scrollTop < lastTop.current) atEnd.current = false;
     lastTop.current = el.scrollTop;
     save(s.ctx.siteKey, 'scroll', { id, y: Math.round(el.scrollTop) });
   };
   const closed = tk?.status === 'closed';
   if (!tk) return null;
-  const typing = s.typists.value[id];
 
   return (
     <>
@@ -80,8 +78,9 @@ export function TicketView({ s, id }: { s: Store; id: string }) {
             {fill(t.notice.rejected, { c: categoryLabel(s, tk.category) })} {tk.rejectReason}
           </p>
         )}
-        {log}
-        {unseen && (
+        {/* Redrawn only when a signal it reads changes (its messages, the read mark, the language). */}
+        <MessageList s={s} ticketId={id} />
+        {unseen.value && (
           <button class="pill jump" onClick={toEnd}>
             {t.newMessages}
           </button>
@@ -101,21 +100,29 @@ export function TicketView({ s, id }: { s: Store; id: string }) {
       </div>
       {tk.status === 'assigned' && (
         <>
-          <small class="typing" aria-live="polite">
-            {typing && (
-              <>
-                <span class="dots" aria-hidden="true">
-                  <i />
-                  <i />
-                  <i />
-                </span>
-                {fill(t.typing, { name: typing })}
-              </>
-            )}
-          </small>
+          <Typing s={s} id={id} />
           <Composer s={s} ticketId={id} />
         </>
       )}
     </>
+  );
+}
+
+/** "Maya is typing…" with animated dots: the only component a typing event redraws. */
+function Typing({ s, id }: { s: Store; id: string }) {
+  const typing = s.typists.value[id];
+  return (
+    <small class="typing" aria-live="polite">
+      {typing && (
+        <>
+          <span class="dots" aria-hidden="true">
+            <i />
+            <i />
+            <i />
+          </span>
+          {fill(s.t.value.typing, { name: typing })}
+        </>
+      )}
+    </small>
   );
 }

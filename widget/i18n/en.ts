@@ -3,15 +3,11 @@
 const en = {
   dir: 'ltr' as 'ltr' | 'rtl',
   title: 'Support',
-  greeting: 'Hi! How can we help?',
   close: 'Close',
   /** The launcher's accessible name with a count: it contains the badge's visible text. */
   launcherUnread: '{title}, {n} unread',
   back: 'Back',
-  newTicket: 'New ticket',
   startNew: 'Start a new conversation',
-  yourTickets: 'Your tickets',
-  noTickets: 'No tickets yet.',
   urgencies: { low: 'Low', medium: 'Medium', high: 'High', urgent: 'Urgent' },
   send: 'Send',
   attach: 'Attach files',
@@ -23,7 +19,6 @@ const en = {
   },
   waiting: 'Waiting for a support member. Chat opens here once one accepts.',
   closedNote: 'This ticket is closed; chat is off. The history stays here.',
-  staffOffline: 'No one is online now. Leave a ticket and we will reply soon.',
   staffOnline: 'We are online',
   replyIn: 'We typically reply in {d}',
   inQueue: 'You are number {n} in the queue.',
