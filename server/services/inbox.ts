@@ -27,9 +27,9 @@ function decode(s: string): Cursor {
 
 /**
  * The admin conversations inbox: every ticket the actor may see with its last message, newest
- * activity first (the last public message's time, kept on the ticket by migration 0131, or the
- * ticket's own for one without messages), paged by keyset on that index so a page never repeats or
- * skips a row while new ones arrive.
+ * activity first (the last public message's time, kept in `ticket_activity` by the message writer
+ * (migration 0220), or the ticket's own for one without messages), paged by keyset on that table's
+ * index so a page never repeats or skips a row while new ones arrive.
  */
 export class InboxService {
   private readonly db: Database;
@@ -50,15 +50,16 @@ export class InboxService {
     }
     if (f.cursor) {
       const [at, id] = decode(f.cursor);
-      where.push('(coalesce(t.last_message_at, t.created_at), t.id) < (?::timestamptz, ?::uuid)');
+      where.push('(a.at, a.ticket_id) < (?::timestamptz, ?::uuid)');
       params.push(at, id);
     }
     const cols = MESSAGE_COLUMNS.split(', ').map((c) => `m.${c}`).join(', ');
     const rows = await this.db.sql<MessageRow & { tid: string; at: string; has_message: boolean }>(
-      `select t.id as tid, cast(coalesce(t.last_message_at, t.created_at) as text) as at, m.id is not null as has_message, ${cols}
-       from tickets t left join messages m on m.ticket_id = t.id and not m.internal and m.seq = t.last_seq
+      `select t.id as tid, cast(a.at as text) as at, m.id is not null as has_message, ${cols}
+       from ticket_activity a join tickets t on t.id = a.ticket_id
+       left join messages m on m.ticket_id = t.id and not m.internal and m.seq = t.last_seq
        where ${where.join(' and ')}
-       order by coalesce(t.last_message_at, t.created_at) desc, t.id desc limit ?`,
+       order by a.at desc, a.ticket_id desc limit ?`,
       [...params, f.limit + 1],
     );
     const pageRows = rows.slice(0, f.limit);

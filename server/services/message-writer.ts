@@ -67,13 +67,20 @@ const STATEMENT = (() => {
          case when f.internal then f.last_seq + count(*) filter (where not f.internal) over (partition by f.ticket_id order by f.n) end as after_seq
        from fresh f
      ),
+     tops as (
+       select ticket_id, max(seq) filter (where not internal) as top, max(seq) filter (where internal) as note_top,
+         coalesce(bool_or(author_kind <> 'customer' and not internal), false) as staff
+       from numbered group by ticket_id
+     ),
      bump as (
+       -- Changes no indexed column of tickets, so the row is updated in place (HOT) and its indexes are untouched.
        update tickets t set last_seq = coalesce(c.top, t.last_seq), last_note_seq = coalesce(c.note_top, t.last_note_seq),
          first_response_at = case when t.first_response_at is null and c.staff then now() else t.first_response_at end
-       from (select ticket_id, max(seq) filter (where not internal) as top, max(seq) filter (where internal) as note_top,
-               coalesce(bool_or(author_kind <> 'customer' and not internal), false) as staff
-             from numbered group by ticket_id) c
-       where t.id = c.ticket_id
+       from tops c where t.id = c.ticket_id
+     ),
+     activity as (
+       -- The inbox's order (migration 0220): the time of the last public message; notes leave it.
+       update ticket_activity a set at = now() from tops c where a.ticket_id = c.ticket_id and c.top is not null
      ),
      inserted as (
        insert into messages (${MESSAGE_COLUMNS})
@@ -167,11 +174,16 @@ export class MessageWriter {
       return;
     }
     const byN = new Map(answers.map((a) => [Number(a.n), a]));
-    for (const p of batch) {
-      const a = byN.get(p.n)!;
-      if (a.refusal) p.resolve({ refused: refusalByReason.get(a.refusal) ?? (a.refusal === 'client_id_taken' ? TAKEN : RACED) });
-      else p.resolve({ row: a, duplicate: a.duplicate });
-    }
+    // Answered on the next turn, after the next batch's statement is on its way: the acks and fan-out
+    // of this batch then run while the database works on that one, instead of before it is sent.
+    // Batches answer in the order they ran, so seq order is still publish order.
+    setImmediate(() => {
+      for (const p of batch) {
+        const a = byN.get(p.n)!;
+        if (a.refusal) p.resolve({ refused: refusalByReason.get(a.refusal) ?? (a.refusal === 'client_id_taken' ? TAKEN : RACED) });
+        else p.resolve({ row: a, duplicate: a.duplicate });
+      }
+    });
   }
 
   private insert(batch: Pending[]): Promise<Answer[]> {

@@ -70,6 +70,19 @@ describe('internal notes over HTTP', () => {
     expect(chats.map((x) => [x.lastMessage?.internal, x.lastMessage?.seq])).toEqual([[false, 2]]);
   });
 
+  it('leaves the inbox order to public messages: a note on an older conversation does not move it to the top', async () => {
+    const top = async () => (await c.adminApi.get<{ chats: { ticket: Ticket }[] }>('/api/chats?limit=1')).body.chats[0]!.ticket.id;
+    const older = await assigned('older');
+    const newer = await assigned('newer');
+    await say(c.customer, older, 'first');
+    await say(c.customer, newer, 'second');
+    expect(await top()).toBe(newer.id);
+    expect((await note(c.member, older, 'checking the older one')).status).toBe(201);
+    expect(await top()).toBe(newer.id);
+    await say(c.member, older, 'a public reply');
+    expect(await top()).toBe(older.id);
+  });
+
   it('refuses notes from customers and from API tokens without messages:write, with a clear error', async () => {
     const t = await assigned('refused');
     const r = await note(c.customer, t, 'let me in');

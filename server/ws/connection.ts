@@ -1,7 +1,9 @@
+import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import type { ServerFrame } from '../../protocol/index.ts';
 import type { SocketActor } from '../domain/index.ts';
 import type { TokenBucket } from './token-bucket.ts';
+import { corkForTurn } from './cork.ts';
 
 /** One numbered stream of a ticket as a socket follows it: the last seq it was sent; `dirty` when news came during a replay. */
 export interface Stream {
@@ -38,9 +40,12 @@ export class Connection {
   /** Fair use: this socket's message allowance (set once authenticated). */
   messageBucket: TokenBucket | null = null;
   private held: NodeJS.Timeout | null = null;
+  /** The upgraded TCP socket under `ws`, corked while a burst of frames is written to it. */
+  private readonly socket: Duplex;
 
-  constructor(ws: WebSocket, origin: string, address: string) {
+  constructor(ws: WebSocket, socket: Duplex, origin: string, address: string) {
     this.ws = ws;
+    this.socket = socket;
     this.origin = origin;
     this.address = address;
   }
@@ -60,6 +65,7 @@ export class Connection {
       this.ws.terminate();
       return;
     }
+    corkForTurn(this.socket);
     this.ws.send(text);
   }
 

@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import { factsOfTicket, type Ticket, type TicketEventType } from '../../protocol/index.ts';
 import { parseClientFrame } from '../../protocol/schemas/index.ts';
@@ -62,8 +63,8 @@ export class Hub implements HandlerContext {
   }
 
   /** Takes a socket whose upgrade passed the Origin check; `staff` is set when the cookie already authenticated it. */
-  accept(ws: WebSocket, origin: string, address: string, staff: { actor: SocketActor; sessionId: string } | null): void {
-    const conn = new Connection(ws, origin, address);
+  accept(ws: WebSocket, socket: Duplex, origin: string, address: string, staff: { actor: SocketActor; sessionId: string } | null): void {
+    const conn = new Connection(ws, socket, origin, address);
     this.registry.add(conn);
     ws.on('pong', () => (conn.alive = true));
     ws.on('message', (data, isBinary) => {

@@ -45,7 +45,7 @@ export function upgradeHandler(hub: Hub) {
         services.metrics.limited.inc({ limit: 'sockets' });
         return refuse(socket, 429, 'Too Many Requests');
       }
-      wss.handleUpgrade(req, socket, head, (ws) => hub.accept(ws, origin, address, staff));
+      wss.handleUpgrade(req, socket, head, (ws) => hub.accept(ws, socket, origin, address, staff));
     } catch (err) {
       logger(services.config.logLevel).error({ err, origin: req.headers.origin }, 'upgrade failed');
       refuse(socket, 500, 'Internal Server Error');

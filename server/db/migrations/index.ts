@@ -21,6 +21,7 @@ import { Migration0180CategoryLabels } from './0180-category-labels.ts';
 import { Migration0190CustomerConnections } from './0190-customer-connections.ts';
 import { Migration0200CustomerReplyDrafts } from './0200-customer-reply-drafts.ts';
 import { Migration0210AttachmentPosition } from './0210-attachment-position.ts';
+import { Migration0220TicketActivity } from './0220-ticket-activity.ts';
 
 // Listed explicitly (no file globbing) so the same list runs on PGlite and PostgreSQL, from .ts sources.
 export const migrationsList = [
@@ -47,4 +48,5 @@ export const migrationsList = [
   { name: '0190-customer-connections', class: Migration0190CustomerConnections },
   { name: '0200-customer-reply-drafts', class: Migration0200CustomerReplyDrafts },
   { name: '0210-attachment-position', class: Migration0210AttachmentPosition },
+  { name: '0220-ticket-activity', class: Migration0220TicketActivity },
 ];
