@@ -13,6 +13,7 @@ export class AvailabilityService {
   private readonly changed: () => void;
   private readonly onError: (err: unknown) => void;
   private readonly pending = new Map<string, NodeJS.Timeout>();
+  private opening: { ids: Set<string>; stored: Promise<void> } | null = null;
 
   constructor(db: Database, graceMs: number, changed: () => void, onError: (err: unknown) => void) {
     this.db = db;
@@ -34,9 +35,20 @@ export class AvailabilityService {
       clearTimeout(timer);
       this.pending.delete(userId);
     }
-    return this.db.sql<{ id: string }>(
-      `update users set status = 'online' where id = ? and status = 'offline' and status_auto and active returning id`, [userId],
-    ).then((rows) => void (rows.length && this.changed()), this.onError);
+    // Sockets that open in the same turn share one statement: 1,000 members coming online at once
+    // (a deploy, the morning) are a few updates, not 1,000 queued on the pool.
+    if (!this.opening) {
+      const ids = new Set<string>();
+      const stored = new Promise<void>((r) => setImmediate(r)).then(() => {
+        this.opening = null;
+        return this.db.sql<{ id: string }>(
+          `update users set status = 'online' where id = any(?::uuid[]) and status = 'offline' and status_auto and active returning id`, [[...ids]],
+        );
+      }).then((rows) => void (rows.length && this.changed()), this.onError);
+      this.opening = { ids, stored };
+    }
+    this.opening.ids.add(userId);
+    return this.opening.stored;
   }
 
   /** This user's last socket on this instance closed; `connected` says whether they are still online anywhere. */

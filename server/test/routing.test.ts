@@ -261,6 +261,22 @@ describe('status follows the console socket', () => {
     expect(await status()).toBe('offline');
     five.close();
   });
+
+  it('brings many members online at once, each socket ready only once its status is stored, and keeps a chosen one', async () => {
+    const fc = await cast(fast.url, fast.admin);
+    const members = await Promise.all(Array.from({ length: 12 }, async (_, i) => {
+      const email = `wave-${i}@example.test`;
+      await fc.adminApi.post('/api/users', { email, name: `Wave ${i}`, password: 'member-password-1', role: 'member' });
+      return ApiClient.staff(fast.url, email, 'member-password-1');
+    }));
+    await members[0]!.patch('/api/users/me', { status: 'away' });
+    const statuses = async () => new Map((await fc.adminApi.get<{ users: User[] }>('/api/users')).body.users.map((u) => [u.email, u.status]));
+    const sockets = await Promise.all(members.map((m) => TestSocket.staff(fast.url, m)));
+    const now = await statuses();
+    expect(now.get('wave-0@example.test')).toBe('away');
+    for (let i = 1; i < 12; i++) expect(now.get(`wave-${i}@example.test`), `wave-${i}`).toBe('online');
+    for (const s of sockets) s.close();
+  });
 });
 
 async function until(check: () => Promise<boolean>, ms = 5000): Promise<void> {
