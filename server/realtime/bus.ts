@@ -21,12 +21,19 @@ export class LocalBus implements Bus {
   }
   protected readonly handlers = new Set<BusHandler>();
   protected readonly log: Logger;
+  /** How this instance's own payloads begin (`envelope` puts `i` first), so they are dropped unparsed when the broker echoes them. */
+  private readonly ownPrefix: string;
   constructor(instanceId: string, log: Logger = logger()) {
     this.instanceId = instanceId;
     this.log = log;
+    this.ownPrefix = `{"i":${JSON.stringify(instanceId)},`;
   }
   publish(event: BusEvent): void {
-    this.deliver({ ...event, i: this.instanceId }, true);
+    this.deliver(this.envelope(event), true);
+  }
+  /** The event as it travels: the sender's id first. */
+  protected envelope(event: BusEvent): Envelope {
+    return { i: this.instanceId, ...event };
   }
   subscribe(handler: BusHandler): () => void {
     this.handlers.add(handler);
@@ -43,7 +50,7 @@ export class LocalBus implements Bus {
   }
   /** An envelope another instance sent over the wire (PostgreSQL NOTIFY, NATS): our own were delivered locally already. */
   protected receiveRemote(payload: string | undefined): void {
-    if (!payload) return;
+    if (!payload || payload.startsWith(this.ownPrefix)) return;
     let envelope: Envelope;
     try {
       envelope = JSON.parse(payload);

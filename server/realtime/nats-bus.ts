@@ -1,7 +1,7 @@
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from '../log.ts';
 import { LocalBus } from './bus.ts';
-import type { BusEvent, Envelope } from './events.ts';
+import type { BusEvent } from './events.ts';
 
 /** One subject per deployment (the database's `deployment` row), so deployments sharing a NATS server never hear each other. */
 export const subjectOf = (deploymentId: string) => `parley.${deploymentId}.events`;
@@ -39,7 +39,7 @@ export class NatsBus extends LocalBus {
   }
 
   override publish(event: BusEvent): void {
-    const envelope: Envelope = { ...event, i: this.instanceId };
+    const envelope = this.envelope(event);
     this.deliver(envelope, true);
     if (this.downSince !== null || this.closed) return; // down: the resync after reconnecting covers it
     try {

@@ -95,7 +95,7 @@ export class PgBus extends LocalBus {
   }
 
   override publish(event: BusEvent): void {
-    const envelope: Envelope = { ...event, i: this.instanceId };
+    const envelope = this.envelope(event);
     this.deliver(envelope, true);
     if (!this.client) return; // down: the resync after reconnecting covers it
     if (this.queue.length >= MAX_QUEUE) this.queue.shift();
