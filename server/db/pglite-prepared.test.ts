@@ -25,6 +25,13 @@ describe('a prepared statement on the embedded database', () => {
     expect(kept!.n).toBe(1);
   });
 
+  it('is shared by every caller of the same name and text, and refuses the name for another text', async () => {
+    const again = db.prepared<{ id: number; note: string }>('probe_insert', 'insert into probe (id, note, data) select * from jsonb_to_record(?::jsonb) as r(id int, note text, data jsonb) returning id, note');
+    expect(await again([JSON.stringify({ id: 7, note: 'seven' })])).toEqual([{ id: 7, note: 'seven' }]);
+    await expect(db.prepared('probe_insert', 'select 1 where ? is null')([null])).rejects.toThrow('already taken');
+    await db.sql('delete from probe where id = 7');
+  });
+
   it('fails with the database error code, and the next run works (the exchange was ended)', async () => {
     await expect(insert([JSON.stringify({ id: 1, note: 'again' })])).rejects.toMatchObject({ code: '23505' });
     await expect(insert([JSON.stringify({ id: 3, note: null })])).rejects.toMatchObject({ code: '23502' });
