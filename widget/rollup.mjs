@@ -28,7 +28,8 @@ const injectH = () => ({
 /**
  * Drops what @preact/signals' Preact binding keeps only for its devtools (the devtools hook and the
  * names it shows), as a production build of it would. Each cut must match, so a new version that
- * changed its build fails here instead of shipping half-stripped.
+ * changed its build fails here instead of shipping half-stripped; package.json pins the version the
+ * cuts were written against, so an install never picks another by surprise.
  */
 const signalsWithoutDevtools = () => ({
   name: 'parley-signals-without-devtools',
